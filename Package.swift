@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "dropout",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dropout", targets: ["dropout"]),
+        .library(name: "DropoutNetwork", targets: ["DropoutNetwork"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The tutorial's network and numpy-exact randomness: pure computation, no I/O.
+        .target(name: "DropoutNetwork"),
+        // Debian's libedit (libedit-dev), through its readline-compatible API.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // What Swift cannot write safely itself: an async-signal-safe interrupt flag and ioctl.
+        .target(name: "CTerminal"),
+        // The command language, the session, rendering, scripts and the line-edited shell.
+        .target(
+            name: "DropoutShell",
+            dependencies: ["DropoutNetwork", "CEditLine", "CTerminal"]
+        ),
+        .executableTarget(
+            name: "dropout",
+            dependencies: [
+                "DropoutShell",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "DropoutNetworkTests",
+            dependencies: ["DropoutNetwork"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DropoutShellTests",
+            dependencies: ["DropoutShell", "DropoutNetwork"]
+        ),
+    ]
+)

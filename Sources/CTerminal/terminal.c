@@ -1,0 +1,40 @@
+#include "CTerminal.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t interrupted = 0;
+
+static void on_interrupt(int signo) {
+    (void)signo;
+    interrupted = 1;
+}
+
+void cterm_install_interrupt_handler(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_interrupt;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(SIGINT, &action, NULL);
+}
+
+int cterm_take_interrupt(void) {
+    int was = interrupted;
+    interrupted = 0;
+    return was;
+}
+
+int cterm_interrupt_pending(void) { return interrupted; }
+
+int cterm_columns(int fd) {
+    struct winsize size;
+    if (!isatty(fd) || ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_col;
+}
+
+FILE *cterm_stdin(void) { return stdin; }
+FILE *cterm_stdout(void) { return stdout; }
+FILE *cterm_stderr(void) { return stderr; }

@@ -1,0 +1,77 @@
+/// Which data a session trains on. The description is also the text a learner types after
+/// `set data`, so a snapshot or a transcript names its data the way a person would.
+public enum DatasetSpec: Equatable, Sendable {
+    /// The tutorial's four rows, with the constant bias column it carries, and XOR targets.
+    case xor
+    case and
+    case or
+    /// `rows` uniform inputs in [0, 1) of width `features`, with 0/1 targets set by a random
+    /// linear rule (learnable, unlike coin flips). Drawn from its own generator seeded with
+    /// `seed`, so the weights stay the first draws after the session's seed.
+    case random(rows: Int, features: Int, outputs: Int, seed: UInt32)
+
+    public static let logicNames = ["xor", "and", "or"]
+    public static let allNames = logicNames + ["random"]
+
+    public var description: String {
+        switch self {
+        case .xor: "xor"
+        case .and: "and"
+        case .or: "or"
+        case let .random(rows, features, outputs, seed):
+            "random rows=\(rows) features=\(features) outputs=\(outputs) seed=\(seed)"
+        }
+    }
+
+    /// The shape the data will have, known before anything is allocated.
+    public var shape: (rows: Int, features: Int, outputs: Int) {
+        switch self {
+        case .xor, .and, .or: (4, 3, 1)
+        case let .random(rows, features, outputs, _): (rows, features, outputs)
+        }
+    }
+}
+
+/// Inputs and targets, one example a row.
+public struct Dataset: Equatable, Sendable {
+    public let spec: DatasetSpec
+    /// `X` in the post.
+    public let inputs: Matrix
+    /// `y` in the post.
+    public let targets: Matrix
+
+    public init(_ spec: DatasetSpec) {
+        self.spec = spec
+        switch spec {
+        case .xor: (inputs, targets) = Self.logicTable([0, 1, 1, 0])
+        case .and: (inputs, targets) = Self.logicTable([0, 0, 0, 1])
+        case .or: (inputs, targets) = Self.logicTable([0, 1, 1, 1])
+        case let .random(rows, features, outputs, seed):
+            (inputs, targets) = Self.randomRule(rows: rows, features: features, outputs: outputs, seed: seed)
+        }
+    }
+
+    /// Rows (a, b, 1) for the four pairs of bits, as the post lays them out.
+    private static func logicTable(_ outputs: [Double]) -> (Matrix, Matrix) {
+        let inputs = Matrix(rowArrays: [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])!
+        let targets = Matrix(rowArrays: outputs.map { [$0] })!
+        return (inputs, targets)
+    }
+
+    private static func randomRule(rows: Int, features: Int, outputs: Int, seed: UInt32) -> (Matrix, Matrix) {
+        var generator = MersenneTwister(seed: seed)
+        var inputs = Matrix(rows: rows, columns: features)
+        for index in inputs.elements.indices { inputs.elements[index] = generator.nextDouble() }
+        var rule = Matrix(rows: features, columns: outputs)
+        for index in rule.elements.indices { rule.elements[index] = 2 * generator.nextDouble() - 1 }
+        var targets = Matrix(rows: rows, columns: outputs)
+        for r in 0..<rows {
+            for o in 0..<outputs {
+                var sum = 0.0
+                for f in 0..<features { sum += (inputs[r, f] - 0.5) * rule[f, o] }
+                targets[r, o] = sum > 0 ? 1 : 0
+            }
+        }
+        return (inputs, targets)
+    }
+}

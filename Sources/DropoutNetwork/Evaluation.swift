@@ -1,0 +1,36 @@
+/// The network as it would be used after training: no units dropped, and with `classic`
+/// scaling the outgoing weights multiplied by the keep probability.
+public struct Evaluation: Equatable, Sendable {
+    /// One row of outputs per example.
+    public let outputs: Matrix
+    /// The mean absolute difference between outputs and targets.
+    public let meanAbsoluteError: Double
+    /// The share of output cells on the right side of 0.5.
+    public let accuracy: Double
+}
+
+extension Trainer {
+    public func evaluate() -> Evaluation {
+        let x = data.inputs, y = data.targets
+        var hidden = Matrix(rows: x.rows, columns: settings.hiddenWidth)
+        hidden.setProduct(x, weights.synapse0)
+        for index in hidden.elements.indices { hidden.elements[index] = sigmoid(hidden.elements[index]) }
+
+        var outgoing = weights.synapse1
+        let weightScale = settings.evaluationWeightScale
+        if settings.dropoutRate > 0 && weightScale != 1 {
+            for index in outgoing.elements.indices { outgoing.elements[index] *= weightScale }
+        }
+        var outputs = Matrix(rows: x.rows, columns: y.columns)
+        outputs.setProduct(hidden, outgoing)
+        var errorSum = 0.0, correct = 0
+        for index in outputs.elements.indices {
+            let output = sigmoid(outputs.elements[index])
+            outputs.elements[index] = output
+            errorSum += abs(output - y.elements[index])
+            if (output >= 0.5) == (y.elements[index] >= 0.5) { correct += 1 }
+        }
+        let cells = Double(outputs.elements.count)
+        return Evaluation(outputs: outputs, meanAbsoluteError: errorSum / cells, accuracy: Double(correct) / cells)
+    }
+}

@@ -1,0 +1,39 @@
+/// A dense row-major matrix of doubles, the layout numpy gives the tutorial's arrays.
+public struct Matrix: Equatable, Sendable {
+    public let rows: Int
+    public let columns: Int
+    /// Row after row: the element at (r, c) is `elements[r * columns + c]`.
+    public internal(set) var elements: [Double]
+
+    public init(rows: Int, columns: Int, repeating value: Double = 0) {
+        precondition(rows >= 0 && columns >= 0, "matrix shape \(rows)x\(columns) is negative")
+        self.rows = rows
+        self.columns = columns
+        elements = [Double](repeating: value, count: rows * columns)
+    }
+
+    /// `nil` when the rows are ragged, so a hand-edited snapshot cannot build a broken matrix.
+    public init?(rowArrays: [[Double]]) {
+        let width = rowArrays.first?.count ?? 0
+        guard rowArrays.allSatisfy({ $0.count == width }) else { return nil }
+        rows = rowArrays.count
+        columns = width
+        elements = rowArrays.flatMap { $0 }
+    }
+
+    public subscript(row: Int, column: Int) -> Double {
+        get { elements[row * columns + column] }
+        set { elements[row * columns + column] = newValue }
+    }
+
+    public var rowArrays: [[Double]] {
+        (0..<rows).map { r in Array(elements[(r * columns)..<((r + 1) * columns)]) }
+    }
+
+    /// numpy's name for the shape, as the tutorial's reader knows it: `(3, 4)`.
+    public var shapeDescription: String { "(\(rows), \(columns))" }
+
+    public var maxAbsoluteValue: Double {
+        elements.reduce(0) { Swift.max($0, Swift.abs($1)) }
+    }
+}

@@ -1,0 +1,66 @@
+/// The three matrix products one training step needs, written into storage the caller owns so
+/// the training loop allocates nothing. Each sums over the shared dimension in index order.
+extension Matrix {
+    /// `self = a · b`
+    mutating func setProduct(_ a: Matrix, _ b: Matrix) {
+        precondition(a.columns == b.rows && rows == a.rows && columns == b.columns,
+                     "product \(a.shapeDescription)·\(b.shapeDescription) into \(shapeDescription)")
+        let n = a.rows, inner = a.columns, width = b.columns
+        a.elements.withUnsafeBufferPointer { a in
+            b.elements.withUnsafeBufferPointer { b in
+                elements.withUnsafeMutableBufferPointer { c in
+                    for i in 0..<n {
+                        let row = i * width
+                        for j in 0..<width { c[row + j] = 0 }
+                        for k in 0..<inner {
+                            let aik = a[i * inner + k]
+                            let bRow = k * width
+                            for j in 0..<width { c[row + j] += aik * b[bRow + j] }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `self = aᵀ · b`
+    mutating func setTransposedProduct(_ a: Matrix, _ b: Matrix) {
+        precondition(a.rows == b.rows && rows == a.columns && columns == b.columns,
+                     "product \(a.shapeDescription)ᵀ·\(b.shapeDescription) into \(shapeDescription)")
+        let shared = a.rows, height = a.columns, width = b.columns
+        a.elements.withUnsafeBufferPointer { a in
+            b.elements.withUnsafeBufferPointer { b in
+                elements.withUnsafeMutableBufferPointer { c in
+                    for index in 0..<(height * width) { c[index] = 0 }
+                    for k in 0..<shared {
+                        for i in 0..<height {
+                            let aki = a[k * height + i]
+                            let row = i * width
+                            for j in 0..<width { c[row + j] += aki * b[k * width + j] }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `self = a · bᵀ`
+    mutating func setProductTransposed(_ a: Matrix, _ b: Matrix) {
+        precondition(a.columns == b.columns && rows == a.rows && columns == b.rows,
+                     "product \(a.shapeDescription)·\(b.shapeDescription)ᵀ into \(shapeDescription)")
+        let n = a.rows, inner = a.columns, width = b.rows
+        a.elements.withUnsafeBufferPointer { a in
+            b.elements.withUnsafeBufferPointer { b in
+                elements.withUnsafeMutableBufferPointer { c in
+                    for i in 0..<n {
+                        for j in 0..<width {
+                            var sum = 0.0
+                            for k in 0..<inner { sum += a[i * inner + k] * b[j * inner + k] }
+                            c[i * width + j] = sum
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+/// The tutorial's network in training: data, weights, the generator they were drawn from, and
+/// the full-batch gradient-descent loop of the post.
+public struct Trainer: Sendable {
+    public private(set) var settings: TrainingSettings
+    public let data: Dataset
+    public private(set) var weights: Weights
+    /// Where the masks come from; it continues the stream the weights were drawn from.
+    public private(set) var generator: MersenneTwister
+    /// Steps taken since the weights were drawn.
+    public private(set) var iteration: Int
+    private var record: StepRecord
+    private var hasStepped = false
+    private var synapse1Gradient: Matrix
+    private var synapse0Gradient: Matrix
+
+    /// Seeds a generator and draws the weights from it, as the post does after `np.random.seed`.
+    public init(settings: TrainingSettings, data: Dataset, seed: UInt32) {
+        var generator = MersenneTwister(seed: seed)
+        let weights = Weights.draw(features: data.inputs.columns, hidden: settings.hiddenWidth,
+                                   outputs: data.targets.columns, using: &generator)
+        self.init(uncheckedSettings: settings, data: data, weights: weights, generator: generator, iteration: 0)
+    }
+
+    /// Resumes saved training; `nil` when the parts do not fit together.
+    public init?(settings: TrainingSettings, data: Dataset, weights: Weights,
+                 generator: MersenneTwister, iteration: Int) {
+        let features = data.inputs.columns, outputs = data.targets.columns, hidden = settings.hiddenWidth
+        guard hidden > 0, iteration >= 0, data.inputs.rows == data.targets.rows,
+              weights.synapse0.rows == features, weights.synapse0.columns == hidden,
+              weights.synapse1.rows == hidden, weights.synapse1.columns == outputs
+        else { return nil }
+        self.init(uncheckedSettings: settings, data: data, weights: weights, generator: generator,
+                  iteration: iteration)
+    }
+
+    private init(uncheckedSettings settings: TrainingSettings, data: Dataset, weights: Weights,
+                 generator: MersenneTwister, iteration: Int) {
+        self.settings = settings
+        self.data = data
+        self.weights = weights
+        self.generator = generator
+        self.iteration = iteration
+        let rows = data.inputs.rows, hidden = settings.hiddenWidth, outputs = data.targets.columns
+        record = StepRecord(rows: rows, hidden: hidden, outputs: outputs)
+        synapse1Gradient = Matrix(rows: hidden, columns: outputs)
+        synapse0Gradient = Matrix(rows: data.inputs.columns, columns: hidden)
+    }
+
+    /// The arrays of the most recent step, or `nil` before the first step on these weights.
+    public var lastStep: StepRecord? { hasStepped ? record : nil }
+
+    /// Changes the settings that apply from the next step on. The hidden width cannot change
+    /// here: it needs new weights, so it takes a new `Trainer`.
+    public mutating func apply(_ newSettings: TrainingSettings) {
+        precondition(newSettings.hiddenWidth == settings.hiddenWidth,
+                     "hidden width \(settings.hiddenWidth) -> \(newSettings.hiddenWidth) needs new weights")
+        settings = newSettings
+    }
+
+    /// Runs `count` steps, calling `afterEach` with the iteration reached and that step's error;
+    /// it returns `false` to stop early. Returns how many steps ran.
+    @discardableResult
+    public mutating func train(steps count: Int, afterEach: (_ iteration: Int, _ error: Double) -> Bool) -> Int {
+        var done = 0
+        while done < count {
+            let error = step()
+            done += 1
+            if !afterEach(iteration, error) { break }
+        }
+        return done
+    }
+
+    /// One iteration of the post's loop; returns the mean absolute output error it trained on.
+    @discardableResult
+    public mutating func step() -> Double {
+        let x = data.inputs, y = data.targets
+        let dropping = settings.dropoutRate > 0
+        let scale = settings.trainingScale
+
+        record.activation.setProduct(x, weights.synapse0)
+        record.maskDrawn = dropping
+        if dropping {
+            let trial = BinomialTrial(keep: settings.keepProbability)
+            for index in record.mask.elements.indices {
+                record.mask.elements[index] = Double(trial.draw(using: &generator))
+            }
+        }
+        for index in record.activation.elements.indices {
+            let a = sigmoid(record.activation.elements[index])
+            record.activation.elements[index] = a
+            record.layer1.elements[index] = dropping ? a * (record.mask.elements[index] * scale) : a
+        }
+
+        record.layer2.setProduct(record.layer1, weights.synapse1)
+        var absoluteErrorSum = 0.0
+        for index in record.layer2.elements.indices {
+            let output = sigmoid(record.layer2.elements[index])
+            record.layer2.elements[index] = output
+            let error = output - y.elements[index]
+            absoluteErrorSum += abs(error)
+            record.layer2Delta.elements[index] = error * (output * (1 - output))
+        }
+
+        record.layer1Delta.setProductTransposed(record.layer2Delta, weights.synapse1)
+        for index in record.layer1Delta.elements.indices {
+            let derivative: Double
+            switch settings.gradient {
+            case .blog:
+                let l = record.layer1.elements[index]
+                derivative = l * (1 - l)
+            case .exact:
+                let a = record.activation.elements[index]
+                let kept = dropping ? record.mask.elements[index] * scale : 1
+                derivative = kept * (a * (1 - a))
+            }
+            record.layer1Delta.elements[index] *= derivative
+        }
+
+        synapse1Gradient.setTransposedProduct(record.layer1, record.layer2Delta)
+        synapse0Gradient.setTransposedProduct(x, record.layer1Delta)
+        let alpha = settings.learningRate
+        for index in weights.synapse1.elements.indices {
+            weights.synapse1.elements[index] -= alpha * synapse1Gradient.elements[index]
+        }
+        for index in weights.synapse0.elements.indices {
+            weights.synapse0.elements[index] -= alpha * synapse0Gradient.elements[index]
+        }
+        iteration += 1
+        hasStepped = true
+        return absoluteErrorSum / Double(record.layer2.elements.count)
+    }
+}

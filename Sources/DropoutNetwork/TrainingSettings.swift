@@ -1,0 +1,27 @@
+/// The hyperparameters of the tutorial's loop. Defaults are the post's final code, so a new
+/// session reproduces it with no settings at all.
+public struct TrainingSettings: Equatable, Codable, Sendable {
+    /// The step size, `alpha` in the post.
+    public var learningRate: Double = 0.5
+    /// The number of hidden units, `hidden_dim` in the post.
+    public var hiddenWidth: Int = 4
+    /// The probability of dropping a hidden unit in one step; 0 turns dropout off.
+    public var dropoutRate: Double = 0.2
+    public var scaling: DropoutScaling = .inverted
+    public var gradient: HiddenGradient = .blog
+
+    public init() {}
+
+    /// The probability of keeping a hidden unit.
+    public var keepProbability: Double { 1.0 - dropoutRate }
+
+    /// What a kept activation is multiplied by in training.
+    var trainingScale: Double {
+        scaling == .inverted ? 1.0 / (1.0 - dropoutRate) : 1.0
+    }
+
+    /// What the outgoing weights are multiplied by at evaluation.
+    var evaluationWeightScale: Double {
+        scaling == .classic ? 1.0 - dropoutRate : 1.0
+    }
+}

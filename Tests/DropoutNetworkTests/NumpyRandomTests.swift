@@ -1,0 +1,43 @@
+import XCTest
+@testable import DropoutNetwork
+
+final class NumpyRandomTests: XCTestCase {
+    func testRandomSampleMatchesNumpyBitForBit() throws {
+        let vectors = try loadFixture("numpy-vectors", as: ReferenceVectors.self)
+        var generator = MersenneTwister(seed: 1)
+        let drawn = (0..<8).map { _ in generator.nextDouble() }
+        XCTAssertEqual(drawn, vectors.random_sample_seed1)
+    }
+
+    func testFirstRawWordOfSeedZeroIsTheReferenceMT19937Value() {
+        // init_genrand(0)'s first output, the same in every MT19937 implementation.
+        var generator = MersenneTwister(seed: 0)
+        XCTAssertEqual(generator.nextUInt32(), 2_357_136_044)
+    }
+
+    func testMasksMatchNumpyBinomialOnBothBranches() throws {
+        let vectors = try loadFixture("numpy-vectors", as: ReferenceVectors.self)
+        let generated = try loadFixture("numpy-cases", as: GeneratedCases.self)
+        XCTAssertEqual(mask(seed: 1, keep: 0.8, rows: 4, columns: 4), vectors.binomial_keep08_seed1)
+        XCTAssertEqual(mask(seed: 2, keep: 0.5, rows: 4, columns: 4), vectors.binomial_keep05_seed2)
+        XCTAssertEqual(mask(seed: 5, keep: 0.3, rows: 64, columns: 16), generated.binomial_keep03_seed5_64x16)
+    }
+
+    func testRestoredStateContinuesTheSameStream() throws {
+        var original = MersenneTwister(seed: 42)
+        for _ in 0..<1000 { _ = original.nextUInt32() }
+        var restored = try XCTUnwrap(MersenneTwister(key: original.key, position: original.position))
+        XCTAssertEqual((0..<700).map { _ in restored.nextDouble() }, (0..<700).map { _ in original.nextDouble() })
+    }
+
+    func testImpossibleStatesAreRefused() {
+        XCTAssertNil(MersenneTwister(key: [1, 2, 3], position: 0))
+        XCTAssertNil(MersenneTwister(key: [UInt32](repeating: 0, count: 624), position: 625))
+    }
+
+    private func mask(seed: UInt32, keep: Double, rows: Int, columns: Int) -> [[Int]] {
+        var generator = MersenneTwister(seed: seed)
+        let trial = BinomialTrial(keep: keep)
+        return (0..<rows).map { _ in (0..<columns).map { _ in trial.draw(using: &generator) } }
+    }
+}

@@ -1,0 +1,60 @@
+import XCTest
+@testable import DropoutNetwork
+
+/// The tutorial's loop against numpy running it: the same weights within 1e-9 relative.
+final class TrainingParityTests: XCTestCase {
+    func testReferenceCasesMatchNumpy() throws {
+        try runCases(loadFixture("numpy-vectors", as: ReferenceVectors.self).cases)
+    }
+
+    func testGeneratedCasesCoverEverySettingAndTheFull60000Steps() throws {
+        try runCases(loadFixture("numpy-cases", as: GeneratedCases.self).cases)
+    }
+
+    func testInitialWeightsAreTheFirstDrawsAfterTheSeed() {
+        let trainer = Trainer(settings: TrainingSettings(), data: Dataset(.xor), seed: 1)
+        var generator = MersenneTwister(seed: 1)
+        let first = (0..<16).map { _ in 2 * generator.nextDouble() - 1 }
+        XCTAssertEqual(trainer.weights.synapse0.elements, Array(first[0..<12]))
+        XCTAssertEqual(trainer.weights.synapse1.elements, Array(first[12..<16]))
+    }
+
+    func testDropoutZeroDrawsNoMask() {
+        var settings = TrainingSettings()
+        settings.dropoutRate = 0
+        var trainer = Trainer(settings: settings, data: Dataset(.xor), seed: 1)
+        let before = trainer.generator
+        trainer.step()
+        XCTAssertEqual(trainer.generator, before)
+        XCTAssertEqual(trainer.lastStep?.maskDrawn, false)
+    }
+
+    func testStopsWhenAskedAndCountsOnlyTheStepsRun() {
+        var trainer = Trainer(settings: TrainingSettings(), data: Dataset(.xor), seed: 1)
+        let ran = trainer.train(steps: 100) { iteration, _ in iteration < 30 }
+        XCTAssertEqual(ran, 30)
+        XCTAssertEqual(trainer.iteration, 30)
+    }
+
+    func testExactGradientIsTheDerivativeOfTheForwardPass() throws {
+        var settings = TrainingSettings()
+        settings.gradient = .exact
+        var trainer = Trainer(settings: settings, data: Dataset(.xor), seed: 3)
+        trainer.step()
+        let record = try XCTUnwrap(trainer.lastStep)
+        let scale = 1 / 0.8
+        for index in record.layer1.elements.indices {
+            let a = record.activation.elements[index]
+            XCTAssertEqual(record.layer1.elements[index], a * record.mask.elements[index] * scale, accuracy: 1e-15)
+        }
+    }
+
+    private func runCases(_ cases: [NumpyCase]) {
+        for reference in cases {
+            var trainer = Trainer(settings: reference.settings, data: Dataset(.xor), seed: reference.seed)
+            trainer.train(steps: reference.steps) { _, _ in true }
+            assertClose(trainer.weights.synapse0, reference.synapse_0, "\(reference.name): synapse_0")
+            assertClose(trainer.weights.synapse1, reference.synapse_1, "\(reference.name): synapse_1")
+        }
+    }
+}
