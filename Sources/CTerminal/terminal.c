@@ -1,15 +1,15 @@
 #include "CTerminal.h"
+#include "interrupt.h"
 
-#include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-static volatile sig_atomic_t interrupted = 0;
+volatile sig_atomic_t cterm_interrupted = 0;
 
 static void on_interrupt(int signo) {
     (void)signo;
-    interrupted = 1;
+    cterm_interrupted = 1;
 }
 
 void cterm_install_interrupt_handler(void) {
@@ -22,12 +22,12 @@ void cterm_install_interrupt_handler(void) {
 }
 
 int cterm_take_interrupt(void) {
-    int was = interrupted;
-    interrupted = 0;
+    int was = cterm_interrupted;
+    cterm_interrupted = 0;
     return was;
 }
 
-int cterm_interrupt_pending(void) { return interrupted; }
+int cterm_interrupt_pending(void) { return cterm_interrupted; }
 
 int cterm_columns(int fd) {
     struct winsize size;

@@ -1,6 +1,6 @@
 /// The tutorial's network in training: data, weights, the generator they were drawn from, and
 /// the full-batch gradient-descent loop of the post.
-public struct Trainer: Sendable {
+public struct Trainer: Equatable, Sendable {
     public private(set) var settings: TrainingSettings
     public let data: Dataset
     public private(set) var weights: Weights

@@ -4,12 +4,20 @@
 #include <stdio.h>
 
 /// Installs a SIGINT handler without SA_RESTART, so a blocking read returns and long work can
-/// poll `cterm_interrupted`. Swift globals are initialised lazily and are not safe in a handler.
+/// poll `cterm_interrupt_pending`. Swift globals are initialised lazily and are not safe in a
+/// signal handler, so the flag lives here.
 void cterm_install_interrupt_handler(void);
 /// Whether Ctrl-C arrived since the last call; clears the flag.
 int cterm_take_interrupt(void);
 /// Whether Ctrl-C arrived, without clearing the flag.
 int cterm_interrupt_pending(void);
+
+/// Makes Ctrl-C at libedit's prompt end `readline` with NULL, after noting whether the line
+/// held text. Call once, before the first `readline`.
+void cterm_configure_line_editor(void);
+/// After `readline` returned NULL: -1 when it was not Ctrl-C (end of input), 0 when Ctrl-C
+/// came on an empty line, 1 when it abandoned a typed line. Clears the record.
+int cterm_take_line_interrupt(void);
 
 /// The terminal's width in columns, or 0 when `fd` is not a terminal (ioctl is variadic).
 int cterm_columns(int fd);

@@ -1,0 +1,67 @@
+/// `run`, `history`, `help` and `quit`: commands about the shell rather than the network.
+enum SessionCommands {
+    static let run = CommandSpec(
+        name: "run", usage: "run FILE",
+        summary: "run the commands in FILE, one a line, stopping at the first error",
+        details: ["Blank lines and # comments are skipped. Errors name the file and line: FILE:LINE: error: ...",
+                  "Files may run other files, up to \(CommandContext.maximumRunDepth) deep."],
+        example: "run experiments/dropout-sweep.txt", arity: 1...1, completion: .files,
+        run: { session, arguments, context in
+            let path = arguments[0]
+            guard context.runDepth < CommandContext.maximumRunDepth else {
+                throw CommandError("cannot run '\(path)': files are nested \(CommandContext.maximumRunDepth) deep already "
+                    + "(does a file run itself?)")
+            }
+            let lines = try ScriptRunner.readLines(path: path)
+            context.runDepth += 1
+            defer { context.runDepth -= 1 }
+            switch ScriptRunner.run(lines: lines, name: path, session: &session, context: context) {
+            case .completed: break
+            case let .stopped(line): throw ScriptStopped(message: "\(path) stopped at line \(line)")
+            case let .interrupted(line): throw ScriptStopped(message: "\(path) interrupted before line \(line)")
+            }
+        })
+
+    static let history = CommandSpec(
+        name: "history", usage: "history",
+        summary: "list the commands typed in this session, numbered",
+        example: "history",
+        run: { _, arguments, context in
+            let width = String(context.history.count).count
+            context.say(context.history.enumerated().map { index, line in
+                let number = String(index + 1)
+                return String(repeating: " ", count: width - number.count) + number + "  " + line
+            }.joined(separator: "\n"))
+        })
+
+    static let help = CommandSpec(
+        name: "help", usage: "help [COMMAND]",
+        summary: "list the commands, or explain one with an example",
+        example: "help step", arity: 0...1, completion: .commandNames,
+        run: { _, arguments, context in
+            guard let name = arguments.first else {
+                var table = Table(header: ["command", "what it does"],
+                                  rows: CommandRegistry.all.map { [$0.usage, $0.summary] })
+                table.footer = ["", "Type 'help COMMAND' for details and an example; # starts a comment."]
+                context.console.emit(.table(table))
+                return
+            }
+            let command = try CommandRegistry.command(named: name)
+            var lines = ["usage: \(command.usage)" + (command.aliases.isEmpty ? "" : "  (also: \(command.aliases.joined(separator: ", ")))"),
+                         "", command.summary]
+            if command.completion == .parameters {
+                lines += [""] + Parameter.all.map { "  \($0.name): \($0.meaning); \($0.accepted)" }
+            }
+            if !command.details.isEmpty { lines += [""] + command.details }
+            lines += ["", "example: \(command.example)"]
+            context.say(lines.joined(separator: "\n"))
+        })
+
+    static let quit = CommandSpec(
+        name: "quit", aliases: ["exit"], usage: "quit",
+        summary: "leave the shell (Ctrl-D does too)",
+        example: "quit",
+        run: { _, arguments, context in
+            context.quitRequested = true
+        })
+}

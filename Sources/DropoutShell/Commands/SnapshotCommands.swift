@@ -1,0 +1,57 @@
+import Foundation
+
+/// `save` and `load`: a session to and from a JSON file.
+enum SnapshotCommands {
+    static let save = CommandSpec(
+        name: "save", usage: "save PATH",
+        summary: "write the whole session to a JSON snapshot, atomically",
+        details: ["Parameters, data, weights (under weights -> synapse_0, synapse_1, at full precision),",
+                  "iteration, error history and the generator's state: 'load' resumes exactly."],
+        example: "save xor-500.json", arity: 1...1, completion: .files,
+        run: { session, arguments, context in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let data = try encoder.encode(Snapshot(session))
+            try AtomicFile.write(data + Data("\n".utf8), to: arguments[0])
+            context.say("saved iteration \(session.iteration) to \(arguments[0])")
+        })
+
+    static let load = CommandSpec(
+        name: "load", usage: "load PATH",
+        summary: "replace the session with one saved by 'save'",
+        details: ["The file is checked whole before anything changes: a damaged snapshot is refused."],
+        example: "load xor-500.json", arity: 1...1, completion: .files,
+        run: { session, arguments, context in
+            let path = arguments[0]
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                throw CommandError("cannot load '\(path)': \(isDirectory.boolValue ? "it is a directory" : "no such file")")
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CommandError("cannot load '\(path)': the file cannot be read")
+            }
+            let snapshot: Snapshot
+            do {
+                snapshot = try JSONDecoder().decode(Snapshot.self, from: data)
+            } catch {
+                throw CommandError("cannot load '\(path)': it is not a complete dropout snapshot (\(describe(error)))")
+            }
+            session = try snapshot.restore(from: path)
+            context.say("loaded \(path): iteration \(session.iteration), data \(session.dataSpec.description), "
+                + "hidden \(session.settings.hiddenWidth)")
+        })
+
+    /// A decoding error in one line, naming the field.
+    private static func describe(_ error: Error) -> String {
+        guard let error = error as? DecodingError else { return "invalid JSON" }
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case let .keyNotFound(key, context): return "missing '\(path(context).isEmpty ? "" : path(context) + ".")\(key.stringValue)'"
+        case let .typeMismatch(_, context), let .valueNotFound(_, context): return "wrong type at '\(path(context))'"
+        case let .dataCorrupted(context): return context.codingPath.isEmpty ? "invalid JSON" : "bad value at '\(path(context))'"
+        @unknown default: return "invalid JSON"
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// `reset` and `step`: drawing weights and training them.
+enum TrainingCommands {
+    /// A billion steps of the tutorial's network take minutes; more is surely a typo.
+    static let maximumSteps = 1_000_000_000
+
+    static let reset = CommandSpec(
+        name: "reset", usage: "reset",
+        summary: "re-seed the generator and draw fresh weights, as the post does after np.random.seed",
+        details: ["Iteration 0; the error history is cleared. Parameters keep their values."],
+        example: "reset",
+        run: { session, arguments, context in
+            session.reinitialize()
+            context.say("weights re-drawn from seed \(session.seed); iteration 0")
+        })
+
+    static let step = CommandSpec(
+        name: "step", usage: "step [N]",
+        summary: "train N iterations (default 1), printing the error about ten times along the way",
+        details: ["The error is the post's: the mean absolute difference between output and target,",
+                  "measured in training, with the dropout mask applied.",
+                  "Ctrl-C stops after the current iteration; the steps that ran are kept."],
+        example: "step 10000", arity: 0...1,
+        run: { session, arguments, context in
+            let count = try arguments.first.map {
+                try ValueParsing.wholeNumber($0, name: "the step count", in: 1...maximumSteps)
+            } ?? 1
+            let console = context.console
+            let start = session.iteration
+            let every = (count + 9) / 10
+            let width = String(start + count).count
+            let precision = session.precision
+            let ran = session.train(steps: count) { iteration, error in
+                let done = iteration - start
+                if done % every == 0 || done == count {
+                    let number = String(repeating: " ", count: width - String(iteration).count) + String(iteration)
+                    console.emit(.text("iteration \(number)  Error: \(NumberFormatting.fixed(error, precision))"))
+                }
+                console.progress(done: done, total: count)
+                return !console.interruptRequested
+            }
+            console.progressFinished()
+            if ran < count {
+                context.say("interrupted after \(ran) of \(count) steps; now at iteration \(session.iteration)")
+            }
+        })
+}

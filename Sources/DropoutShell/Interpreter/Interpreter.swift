@@ -1,0 +1,54 @@
+/// Runs one line of the command language against a session: parse, look up, execute, and report
+/// a mistake as one error line, leaving the session exactly as it was.
+public enum Interpreter {
+    public enum Outcome: Equatable, Sendable {
+        case succeeded
+        /// The message, already shown to the learner.
+        case failed(String)
+    }
+
+    /// Executes `line`; errors are emitted on the console, prefixed with `location` when the line
+    /// came from a file, and returned.
+    @discardableResult
+    public static func execute(_ line: String, session: inout Session, context: CommandContext,
+                               location: String? = nil) -> Outcome {
+        do {
+            let words = try CommandLineWords(parsing: line).words
+            guard let name = words.first else { return .succeeded }
+            if context.runDepth == 0 { context.history.append(line.trimmedLine) }
+            let command = try CommandRegistry.command(named: name)
+            let arguments = Array(words.dropFirst())
+            try command.checkArity(arguments)
+            var working = session
+            do {
+                try command.run(&working, arguments, context)
+                session = working
+            } catch let stopped as ScriptStopped {
+                session = working
+                throw stopped
+            }
+            return .succeeded
+        } catch let error as CommandError {
+            return fail(error.message, location, context)
+        } catch let stopped as ScriptStopped {
+            return .failed(stopped.message)
+        } catch {
+            return fail("\(error)", location, context)
+        }
+    }
+
+    private static func fail(_ message: String, _ location: String?, _ context: CommandContext) -> Outcome {
+        context.console.emit(.error(message, location: location))
+        return .failed(message)
+    }
+}
+
+extension String {
+    /// The line without surrounding spaces or a trailing carriage return.
+    var trimmedLine: String {
+        var text = Substring(self)
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        while let first = text.first, first.isWhitespace { text.removeFirst() }
+        return String(text)
+    }
+}

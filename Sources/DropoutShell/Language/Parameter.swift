@@ -1,0 +1,136 @@
+import DropoutNetwork
+
+/// One name that `set` and `get` accept: what it means, what values it takes, and how it changes
+/// a session. The list in `Parameter.all` drives `set`, `get`, help and Tab completion.
+struct Parameter: Sendable {
+    let name: String
+    let meaning: String
+    let accepted: String
+    /// The words Tab completes after `set NAME`; empty where the value is free.
+    let values: [String]
+    let current: @Sendable (Session) -> String
+    /// Validates the words after `set NAME`, changes the session, and says what changed.
+    let apply: @Sendable (inout Session, [String]) throws -> String
+
+    static func named(_ name: String) throws -> Parameter {
+        guard let parameter = all.first(where: { $0.name == name }) else {
+            throw CommandError("unknown parameter '\(name)'\(Suggestions.hint(for: name, in: names)); "
+                + "parameters: \(names.joined(separator: ", "))")
+        }
+        return parameter
+    }
+
+    static var names: [String] { all.map(\.name) }
+
+    static let all: [Parameter] = [
+        Parameter(
+            name: "seed", meaning: "seeds the weights and the masks, like np.random.seed; re-draws the weights",
+            accepted: "a whole number from 0 to 4294967295", values: [],
+            current: { String($0.seed) },
+            apply: { session, words in
+                let value = try ValueParsing.wholeNumber(single(words, "seed"), name: "seed", in: 0...Int(UInt32.max))
+                session.reinitialize(seed: UInt32(value))
+                return "seed = \(value); weights re-drawn, iteration 0"
+            }),
+        Parameter(
+            name: "alpha", meaning: "the learning rate: each step moves the weights by alpha times the gradient",
+            accepted: "a finite number greater than 0", values: [],
+            current: { format($0.settings.learningRate) },
+            apply: { session, words in
+                let value = try ValueParsing.finiteNumber(single(words, "alpha"), name: "alpha",
+                                                          accepted: "a finite number greater than 0")
+                guard value > 0 else { throw CommandError("alpha must be greater than 0, got \(words[0])") }
+                var settings = session.settings
+                settings.learningRate = value
+                session.apply(settings)
+                return "alpha = \(format(value)), from the next step"
+            }),
+        Parameter(
+            name: "hidden", meaning: "the number of hidden units (hidden_dim); re-draws the weights",
+            accepted: "a whole number from 1 to \(SizeLimits.hidden.upperBound)", values: [],
+            current: { String($0.settings.hiddenWidth) },
+            apply: { session, words in
+                let value = try ValueParsing.wholeNumber(single(words, "hidden"), name: "hidden", in: SizeLimits.hidden)
+                try SizeLimits.check(session.dataSpec, hidden: value)
+                var settings = session.settings
+                settings.hiddenWidth = value
+                session.reinitialize(settings: settings)
+                return "hidden = \(value); weights re-drawn from seed \(session.seed), iteration 0"
+            }),
+        Parameter(
+            name: "dropout", meaning: "the probability of dropping a hidden unit in a training step; 0 = off",
+            accepted: "a number from 0 up to, not including, 1", values: [],
+            current: { format($0.settings.dropoutRate) },
+            apply: { session, words in
+                let accepted = "a number from 0 up to, not including, 1"
+                let value = try ValueParsing.finiteNumber(single(words, "dropout"), name: "dropout", accepted: accepted)
+                guard value >= 0 && value < 1 else {
+                    throw CommandError("dropout \(words[0]) is out of range; dropout takes \(accepted)")
+                }
+                var settings = session.settings
+                settings.dropoutRate = value
+                session.apply(settings)
+                return value == 0 ? "dropout = 0 (off), from the next step" : "dropout = \(format(value)), from the next step"
+            }),
+        Parameter(
+            name: "scaling", meaning: "how training with dropout is reconciled with evaluation without it",
+            accepted: choices(DropoutScaling.self), values: DropoutScaling.allCases.map(\.rawValue),
+            current: { $0.settings.scaling.rawValue },
+            apply: { session, words in
+                let name = try ValueParsing.choice(single(words, "scaling"), name: "scaling",
+                                                   from: DropoutScaling.allCases.map(\.rawValue))
+                var settings = session.settings
+                settings.scaling = DropoutScaling(rawValue: name)!
+                session.apply(settings)
+                return "scaling = \(name): \(settings.scaling.summary)"
+            }),
+        Parameter(
+            name: "gradient", meaning: "the hidden layer's derivative in backpropagation",
+            accepted: choices(HiddenGradient.self), values: HiddenGradient.allCases.map(\.rawValue),
+            current: { $0.settings.gradient.rawValue },
+            apply: { session, words in
+                let name = try ValueParsing.choice(single(words, "gradient"), name: "gradient",
+                                                   from: HiddenGradient.allCases.map(\.rawValue))
+                var settings = session.settings
+                settings.gradient = HiddenGradient(rawValue: name)!
+                session.apply(settings)
+                return "gradient = \(name): \(settings.gradient.summary)"
+            }),
+        Parameter(
+            name: "data", meaning: "the training data; changing it re-draws the weights",
+            accepted: "xor, and, or, or \(DatasetParsing.randomUsage)", values: DatasetSpec.allNames,
+            current: { $0.dataSpec.description },
+            apply: { session, words in
+                let spec = try DatasetParsing.parse(words)
+                try SizeLimits.check(spec, hidden: session.settings.hiddenWidth)
+                session.reinitialize(data: spec)
+                let shape = spec.shape
+                return "data = \(spec.description): X \(shape.rows)x\(shape.features), y \(shape.rows)x\(shape.outputs); "
+                    + "weights re-drawn from seed \(session.seed), iteration 0"
+            }),
+        Parameter(
+            name: "precision", meaning: "digits after the decimal point when numbers are printed",
+            accepted: "a whole number from 1 to 17", values: [],
+            current: { String($0.precision) },
+            apply: { session, words in
+                session.precision = try ValueParsing.wholeNumber(single(words, "precision"), name: "precision", in: 1...17)
+                return "precision = \(session.precision)"
+            }),
+    ]
+
+    /// Shortest text that reads back as the same double: 0.5, 0.2, 1e-05.
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    private static func choices<T: CaseIterable & RawRepresentable>(_: T.Type) -> String where T.RawValue == String {
+        T.allCases.map(\.rawValue).joined(separator: ", ")
+    }
+
+    private static func single(_ words: [String], _ name: String) throws -> String {
+        guard words.count == 1 else {
+            throw CommandError(words.isEmpty ? "set \(name) needs a value" : "set \(name) takes one value, got \(words.count)")
+        }
+        return words[0]
+    }
+}

@@ -1,0 +1,97 @@
+/// A curve to draw: y against x, with the names of both axes.
+public struct LinePlot: Equatable, Sendable {
+    public var title: String
+    public var xLabel: String
+    public var xs: [Double]
+    public var ys: [Double]
+
+    public init(title: String, xLabel: String, xs: [Double], ys: [Double]) {
+        precondition(xs.count == ys.count, "plot has \(xs.count) x values for \(ys.count) y values")
+        self.title = title
+        self.xLabel = xLabel
+        self.xs = xs
+        self.ys = ys
+    }
+}
+
+/// Draws a `LinePlot` with Braille characters: each character cell holds a 2x4 grid of dots, so
+/// a 60-column plot has 120 horizontal steps. The size is fixed, not the terminal's, so the same
+/// session prints the same plot everywhere.
+enum LinePlotRendering {
+    static let columns = 60
+    static let rows = 12
+
+    static func lines(_ plot: LinePlot, style: TextStyle) -> [String] {
+        let dotWidth = columns * 2, dotHeight = rows * 4
+        let points = bucketMeans(plot, buckets: dotWidth)
+        guard let xMin = plot.xs.min(), let xMax = plot.xs.max(),
+              let yMin = points.map(\.1).min(), let yMax = points.map(\.1).max()
+        else { return [style.bold(plot.title), "  (nothing to plot yet)"] }
+
+        var grid = [[UInt8]](repeating: [UInt8](repeating: 0, count: columns), count: rows)
+        func dot(_ x: Int, _ y: Int) {
+            let column = x / 2, row = (dotHeight - 1 - y) / 4
+            let dx = x % 2, dy = (dotHeight - 1 - y) % 4
+            let bits: [[UInt8]] = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]]
+            grid[row][column] |= bits[dy][dx]
+        }
+        func scaled(_ value: Double, _ low: Double, _ high: Double, _ steps: Int) -> Int {
+            guard high > low else { return steps / 2 }
+            return min(steps - 1, max(0, Int(((value - low) / (high - low) * Double(steps - 1)).rounded())))
+        }
+        var previous: (Int, Int)?
+        for (x, y) in points {
+            let point = (scaled(x, xMin, xMax, dotWidth), scaled(y, yMin, yMax, dotHeight))
+            if let (px, py) = previous {
+                let steps = max(abs(point.0 - px), abs(point.1 - py), 1)
+                for s in 0...steps {
+                    dot(px + (point.0 - px) * s / steps, py + (point.1 - py) * s / steps)
+                }
+            } else {
+                dot(point.0, point.1)
+            }
+            previous = point
+        }
+
+        let top = NumberFormatting.short(yMax), middle = NumberFormatting.short((yMax + yMin) / 2)
+        let bottom = NumberFormatting.short(yMin)
+        let labelWidth = max(top.count, middle.count, bottom.count)
+        func pad(_ text: String) -> String { String(repeating: " ", count: labelWidth - text.count) + text }
+        var lines = [style.bold(plot.title)]
+        for (index, row) in grid.enumerated() {
+            let label: String
+            switch index {
+            case 0: label = pad(top) + " ┤"
+            case rows / 2: label = pad(middle) + " ┤"
+            case rows - 1: label = pad(bottom) + " ┤"
+            default: label = String(repeating: " ", count: labelWidth) + " │"
+            }
+            let cells = String(row.map { Character(Unicode.Scalar(0x2800 + UInt32($0))!) })
+            lines.append(style.dim(label) + style.cyan(cells))
+        }
+        let axis = String(repeating: " ", count: labelWidth) + " └" + String(repeating: "─", count: columns)
+        let left = NumberFormatting.short(xMin), right = NumberFormatting.short(xMax)
+        let gap = max(1, columns - left.count - right.count + 1)
+        let ticks = String(repeating: " ", count: labelWidth + 2) + left + String(repeating: " ", count: gap) + right
+        let name = String(repeating: " ", count: labelWidth + 2 + max(0, (columns - plot.xLabel.count) / 2)) + plot.xLabel
+        return lines + [style.dim(axis), style.dim(ticks), style.dim(name)]
+    }
+
+    /// The finite points averaged over as many equal slices of the x range as the plot has dot
+    /// columns. A dropout run's error jumps from step to step with the mask; the mean of each
+    /// slice is the trend a learner wants to see.
+    private static func bucketMeans(_ plot: LinePlot, buckets: Int) -> [(Double, Double)] {
+        let finite = zip(plot.xs, plot.ys).filter { $0.0.isFinite && $0.1.isFinite }
+        guard finite.count > buckets, let low = finite.map(\.0).min(), let high = finite.map(\.0).max(), high > low
+        else { return finite }
+        var sums = [Double](repeating: 0, count: buckets), counts = [Int](repeating: 0, count: buckets)
+        var xSums = [Double](repeating: 0, count: buckets)
+        for (x, y) in finite {
+            let bucket = min(buckets - 1, Int((x - low) / (high - low) * Double(buckets)))
+            sums[bucket] += y
+            xSums[bucket] += x
+            counts[bucket] += 1
+        }
+        return (0..<buckets).filter { counts[$0] > 0 }.map { (xSums[$0] / Double(counts[$0]), sums[$0] / Double(counts[$0])) }
+    }
+}

@@ -1,0 +1,24 @@
+import DropoutNetwork
+
+/// What a command says, kept as data until it is drawn: a terminal, a plain file and (later) a
+/// transcript each render the same blocks their own way.
+public enum OutputBlock: Equatable, Sendable {
+    /// Ordinary text; may span lines.
+    case text(String)
+    /// A matrix with its name, shape and aligned columns.
+    case matrix(name: String, Matrix, precision: Int)
+    /// Rows of cells under a header, columns aligned.
+    case table(Table)
+    /// The error history as a line plot.
+    case plot(LinePlot)
+    /// A learner's mistake, one line; `location` is `FILE:LINE` when it came from a file.
+    case error(String, location: String?)
+}
+
+/// A grid of text cells; numeric columns align right.
+public struct Table: Equatable, Sendable {
+    public var header: [String]
+    public var rows: [[String]]
+    /// Lines printed under the table, such as totals.
+    public var footer: [String] = []
+}

@@ -1,0 +1,47 @@
+/// The training error over iterations, for `show loss`. It keeps at most `capacity` points:
+/// when full it drops every other one and records half as often, so a run of any length costs
+/// bounded memory and the curve stays evenly spaced. The thinning depends only on the sequence
+/// of iterations, so a replay or a restored snapshot keeps exactly the same points.
+public struct LossHistory: Equatable, Sendable {
+    public static let capacity = 4096
+
+    /// Every `stride`-th iteration is recorded.
+    public private(set) var stride: Int
+    public private(set) var iterations: [Int]
+    public private(set) var errors: [Double]
+
+    public init() {
+        stride = 1
+        iterations = []
+        errors = []
+    }
+
+    /// `nil` unless the points could have been recorded by `record`.
+    public init?(stride: Int, iterations: [Int], errors: [Double]) {
+        guard stride >= 1, stride.nonzeroBitCount == 1, iterations.count == errors.count,
+              iterations.count <= Self.capacity,
+              iterations.allSatisfy({ $0 > 0 && $0 % stride == 0 }),
+              zip(iterations, iterations.dropFirst()).allSatisfy({ $0 < $1 }),
+              errors.allSatisfy({ $0.isFinite && $0 >= 0 })
+        else { return nil }
+        self.stride = stride
+        self.iterations = iterations
+        self.errors = errors
+    }
+
+    public var isEmpty: Bool { iterations.isEmpty }
+
+    public mutating func record(iteration: Int, error: Double) {
+        guard iteration % stride == 0 else { return }
+        iterations.append(iteration)
+        errors.append(error)
+        while iterations.count > Self.capacity { thin() }
+    }
+
+    private mutating func thin() {
+        stride *= 2
+        let kept = iterations.indices.filter { iterations[$0] % stride == 0 }
+        iterations = kept.map { iterations[$0] }
+        errors = kept.map { errors[$0] }
+    }
+}

@@ -1,0 +1,54 @@
+import DropoutNetwork
+
+/// Everything one shell drives: the parameters a learner set, the network in training, and the
+/// record of its run. A value: the interpreter runs each command on a copy and keeps the copy
+/// only when the command succeeds, so an error never leaves a half-changed session.
+public struct Session: Equatable, Sendable {
+    public static let defaultPrecision = 6
+
+    public private(set) var seed: UInt32 = 1
+    public private(set) var trainer: Trainer
+    public internal(set) var lossHistory = LossHistory()
+    /// Digits after the decimal point in printed numbers.
+    public internal(set) var precision = Session.defaultPrecision
+
+    public init() {
+        trainer = Trainer(settings: TrainingSettings(), data: Dataset(.xor), seed: 1)
+    }
+
+    init(seed: UInt32, trainer: Trainer, lossHistory: LossHistory, precision: Int) {
+        self.seed = seed
+        self.trainer = trainer
+        self.lossHistory = lossHistory
+        self.precision = precision
+    }
+
+    public var settings: TrainingSettings { trainer.settings }
+    public var dataSpec: DatasetSpec { trainer.data.spec }
+    public var iteration: Int { trainer.iteration }
+
+    /// Re-seeds and draws fresh weights, as the post does after `np.random.seed`: iteration 0,
+    /// history cleared.
+    mutating func reinitialize(seed: UInt32? = nil, settings: TrainingSettings? = nil, data: DatasetSpec? = nil) {
+        let seed = seed ?? self.seed
+        let dataset = data.map(Dataset.init) ?? trainer.data
+        self.seed = seed
+        trainer = Trainer(settings: settings ?? trainer.settings, data: dataset, seed: seed)
+        lossHistory = LossHistory()
+    }
+
+    /// Settings that take effect from the next step, on the same weights.
+    mutating func apply(_ settings: TrainingSettings) {
+        trainer.apply(settings)
+    }
+
+    /// Trains, recording every step's error; `afterEach` decides whether to go on.
+    mutating func train(steps: Int, afterEach: (_ iteration: Int, _ error: Double) -> Bool) -> Int {
+        var history = lossHistory
+        defer { lossHistory = history }
+        return trainer.train(steps: steps) { iteration, error in
+            history.record(iteration: iteration, error: error)
+            return afterEach(iteration, error)
+        }
+    }
+}

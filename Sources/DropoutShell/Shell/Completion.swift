@@ -1,0 +1,36 @@
+/// What Tab offers at a point in a line, worked out from the command registry alone so that it
+/// can be tested without a terminal.
+public enum Completion {
+    public enum Offer: Equatable, Sendable {
+        /// These words, already filtered by what was typed.
+        case words([String])
+        /// File names: the argument is a path.
+        case files
+    }
+
+    /// - Parameters:
+    ///   - before: the line up to the start of the word being completed.
+    ///   - word: the part of that word typed so far.
+    public static func offer(before: String, word: String) -> Offer {
+        let previous = before.split(whereSeparator: \.isWhitespace).map(String.init)
+        let candidates: [String]
+        switch previous.count {
+        case 0:
+            candidates = CommandRegistry.names
+        case 1:
+            guard let command = try? CommandRegistry.command(named: previous[0]) else { return .words([]) }
+            switch command.completion {
+            case .nothing: candidates = []
+            case .parameters: candidates = Parameter.names
+            case .showNames: candidates = InspectionCommands.showNames
+            case .commandNames: candidates = CommandRegistry.all.map(\.name)
+            case .files: return .files
+            }
+        case 2 where previous[0] == "set":
+            candidates = (try? Parameter.named(previous[1]))?.values ?? []
+        default:
+            candidates = []
+        }
+        return .words(candidates.filter { $0.hasPrefix(word) })
+    }
+}

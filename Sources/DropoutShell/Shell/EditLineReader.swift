@@ -1,0 +1,71 @@
+import CEditLine
+import CTerminal
+import Foundation
+
+/// Lines typed at a terminal, edited with Debian's libedit through its readline-compatible API:
+/// arrows, history, Ctrl-R, Tab completion. Ctrl-C comes back as `.interrupted`, never as a
+/// dead shell.
+public struct EditLineReader: LineReader {
+    private let history: HistoryFile?
+    private var lastRemembered: String?
+
+    /// - Parameter history: where lines persist between sessions; `nil` keeps them in memory.
+    public init(history: HistoryFile?) {
+        setlocale(LC_CTYPE, "")
+        cedit_configure("dropout", completeLine)
+        cterm_install_interrupt_handler()
+        cterm_configure_line_editor()
+        stifle_history(Int32(HistoryFile.maximumEntries))
+        self.history = history
+        history?.load()
+    }
+
+    public mutating func read(prompt: String) -> LineInput {
+        _ = cterm_take_interrupt()
+        guard let raw = readline(prompt) else {
+            switch cterm_take_line_interrupt() {
+            case -1: return .end
+            case 0: return .interrupted(hadText: false)
+            default: return .interrupted(hadText: true)
+            }
+        }
+        defer { free(raw) }
+        return .line(String(cString: raw))
+    }
+
+    public mutating func remember(_ line: String) {
+        let trimmed = line.trimmedLine
+        guard !trimmed.isEmpty, trimmed != lastRemembered else { return }
+        add_history(trimmed)
+        lastRemembered = trimmed
+    }
+
+    public mutating func close() {
+        history?.save()
+    }
+}
+
+/// libedit's completion callback: a C function, so it reaches the registry through
+/// `Completion`, which needs no state. Returns a malloc'ed, NULL-terminated list whose first
+/// entry is what replaces the word (the longest common prefix), as readline expects.
+private func completeLine(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+    let word = text.map { String(cString: $0) } ?? ""
+    let line = cedit_line_buffer().map { String(cString: $0) } ?? ""
+    let before = String(decoding: Array(line.utf8.prefix(Int(max(0, start)))), as: UTF8.self)
+    switch Completion.offer(before: before, word: word) {
+    case .files:
+        cedit_set_completion_over(0)
+        return nil
+    case let .words(matches):
+        cedit_set_completion_over(1)
+        guard !matches.isEmpty else { return nil }
+        let common = matches.dropFirst().reduce(matches[0]) { prefix, match in
+            String(zip(prefix, match).prefix { $0 == $1 }.map(\.0))
+        }
+        let entries = matches.count == 1 ? matches : [common] + matches
+        let list = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: entries.count + 1)
+        for (index, entry) in entries.enumerated() { list[index] = strdup(entry) }
+        list[entries.count] = nil
+        return list
+    }
+}

@@ -1,0 +1,43 @@
+import CTerminal
+import Foundation
+
+/// The console of a real process: output on stdout, errors on stderr, colour only on a terminal
+/// without NO_COLOR, a progress bar on stderr when it is a terminal, and Ctrl-C read from the
+/// C signal flag.
+public final class StandardConsole: Console {
+    private let outputStyle: TextStyle
+    private let errorStyle: TextStyle
+    private var progressBar: ProgressBar?
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        let colourAllowed = environment["NO_COLOR"].map(\.isEmpty) ?? true
+        outputStyle = TextStyle(colour: colourAllowed && isatty(STDOUT_FILENO) != 0)
+        errorStyle = TextStyle(colour: colourAllowed && isatty(STDERR_FILENO) != 0)
+        progressBar = isatty(STDERR_FILENO) != 0 ? ProgressBar() : nil
+    }
+
+    public func emit(_ block: OutputBlock) {
+        progressBar?.clear()
+        if case .error = block {
+            fflush(cterm_stdout())
+            write(TextRendering.render(block, style: errorStyle) + "\n", to: cterm_stderr())
+        } else {
+            write(TextRendering.render(block, style: outputStyle) + "\n", to: cterm_stdout())
+        }
+    }
+
+    public var interruptRequested: Bool { cterm_interrupt_pending() != 0 }
+
+    public func progress(done: Int, total: Int) {
+        progressBar?.update(done: done, total: total)
+    }
+
+    public func progressFinished() {
+        progressBar?.finish()
+    }
+
+    private func write(_ text: String, to stream: UnsafeMutablePointer<FILE>?) {
+        fputs(text, stream)
+        fflush(stream)
+    }
+}

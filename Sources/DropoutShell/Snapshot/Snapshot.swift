@@ -1,0 +1,68 @@
+import DropoutNetwork
+
+/// A session on disk, as JSON a person can read: parameters, data, weights, iteration, error
+/// history and the generator's state, so that training resumes exactly where it stopped.
+struct Snapshot: Codable {
+    static let format = "dropout-snapshot"
+    static let currentVersion = 1
+
+    struct Parameters: Codable {
+        var seed: UInt32
+        var alpha: Double
+        var hidden: Int
+        var dropout: Double
+        var scaling: DropoutScaling
+        var gradient: HiddenGradient
+        var precision: Int
+    }
+
+    struct Data: Codable {
+        /// As typed after `set data`; the arrays below must be what it generates.
+        var spec: String
+        var X: [[Double]]
+        var y: [[Double]]
+    }
+
+    struct Weights: Codable {
+        var synapse_0: [[Double]]
+        var synapse_1: [[Double]]
+    }
+
+    struct History: Codable {
+        var stride: Int
+        var iterations: [Int]
+        var errors: [Double]
+    }
+
+    /// MT19937's 624 words and how many of them are used.
+    struct Generator: Codable {
+        var algorithm: String
+        var key: [UInt32]
+        var position: Int
+    }
+
+    var format: String
+    var version: Int
+    var parameters: Parameters
+    var data: Data
+    var weights: Weights
+    var iteration: Int
+    var history: History
+    var generator: Generator
+
+    init(_ session: Session) {
+        let trainer = session.trainer, settings = trainer.settings
+        format = Self.format
+        version = Self.currentVersion
+        parameters = Parameters(seed: session.seed, alpha: settings.learningRate, hidden: settings.hiddenWidth,
+                                dropout: settings.dropoutRate, scaling: settings.scaling,
+                                gradient: settings.gradient, precision: session.precision)
+        data = Data(spec: trainer.data.spec.description, X: trainer.data.inputs.rowArrays,
+                    y: trainer.data.targets.rowArrays)
+        weights = Weights(synapse_0: trainer.weights.synapse0.rowArrays, synapse_1: trainer.weights.synapse1.rowArrays)
+        iteration = trainer.iteration
+        history = History(stride: session.lossHistory.stride, iterations: session.lossHistory.iterations,
+                          errors: session.lossHistory.errors)
+        generator = Generator(algorithm: "MT19937", key: trainer.generator.key, position: trainer.generator.position)
+    }
+}
