@@ -23,17 +23,21 @@ public enum TextRendering {
         let all = [table.header] + table.rows
         let count = all.map(\.count).max() ?? 0
         let widths = (0..<count).map { column in all.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+        // A column of numbers aligns right, its header too, so digits line up under the name.
+        let numeric = (0..<count).map { column in
+            !table.rows.isEmpty && table.rows.allSatisfy { column >= $0.count || isNumeric($0[column]) }
+        }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { column, cell in
                 let padding = String(repeating: " ", count: widths[column] - cell.count)
-                return isNumeric(cell) ? padding + cell : cell + padding
+                return numeric[column] ? padding + cell : cell + padding
             }.joined(separator: "  ").trailingSpacesRemoved
         }
         return [style.bold(line(table.header))] + table.rows.map(line) + table.footer
     }
 
     private static func isNumeric(_ cell: String) -> Bool {
-        !cell.isEmpty && cell.allSatisfy { $0.isNumber || "-+.e%".contains($0) }
+        cell.first.map { $0.isNumber || $0 == "-" } == true && cell.allSatisfy { $0.isNumber || "-+.e% ".contains($0) }
     }
 }
 

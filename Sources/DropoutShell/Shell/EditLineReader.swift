@@ -63,9 +63,13 @@ private func completeLine(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: 
             String(zip(prefix, match).prefix { $0 == $1 }.map(\.0))
         }
         let entries = matches.count == 1 ? matches : [common] + matches
-        let list = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: entries.count + 1)
+        // libedit frees this list with free(), and looks at matches[2] even when matches[1] is
+        // already NULL, so it comes from malloc with two NULLs after the entries.
+        let list = malloc((entries.count + 2) * MemoryLayout<UnsafeMutablePointer<CChar>?>.stride)!
+            .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 2)
         for (index, entry) in entries.enumerated() { list[index] = strdup(entry) }
         list[entries.count] = nil
+        list[entries.count + 1] = nil
         return list
     }
 }

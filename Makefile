@@ -1,0 +1,31 @@
+# The two commands a new user needs: `make run` and `make test`. Both install what a fresh
+# Debian machine lacks (libedit-dev for line editing, tmux for the terminal tests) first.
+
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+SWIFT_SOURCES := Sources Tests
+
+.PHONY: run test build deps clean
+
+deps:
+	@if ! pkg-config --exists libedit 2>/dev/null || ! command -v tmux >/dev/null; then \
+		echo "installing libedit-dev, pkg-config and tmux with apt-get"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev pkg-config tmux >/dev/null; \
+	fi
+
+build: deps
+	swift build -c release
+
+run: build
+	.build/release/dropout
+
+# Builds with our own warnings treated as failures, then runs every test (XCTest).
+test: deps
+	@swift build --build-tests 2>&1 | tee .build-warnings.log | grep -v '^\[' || true
+	@if grep -E '^/.*/($(subst $() ,|,$(SWIFT_SOURCES)))/.*(warning|error):' .build-warnings.log; then \
+		echo "the build has warnings or errors (above)"; rm -f .build-warnings.log; exit 1; fi
+	@rm -f .build-warnings.log
+	swift test --skip-build --disable-swift-testing
+
+clean:
+	swift package clean

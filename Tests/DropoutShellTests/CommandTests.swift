@@ -1,0 +1,179 @@
+import XCTest
+@testable import DropoutShell
+@testable import DropoutNetwork
+
+/// Every command's happy path, with exact output for the default seed.
+final class CommandTests: XCTestCase {
+    /// The errors are numpy's for the same loop (checked with the post's code, seed 1).
+    func testStepPrintsTenEvenlySpacedErrorsAndTheEnd() {
+        let shell = ShellHarness()
+        assertLines(shell.run("step 1000"), """
+            iteration  100  Error: 0.489751
+            iteration  200  Error: 0.482885
+            iteration  300  Error: 0.448830
+            iteration  400  Error: 0.435351
+            iteration  500  Error: 0.382804
+            iteration  600  Error: 0.317587
+            iteration  700  Error: 0.323707
+            iteration  800  Error: 0.325670
+            iteration  900  Error: 0.341047
+            iteration 1000  Error: 0.568311
+            """)
+        XCTAssertEqual(shell.session.iteration, 1000)
+        XCTAssertEqual(shell.run("step"), "iteration 1001  Error: 0.480120")
+        XCTAssertEqual(shell.run("step 15").components(separatedBy: "\n").count, 8)
+    }
+
+    func testStepMatchesNumpyAfter1000Steps() throws {
+        let shell = ShellHarness()
+        shell.run("step 1000")
+        XCTAssertEqual(shell.session.trainer.weights.synapse1[2, 0], -5.419133990303364, accuracy: 1e-9 * 5.42)
+    }
+
+    func testShowPrintsNameShapeAndAlignedColumns() {
+        let shell = ShellHarness()
+        assertLines(shell.run("show synapse_0"), """
+            synapse_0 (3, 4)
+              [ -0.165956   0.440649  -0.999771  -0.395335 ]
+              [ -0.706488  -0.815323  -0.627480  -0.308879 ]
+              [ -0.206465   0.077633  -0.161611   0.370439 ]
+            """)
+        assertLines(shell.run("show y"), """
+            y (4, 1)
+              [ 0.000000 ]
+              [ 1.000000 ]
+              [ 1.000000 ]
+              [ 0.000000 ]
+            """)
+    }
+
+    /// The mask is numpy's `binomial(1, 0.8)` draw after the weights, seed 1.
+    func testStepArraysAreShownAfterAStep() {
+        let shell = ShellHarness()
+        shell.run("step")
+        assertLines(shell.run("show mask"), """
+            mask (4, 4)
+              [ 1  1  1  1 ]
+              [ 0  0  1  1 ]
+              [ 0  0  1  1 ]
+              [ 1  0  1  1 ]
+            """)
+        for name in ["layer_1", "layer_2", "layer_1_delta", "layer_2_delta"] {
+            XCTAssertTrue(shell.run("show \(name)").hasPrefix(name + " (4, "), name)
+        }
+    }
+
+    /// Outputs as numpy computes them after 10000 steps without dropout.
+    func testEvalReportsOutputsErrorAndAccuracy() {
+        let shell = ShellHarness()
+        shell.run("set dropout 0", "step 10000")
+        assertLines(shell.run("eval"), """
+            row  input  target    output
+              0  0 0 1       0  0.010669
+              1  0 1 1       1  0.986312
+              2  1 0 1       1  0.988213
+              3  1 1 1       0  0.015920
+            mean absolute error: 0.013016
+            accuracy at 0.5: 4/4 (100.0%)
+            """)
+    }
+
+    func testClassicScalingMultipliesOutgoingWeightsAtEvaluation() {
+        let shell = ShellHarness()
+        shell.run("set scaling classic", "set dropout 0.5")
+        XCTAssertTrue(shell.run("eval").contains("synapse_1 multiplied by 0.5 (classic scaling)"))
+        let classic = shell.session.trainer.evaluate().outputs
+        shell.run("set scaling none")
+        XCTAssertNotEqual(shell.session.trainer.evaluate().outputs, classic)
+    }
+
+    func testSetAndGet() {
+        let shell = ShellHarness()
+        XCTAssertEqual(shell.run("set alpha 0.1"), "alpha = 0.1, from the next step")
+        XCTAssertEqual(shell.run("get alpha"), "alpha = 0.1")
+        XCTAssertEqual(shell.run("set dropout 0"), "dropout = 0 (off), from the next step")
+        XCTAssertEqual(shell.run("set hidden 8"), "hidden = 8; weights re-drawn from seed 1, iteration 0")
+        XCTAssertEqual(shell.session.trainer.weights.synapse0.columns, 8)
+        XCTAssertEqual(shell.run("set seed 2"), "seed = 2; weights re-drawn, iteration 0")
+        XCTAssertEqual(shell.run("set gradient exact"), "gradient = exact: (mask/keep)*a*(1-a), the true derivative of the forward pass")
+        XCTAssertEqual(shell.run("set data random rows=32 features=5 outputs=2"),
+                       "data = random rows=32 features=5 outputs=2 seed=0: X 32x5, y 32x2; weights re-drawn from seed 2, iteration 0")
+        XCTAssertEqual(shell.session.trainer.weights.synapse1.columns, 2)
+        XCTAssertEqual(shell.run("set precision 3"), "precision = 3")
+        let listing = shell.run("get")
+        XCTAssertTrue(listing.hasPrefix("name       value"))
+        for name in Parameter.names { XCTAssertTrue(listing.contains("\n" + name + " "), name) }
+        XCTAssertEqual(shell.run("set"), listing)
+    }
+
+    func testReseedingReproducesTheSameRun() {
+        let shell = ShellHarness()
+        let first = shell.run("step 300")
+        XCTAssertEqual(shell.run("reset"), "weights re-drawn from seed 1; iteration 0")
+        XCTAssertTrue(shell.session.lossHistory.isEmpty)
+        XCTAssertEqual(shell.run("step 300"), first)
+    }
+
+    func testLossPlotNeedsHistoryThenDrawsIt() {
+        let shell = ShellHarness()
+        XCTAssertEqual(shell.errors("show loss"), ["no error history yet: the loss is recorded by 'step'; try 'step 1000' first"])
+        shell.run("step 500")
+        let plot = shell.run("show loss").components(separatedBy: "\n")
+        XCTAssertEqual(plot.count, 1 + LinePlotRendering.rows + 3)
+        XCTAssertTrue(plot[0].hasPrefix("training error"))
+        XCTAssertTrue(plot[LinePlotRendering.rows + 2].contains("500"))
+    }
+
+    func testHelpDocumentsEveryCommandWithAnExample() {
+        let shell = ShellHarness()
+        let list = shell.run("help")
+        for command in CommandRegistry.all {
+            XCTAssertTrue(list.contains(command.usage), command.name)
+            let detail = shell.run("help \(command.name)")
+            XCTAssertTrue(detail.hasPrefix("usage: \(command.usage)"), command.name)
+            XCTAssertTrue(detail.contains("example: \(command.example)"), command.name)
+        }
+    }
+
+    func testEveryHelpExampleParsesAsItsCommand() throws {
+        for command in CommandRegistry.all {
+            let words = try CommandLineWords(parsing: command.example).words
+            XCTAssertEqual(try CommandRegistry.command(named: words[0]).name, command.name)
+            XCTAssertNoThrow(try command.checkArity(Array(words.dropFirst())), command.example)
+        }
+    }
+
+    func testHistoryListsTheSessionsCommands() {
+        let shell = ShellHarness()
+        shell.run("set dropout 0.5", "", "# a comment", "step 2", "bogus")
+        XCTAssertEqual(shell.run("history"), """
+            1  set dropout 0.5
+            2  step 2
+            3  bogus
+            4  history
+            """)
+    }
+
+    func testQuitAndExitEndTheSession() {
+        for word in ["quit", "exit"] {
+            let shell = ShellHarness()
+            shell.run(word)
+            XCTAssertTrue(shell.context.quitRequested)
+        }
+    }
+
+    func testCommentsAndBlankLinesDoNothing() {
+        let shell = ShellHarness()
+        XCTAssertEqual(shell.run("", "   ", "# just a note", "get seed # trailing note"), "seed = 1")
+    }
+
+    func testCtrlCStopsAStepAfterTheCurrentIterationAndKeepsItsWork() {
+        let shell = ShellHarness(stopAfterPolls: 250)
+        let output = shell.run("step 1000")
+        XCTAssertEqual(shell.session.iteration, 251)
+        XCTAssertTrue(output.hasSuffix("interrupted after 251 of 1000 steps; now at iteration 251"))
+        var straight = Trainer(settings: TrainingSettings(), data: Dataset(.xor), seed: 1)
+        straight.train(steps: 251) { _, _ in true }
+        XCTAssertEqual(shell.session.trainer.weights, straight.weights)
+    }
+}

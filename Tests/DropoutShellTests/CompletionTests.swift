@@ -1,0 +1,25 @@
+import XCTest
+@testable import DropoutShell
+
+final class CompletionTests: XCTestCase {
+    func testCompletesCommandsParametersValuesAndShowNames() {
+        XCTAssertEqual(Completion.offer(before: "", word: "s"), .words(["set", "step", "show", "save"]))
+        XCTAssertEqual(Completion.offer(before: "set ", word: "d"), .words(["dropout", "data"]))
+        XCTAssertEqual(Completion.offer(before: "get ", word: "gr"), .words(["gradient"]))
+        XCTAssertEqual(Completion.offer(before: "set scaling ", word: ""), .words(["none", "classic", "inverted"]))
+        XCTAssertEqual(Completion.offer(before: "set data ", word: "r"), .words(["random"]))
+        XCTAssertEqual(Completion.offer(before: "show ", word: "layer_1"), .words(["layer_1", "layer_1_delta"]))
+        XCTAssertEqual(Completion.offer(before: "help ", word: "ev"), .words(["eval"]))
+        XCTAssertEqual(Completion.offer(before: "", word: "q"), .words(["quit"]))
+        XCTAssertEqual(Completion.offer(before: "", word: "e"), .words(["eval", "exit"]))
+    }
+
+    func testPathsCompleteAsFilesAndOtherPlacesOfferNothing() {
+        XCTAssertEqual(Completion.offer(before: "load ", word: "sn"), .files)
+        XCTAssertEqual(Completion.offer(before: "run ", word: ""), .files)
+        XCTAssertEqual(Completion.offer(before: "step ", word: "1"), .words([]))
+        XCTAssertEqual(Completion.offer(before: "set alpha ", word: ""), .words([]))
+        XCTAssertEqual(Completion.offer(before: "nonsense ", word: ""), .words([]))
+        XCTAssertEqual(Completion.offer(before: "show loss ", word: ""), .words([]))
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Runs the built `dropout` with arguments and standard input; returns what it printed.
+struct ProcessResult {
+    let status: Int32
+    let output: String
+    let errors: String
+}
+
+func runDropout(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> ProcessResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: builtExecutable)
+    process.arguments = arguments
+    var merged = ProcessInfo.processInfo.environment
+    merged.merge(environment) { $1 }
+    process.environment = merged
+    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    let output = stdout.fileHandleForReading.readDataToEndOfFile()
+    let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return ProcessResult(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+                         errors: String(decoding: errors, as: UTF8.self))
+}

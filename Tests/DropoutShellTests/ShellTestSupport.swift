@@ -1,0 +1,59 @@
+import Foundation
+import XCTest
+@testable import DropoutShell
+
+/// Runs lines of the command language in one session and keeps what they printed.
+final class ShellHarness {
+    var session = Session()
+    let console: CollectingConsole
+    let context: CommandContext
+
+    init(stopAfterPolls: Int? = nil) {
+        console = CollectingConsole(stopAfterPolls: stopAfterPolls)
+        context = CommandContext(console: console)
+    }
+
+    /// Runs the lines and returns the text they printed (plain, no colour).
+    @discardableResult
+    func run(_ lines: String...) -> String {
+        let start = console.blocks.count
+        for line in lines { Interpreter.execute(line, session: &session, context: context) }
+        return console.blocks[start...].map { TextRendering.render($0, style: .plain) }.joined(separator: "\n")
+    }
+
+    /// The error messages printed by the lines, in order.
+    func errors(_ lines: String...) -> [String] {
+        let start = console.blocks.count
+        for line in lines { Interpreter.execute(line, session: &session, context: context) }
+        return console.blocks[start...].compactMap { block in
+            if case let .error(message, _) = block { return message }
+            return nil
+        }
+    }
+}
+
+/// A fresh directory under the system's temporary folder, removed by the test's teardown.
+func makeTemporaryDirectory(_ test: XCTestCase) throws -> String {
+    let path = NSTemporaryDirectory() + "dropout-tests-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    test.addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
+    return path
+}
+
+/// The `dropout` binary built beside the test bundle.
+var builtExecutable: String {
+    let bundle = URL(fileURLWithPath: CommandLine.arguments.first { $0.hasSuffix(".xctest") } ?? CommandLine.arguments[0])
+    return bundle.deletingLastPathComponent().appendingPathComponent("dropout").path
+}
+
+/// Fails with a line-by-line diff when `actual` is not `expected`.
+func assertLines(_ actual: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
+    guard actual != expected else { return }
+    let a = actual.components(separatedBy: "\n"), e = expected.components(separatedBy: "\n")
+    var diff: [String] = []
+    for index in 0..<max(a.count, e.count) {
+        let got = index < a.count ? a[index] : "<missing>", want = index < e.count ? e[index] : "<missing>"
+        if got != want { diff.append("line \(index + 1):\n  expected: \(want)\n  actual:   \(got)") }
+    }
+    XCTFail("output differs:\n" + diff.joined(separator: "\n"), file: file, line: line)
+}

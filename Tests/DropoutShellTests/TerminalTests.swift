@@ -1,0 +1,107 @@
+import Foundation
+import XCTest
+
+/// The shell on a real terminal: tmux runs it, `send-keys` types, `capture-pane` reads the screen.
+final class TerminalTests: XCTestCase {
+    private var sessionName = ""
+    private var stateFolder = ""
+
+    override func setUpWithError() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
+            throw XCTSkip("tmux is not installed; `make test` installs it")
+        }
+        stateFolder = try makeTemporaryDirectory(self)
+        sessionName = "dropout-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+        try tmux(["new-session", "-d", "-s", sessionName, "-x", "100", "-y", "30",
+                  "env XDG_STATE_HOME=\(stateFolder) \(builtExecutable); echo SHELL-EXITED; sleep 30"])
+        addTeardownBlock { [sessionName] in _ = try? self.tmux(["kill-session", "-t", sessionName]) }
+        try waitFor("dropout [0]> ")
+    }
+
+    func testEditingCompletionCtrlCAndCtrlD() throws {
+        try type("set scal", "Tab")
+        try waitFor("dropout [0]> set scaling")
+        try type("cl", "Tab", "Enter")
+        try waitFor("scaling = classic:")
+
+        try type("step 1000000000", "Enter")
+        try waitFor("steps (", timeout: 20)
+        try type("C-c")
+        try waitFor("interrupted after ")
+        XCTAssertTrue(try screen().contains("of 1000000000 steps; now at iteration "))
+        XCTAssertFalse(try screen().contains("SHELL-EXITED"))
+
+        try type("show synapse_0")
+        try type("C-c")
+        try waitFor("show synapse_0^C")
+        try type("C-c")
+        try waitFor("^C (Ctrl-C stops long work; to leave, type 'quit' or press Ctrl-D)")
+
+        try type("Up")
+        try waitFor("> step 1000000000")
+        try type("C-u", "C-d")
+        try waitFor("SHELL-EXITED")
+        let history = try String(contentsOfFile: stateFolder + "/dropout/history", encoding: .utf8)
+        XCTAssertTrue(history.contains("set\\040scaling\\040classic"), history)
+        let mode = try FileManager.default.attributesOfItem(atPath: stateFolder + "/dropout/history")[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+    }
+
+    func testHistoryIsRecalledInTheNextSession() throws {
+        try type("get alpha", "Enter")
+        try waitFor("alpha = 0.5")
+        try type("quit", "Enter")
+        try waitFor("SHELL-EXITED")
+        try tmux(["kill-session", "-t", sessionName])
+        try tmux(["new-session", "-d", "-s", sessionName, "-x", "100", "-y", "30",
+                  "env XDG_STATE_HOME=\(stateFolder) \(builtExecutable); echo SHELL-EXITED; sleep 30"])
+        try waitFor("dropout [0]> ")
+        try type("Up", "Up")
+        try waitFor("dropout [0]> get alpha")
+    }
+
+    /// Sends keys with a short pause between, as a person types: libedit completes a word
+    /// differently when the next keys are already waiting.
+    private func type(_ keys: String...) throws {
+        for key in keys {
+            try tmux(["send-keys", "-t", sessionName, key])
+            usleep(150_000)
+        }
+    }
+
+    private func screen() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", sessionName])
+    }
+
+    private func waitFor(_ text: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line) throws {
+        // capture-pane drops the spaces at the end of a line, so the text is matched without them.
+        var needle = text
+        while needle.last == " " { needle.removeLast() }
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(needle) { return }
+            usleep(50_000)
+        }
+        XCTFail("screen never showed \(text.debugDescription); it shows:\n\(last)", file: file, line: line)
+        throw XCTSkip("stopping this test after a failed wait")
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
+        process.arguments = arguments
+        // Only capture-pane's output is read: a pipe given to new-session would be inherited by
+        // the tmux server it starts and never reach end-of-file.
+        let output = Pipe()
+        let capturing = arguments.first == "capture-pane"
+        process.standardOutput = capturing ? output : FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = capturing ? output.fileHandleForReading.readDataToEndOfFile() : Data()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
