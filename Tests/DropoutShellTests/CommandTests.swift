@@ -48,6 +48,15 @@ final class CommandTests: XCTestCase {
     }
 
     /// The mask is numpy's `binomial(1, 0.8)` draw after the weights, seed 1.
+    func testHugeWeightsPrintWithExponents() {
+        let shell = ShellHarness()
+        shell.run("set alpha 1e300", "step 5")
+        let lines = shell.run("show synapse_1").components(separatedBy: "\n")
+        XCTAssertEqual(lines.count, 5)
+        XCTAssertTrue(lines[1].contains("e+2"), lines[1])
+        XCTAssertLessThan(lines[1].count, 40)
+    }
+
     func testStepArraysAreShownAfterAStep() {
         let shell = ShellHarness()
         shell.run("step")

@@ -50,7 +50,14 @@ enum SessionCommands {
             var lines = ["usage: \(command.usage)" + (command.aliases.isEmpty ? "" : "  (also: \(command.aliases.joined(separator: ", ")))"),
                          "", command.summary]
             if command.completion == .parameters {
-                lines += [""] + Parameter.all.map { "  \($0.name): \($0.meaning); \($0.accepted)" }
+                let width = Parameter.names.map(\.count).max() ?? 0
+                let indent = String(repeating: " ", count: width + 4)
+                lines.append("")
+                for parameter in Parameter.all {
+                    let padding = String(repeating: " ", count: width - parameter.name.count + 2)
+                    lines.append("  \(parameter.name)\(padding)\(parameter.meaning)")
+                    lines.append("\(indent)takes \(parameter.accepted)")
+                }
             }
             if !command.details.isEmpty { lines += [""] + command.details }
             lines += ["", "example: \(command.example)"]

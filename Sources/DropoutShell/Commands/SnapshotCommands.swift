@@ -9,6 +9,13 @@ enum SnapshotCommands {
                   "iteration, error history and the generator's state: 'load' resumes exactly."],
         example: "save xor-500.json", arity: 1...1, completion: .files,
         run: { session, arguments, context in
+            guard session.trainer.weights.synapse0.elements.allSatisfy(\.isFinite),
+                  session.trainer.weights.synapse1.elements.allSatisfy(\.isFinite),
+                  session.lossHistory.errors.allSatisfy(\.isFinite)
+            else {
+                throw CommandError("cannot save: the weights or errors hold NaN or infinite values (training diverged); "
+                    + "'reset' or 'load' a snapshot first")
+            }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             let data = try encoder.encode(Snapshot(session))

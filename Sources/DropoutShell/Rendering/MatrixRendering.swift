@@ -12,8 +12,13 @@ enum MatrixRendering {
         let summarise = matrix.rows * matrix.columns > summaryThreshold
         let rowIndices = shown(matrix.rows, summarise)
         let columnIndices = shown(matrix.columns, summarise)
+        // Like numpy, switch to exponents when fixed point would print a wall of digits.
+        let scientific = matrix.elements.contains { $0.isFinite && abs($0) >= 1e8 }
+        func format(_ value: Double) -> String {
+            scientific && value.isFinite ? String(format: "%.\(precision)e", value) : NumberFormatting.fixed(value, precision)
+        }
         let cells = rowIndices.map { r in
-            columnIndices.map { c in c.map { NumberFormatting.fixed(matrix[r ?? 0, $0], precision) } ?? "..." }
+            columnIndices.map { c in c.map { format(matrix[r ?? 0, $0]) } ?? "..." }
         }
         let width = cells.flatMap { $0 }.map(\.count).max() ?? 0
         for (r, row) in zip(rowIndices, cells) {
