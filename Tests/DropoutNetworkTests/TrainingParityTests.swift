@@ -58,3 +58,23 @@ final class TrainingParityTests: XCTestCase {
         }
     }
 }
+
+final class DatasetTests: XCTestCase {
+    func testRandomDataIsSeededApartFromTheWeights() {
+        let spec = DatasetSpec.random(rows: 8, features: 3, outputs: 2, seed: 0)
+        XCTAssertEqual(Dataset(spec), Dataset(spec))
+        XCTAssertNotEqual(Dataset(spec).inputs, Dataset(.random(rows: 8, features: 3, outputs: 2, seed: 1)).inputs)
+        let xor = Trainer(settings: TrainingSettings(), data: Dataset(.xor), seed: 1)
+        let random = Trainer(settings: TrainingSettings(), data: Dataset(spec), seed: 1)
+        XCTAssertEqual(random.weights.synapse0, xor.weights.synapse0, "weights stay the first draws after the seed")
+        let targets = Dataset(spec).targets.elements
+        XCTAssertTrue(targets.allSatisfy { $0 == 0 || $0 == 1 })
+        XCTAssertTrue(targets.contains(0) && targets.contains(1))
+    }
+
+    func testLogicTablesCarryTheBiasColumn() {
+        XCTAssertEqual(Dataset(.and).inputs.rowArrays, [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])
+        XCTAssertEqual(Dataset(.and).targets.elements, [0, 0, 0, 1])
+        XCTAssertEqual(Dataset(.or).targets.elements, [0, 1, 1, 1])
+    }
+}
