@@ -1,6 +1,8 @@
 /// The network as it would be used after training: no units dropped, and with `classic`
 /// scaling the outgoing weights multiplied by the keep probability.
 public struct Evaluation: Equatable, Sendable {
+    /// The hidden activations, nothing dropped: what the output layer sees at evaluation.
+    public let hidden: Matrix
     /// One row of outputs per example.
     public let outputs: Matrix
     /// The mean absolute difference between outputs and targets.
@@ -31,6 +33,6 @@ extension Trainer {
             if (output >= 0.5) == (y.elements[index] >= 0.5) { correct += 1 }
         }
         let cells = Double(outputs.elements.count)
-        return Evaluation(outputs: outputs, meanAbsoluteError: errorSum / cells, accuracy: Double(correct) / cells)
+        return Evaluation(hidden: hidden, outputs: outputs, meanAbsoluteError: errorSum / cells, accuracy: Double(correct) / cells)
     }
 }

@@ -8,29 +8,99 @@ struct DropoutCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dropout",
         abstract: "An interactive lab for Hinton's dropout, on the network of the 2015 tutorial.",
+        version: "dropout 0.1.0",
+        subcommands: [Start.self, Verify.self],
+        defaultSubcommand: Start.self)
+}
+
+/// The shell, a script or a lesson.
+struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start",
+        abstract: "Start the shell, or run FILE: commands, or a lesson when it ends in .md.",
         discussion: """
             With no FILE on a terminal, starts a line-edited shell; type 'help' there.
             With FILE, or with commands piped on stdin, runs them and stops at the first
-            error (FILE:LINE: error: ...) with exit status 1.
-            """,
-        version: "dropout 0.1.0")
+            error (FILE:LINE: error: ...) with exit status 1. A lesson on a terminal pauses
+            before each block and leaves you in the shell when it ends.
+            """)
 
-    @Argument(help: "A file of commands to run, one a line.")
+    @Argument(help: "A file of commands, one a line, or a lesson (.md).")
     var file: String?
 
     @Flag(name: .long, help: "Report failing lines and carry on instead of stopping at the first.")
     var keepGoing = false
 
+    @Flag(name: .long, help: "Run a lesson straight through, without pausing before each block.")
+    var noPause = false
+
+    @Option(name: .long, help: "After running FILE, write its transcript here (.md).")
+    var export: String?
+
+    @Option(name: .long, help: "Record the interactive session and write its transcript here when it ends (.md).")
+    var record: String?
+
     func run() throws {
         let console = StandardConsole()
+        let context = CommandContext(console: console)
+        var session = Session()
+        let terminal = isatty(STDIN_FILENO) != 0
+        guard file != nil || terminal else {
+            try finish(ScriptMode.run(.standardInput, keepGoing: keepGoing, session: &session, context: context), session, context)
+            return
+        }
         if let file {
-            throw ExitCode(ScriptMode.run(.file(file), keepGoing: keepGoing, console: console))
+            let isLesson = file.hasSuffix(".md")
+            if isLesson && terminal && !noPause { context.pauser = TerminalPauser() }
+            let status = ScriptMode.run(.file(file), keepGoing: keepGoing, session: &session, context: context)
+            guard isLesson && terminal && !noPause else {
+                try finish(status, session, context)
+                return
+            }
         }
-        guard isatty(STDIN_FILENO) != 0 else {
-            throw ExitCode(ScriptMode.run(.standardInput, keepGoing: keepGoing, console: console))
-        }
-        var shell = InteractiveShell(reader: EditLineReader(history: HistoryFile.standard()),
-                                     context: CommandContext(console: console))
+        var shell = InteractiveShell(session: session, reader: EditLineReader(history: HistoryFile.standard()),
+                                     context: context)
         shell.run()
+        try finish(0, shell.session, context)
+    }
+
+    /// Writes the transcript if asked, then exits with `status`.
+    private func finish(_ status: Int32, _ session: Session, _ context: CommandContext) throws {
+        if let path = export ?? record {
+            var session = session
+            if case .failed = Interpreter.execute("export \"\(path)\"", session: &session, context: context) {
+                throw ExitCode(1)
+            }
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// Re-runs a transcript and reports each output that differs.
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Re-run a transcript's commands and report every output that differs (exit 1).")
+
+    @Argument(help: "A transcript written by 'export' (.md).")
+    var transcript: String
+
+    func run() throws {
+        let console = StandardConsole()
+        do {
+            let lines = try DropoutShell.ScriptRunner.readLines(path: transcript)
+            let document = try LessonDocument(parsing: lines.joined(separator: "\n"), name: transcript)
+            let (commands, differences) = TranscriptVerifier.verify(document)
+            for difference in differences {
+                var text = "\(transcript):\(difference.line): output of '\(difference.command)' differs"
+                text += "\n" + difference.expected.map { "- " + $0 }.joined(separator: "\n")
+                text += "\n" + difference.actual.map { "+ " + $0 }.joined(separator: "\n")
+                console.emit(.text(text))
+            }
+            console.emit(.text("\(commands) commands, \(differences.count) with different output"))
+            if !differences.isEmpty { throw ExitCode(1) }
+        } catch let error as CommandError {
+            console.emit(.error(error.message, location: nil))
+            throw ExitCode(1)
+        }
     }
 }

@@ -2,20 +2,22 @@
 enum SessionCommands {
     static let run = CommandSpec(
         name: "run", usage: "run FILE",
-        summary: "run the commands in FILE, one a line, stopping at the first error",
+        summary: "run a file of commands, or replay a lesson (a FILE ending in .md)",
         details: ["Blank lines and # comments are skipped. Errors name the file and line: FILE:LINE: error: ...",
+                  "A lesson shows its prose and each command at the prompt; it stops at the first error or",
+                  "failed expect. On a terminal it pauses before each block: Enter runs it, s skips, q stops.",
                   "Files may run other files, up to \(CommandContext.maximumRunDepth) deep."],
-        example: "run experiments/dropout-sweep.txt", arity: 1...1, completion: .files,
+        example: "run lessons/01-no-dropout.md", arity: 1...1, completion: .files,
         run: { session, arguments, context in
             let path = arguments[0]
             guard context.runDepth < CommandContext.maximumRunDepth else {
                 throw CommandError("cannot run '\(path)': files are nested \(CommandContext.maximumRunDepth) deep already "
                     + "(does a file run itself?)")
             }
-            let lines = try ScriptRunner.readLines(path: path)
+            let source = try ScriptSource.read(path: path)
             context.runDepth += 1
             defer { context.runDepth -= 1 }
-            switch ScriptRunner.run(lines: lines, name: path, session: &session, context: context) {
+            switch source.run(name: path, session: &session, context: context) {
             case .completed: break
             case let .stopped(line): throw ScriptStopped(message: "\(path) stopped at line \(line)")
             case let .interrupted(line): throw ScriptStopped(message: "\(path) interrupted before line \(line)")

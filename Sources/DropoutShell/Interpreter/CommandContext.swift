@@ -4,14 +4,21 @@ public final class CommandContext {
     public static let maximumRunDepth = 8
 
     public let console: Console
+    /// What this session has run and printed, for `export`.
+    public let transcript: Transcript
     /// The lines this session has run, for `history`.
     public internal(set) var history: [String] = []
     var runDepth = 0
+    /// Asks before each block of a lesson; `nil` runs lessons straight through.
+    public var pauser: LessonPauser?
     /// Set by `quit`; the shell leaves after the command.
     public internal(set) var quitRequested = false
 
+    /// Records everything said on `console` into a new transcript.
     public init(console: Console) {
-        self.console = console
+        let recording = RecordingConsole(console)
+        self.console = recording
+        transcript = recording.transcript
     }
 
     func say(_ text: String) { console.emit(.text(text)) }

@@ -12,10 +12,16 @@ public enum Interpreter {
     @discardableResult
     public static func execute(_ line: String, session: inout Session, context: CommandContext,
                                location: String? = nil) -> Outcome {
+        let trimmed = line.trimmedLine
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return .succeeded }
+        if context.runDepth == 0 {
+            context.history.append(trimmed)
+            context.transcript.beginCommand(trimmed)
+        }
+        defer { if context.runDepth == 0 { context.transcript.endCommand() } }
         do {
             let words = try CommandLineWords(parsing: line).words
             guard let name = words.first else { return .succeeded }
-            if context.runDepth == 0 { context.history.append(line.trimmedLine) }
             let command = try CommandRegistry.command(named: name)
             let arguments = Array(words.dropFirst())
             try command.checkArity(arguments)

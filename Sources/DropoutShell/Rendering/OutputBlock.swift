@@ -11,6 +11,10 @@ public enum OutputBlock: Equatable, Sendable {
     case table(Table)
     /// The error history as a line plot.
     case plot(LinePlot)
+    /// Lesson prose, Markdown as written; rendered for the reader.
+    case prose([String])
+    /// A lesson's command shown at the prompt before it runs.
+    case echo(prompt: String, command: String)
     /// A learner's mistake, one line; `location` is `FILE:LINE` when it came from a file.
     case error(String, location: String?)
 }

@@ -14,6 +14,10 @@ public enum TextRendering {
             return tableLines(table, style: style)
         case let .plot(plot):
             return LinePlotRendering.lines(plot, style: style)
+        case let .prose(lines):
+            return [""] + ProseRendering.lines(lines, style: style, width: ProseRendering.width) + [""]
+        case let .echo(prompt, command):
+            return [style.dim(prompt) + style.bold(command)]
         case let .error(message, location):
             return [(location.map { $0 + ": " } ?? "") + style.red("error:") + " " + message]
         }

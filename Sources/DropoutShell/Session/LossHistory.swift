@@ -9,6 +9,8 @@ public struct LossHistory: Equatable, Sendable {
     public private(set) var stride: Int
     public private(set) var iterations: [Int]
     public private(set) var errors: [Double]
+    /// The error of the most recent step, recorded or not.
+    public private(set) var lastError: Double?
 
     public init() {
         stride = 1
@@ -17,7 +19,7 @@ public struct LossHistory: Equatable, Sendable {
     }
 
     /// `nil` unless the points could have been recorded by `record`.
-    public init?(stride: Int, iterations: [Int], errors: [Double]) {
+    public init?(stride: Int, iterations: [Int], errors: [Double], lastError: Double?) {
         guard stride >= 1, stride.nonzeroBitCount == 1, iterations.count == errors.count,
               iterations.count <= Self.capacity,
               iterations.allSatisfy({ $0 > 0 && $0 % stride == 0 }),
@@ -27,11 +29,13 @@ public struct LossHistory: Equatable, Sendable {
         self.stride = stride
         self.iterations = iterations
         self.errors = errors
+        self.lastError = lastError
     }
 
     public var isEmpty: Bool { iterations.isEmpty }
 
     public mutating func record(iteration: Int, error: Double) {
+        lastError = error
         guard iteration % stride == 0 else { return }
         iterations.append(iteration)
         errors.append(error)

@@ -9,27 +9,25 @@ public enum ScriptMode {
         case standardInput
     }
 
-    /// Runs the source and returns the process's exit status: 0 when every line succeeded, 1 after
-    /// an error (at the first one, unless `keepGoing`), 130 after Ctrl-C.
-    public static func run(_ source: Source, keepGoing: Bool, console: Console) -> Int32 {
+    /// Runs the source in `session` and returns the exit status: 0 when every line succeeded,
+    /// 1 after an error (at the first one, unless `keepGoing`), 130 after Ctrl-C.
+    public static func run(_ source: Source, keepGoing: Bool, session: inout Session, context: CommandContext) -> Int32 {
         cterm_install_interrupt_handler()
-        let context = CommandContext(console: console)
-        let lines: [String], name: String
+        let script: ScriptSource, name: String
         do {
             switch source {
             case let .file(path):
                 name = path
-                lines = try ScriptRunner.readLines(path: path)
+                script = try ScriptSource.read(path: path)
             case .standardInput:
                 name = "stdin"
-                lines = try ScriptRunner.lines(of: FileHandle.standardInput.readDataToEndOfFile(), name: name)
+                script = .commands(try ScriptRunner.lines(of: FileHandle.standardInput.readDataToEndOfFile(), name: name))
             }
         } catch {
-            console.emit(.error((error as? CommandError)?.message ?? "\(error)", location: nil))
+            context.console.emit(.error((error as? CommandError)?.message ?? "\(error)", location: nil))
             return 1
         }
-        var session = Session()
-        switch ScriptRunner.run(lines: lines, name: name, session: &session, context: context, keepGoing: keepGoing) {
+        switch script.run(name: name, session: &session, context: context, keepGoing: keepGoing) {
         case let .completed(failures): return failures == 0 ? 0 : 1
         case .stopped: return 1
         case .interrupted: return 130

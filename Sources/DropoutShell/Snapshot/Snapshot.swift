@@ -32,6 +32,7 @@ struct Snapshot: Codable {
         var stride: Int
         var iterations: [Int]
         var errors: [Double]
+        var last_error: Double?
     }
 
     /// MT19937's 624 words and how many of them are used.
@@ -62,7 +63,7 @@ struct Snapshot: Codable {
         weights = Weights(synapse_0: trainer.weights.synapse0.rowArrays, synapse_1: trainer.weights.synapse1.rowArrays)
         iteration = trainer.iteration
         history = History(stride: session.lossHistory.stride, iterations: session.lossHistory.iterations,
-                          errors: session.lossHistory.errors)
+                          errors: session.lossHistory.errors, last_error: session.lossHistory.lastError)
         generator = Generator(algorithm: "MT19937", key: trainer.generator.key, position: trainer.generator.position)
     }
 }

@@ -1,0 +1,44 @@
+import Foundation
+
+/// `export` and `lessons`: sharing a session, and finding the lessons.
+enum TranscriptCommands {
+    static let formats = [".md"]
+
+    static let export = CommandSpec(
+        name: "export", usage: "export PATH",
+        summary: "write this session's commands and output as a transcript; the format follows the extension",
+        details: [".md: the lesson format, each command in a dropout block followed by its output.",
+                  "It holds no times or paths, so the same commands always give the same file,",
+                  "and 'dropout verify PATH' re-runs it and reports any output that differs."],
+        example: "export my-session.md", arity: 1...1, completion: .files,
+        run: { _, arguments, context in
+            let path = arguments[0]
+            guard let format = formats.first(where: { path.hasSuffix($0) }) else {
+                throw CommandError("cannot export to '\(path)': the name must end in \(formats.joined(separator: ", "))")
+            }
+            let entries = context.transcript.finishedEntries
+            let text: String
+            switch format {
+            default: text = MarkdownTranscript.render(entries)
+            }
+            try AtomicFile.write(Data(text.utf8), to: path)
+            let commands = entries.filter { if case .command = $0 { return true } else { return false } }.count
+            context.say("exported \(commands) command\(commands == 1 ? "" : "s") to \(path)")
+        })
+
+    static let lessons = CommandSpec(
+        name: "lessons", usage: "lessons",
+        summary: "list the lessons, each with what it teaches",
+        details: ["Lessons live in lessons/ beside the working folder or the dropout binary;",
+                  "replay one with 'run lessons/NAME.md'."],
+        example: "lessons",
+        run: { _, _, context in
+            guard let folder = LessonLibrary.folder() else {
+                throw CommandError("no lessons/ folder found in the working folder or beside the dropout binary")
+            }
+            let table = Table(header: ["lesson", "what it teaches"], rows: LessonLibrary.list(in: folder).map {
+                [$0.path, $0.title]
+            })
+            context.console.emit(.table(table))
+        })
+}

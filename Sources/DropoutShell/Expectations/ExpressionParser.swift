@@ -1,0 +1,112 @@
+/// Recursive descent over the tokens: comparison, then sums, products, signs, calls and indices,
+/// the usual precedence.
+struct ExpressionParser {
+    private let tokens: [ExpressionToken]
+    private let source: String
+    private var position = 0
+
+    static func parse(_ source: String) throws -> Expression {
+        var parser = ExpressionParser(tokens: try ExpressionToken.tokenize(source), source: source)
+        let expression = try parser.comparison()
+        guard parser.position == parser.tokens.count else {
+            throw CommandError("unexpected \(parser.describe(parser.tokens[parser.position])) in: \(source)")
+        }
+        return expression
+    }
+
+    private init(tokens: [ExpressionToken], source: String) {
+        self.tokens = tokens
+        self.source = source
+    }
+
+    private mutating func comparison() throws -> Expression {
+        let left = try sum()
+        guard case let .symbol(op)? = peek, Expression.comparisons.contains(op) else { return left }
+        position += 1
+        return .binary(op, left, try sum())
+    }
+
+    private mutating func sum() throws -> Expression {
+        var result = try product()
+        while case let .symbol(op)? = peek, op == "+" || op == "-" {
+            position += 1
+            result = .binary(op, result, try product())
+        }
+        return result
+    }
+
+    private mutating func product() throws -> Expression {
+        var result = try unary()
+        while case let .symbol(op)? = peek, op == "*" || op == "/" {
+            position += 1
+            result = .binary(op, result, try unary())
+        }
+        return result
+    }
+
+    private mutating func unary() throws -> Expression {
+        if case .symbol("-")? = peek {
+            position += 1
+            return .negate(try unary())
+        }
+        return try postfix()
+    }
+
+    private mutating func postfix() throws -> Expression {
+        var result = try primary()
+        while case .symbol("[")? = peek {
+            position += 1
+            var indices = [try sum()]
+            while case .symbol(",")? = peek {
+                position += 1
+                indices.append(try sum())
+            }
+            try expect("]")
+            guard indices.count <= 2 else { throw CommandError("at most two indices, [row, column], in: \(source)") }
+            result = .index(result, indices)
+        }
+        return result
+    }
+
+    private mutating func primary() throws -> Expression {
+        guard let token = peek else { throw CommandError("the expression ends too soon: \(source)") }
+        position += 1
+        switch token {
+        case let .number(value):
+            return .number(value)
+        case let .name(name):
+            guard case .symbol("(")? = peek else { return .name(name) }
+            guard Expression.functions.contains(name) else {
+                throw CommandError("unknown function '\(name)'\(Suggestions.hint(for: name, in: Expression.functions)); "
+                    + "functions: \(Expression.functions.joined(separator: ", "))")
+            }
+            position += 1
+            let argument = try sum()
+            try expect(")")
+            return .call(name, argument)
+        case .symbol("("):
+            let inner = try sum()
+            try expect(")")
+            return inner
+        case .symbol:
+            throw CommandError("unexpected \(describe(token)) in: \(source)")
+        }
+    }
+
+    private var peek: ExpressionToken? { position < tokens.count ? tokens[position] : nil }
+
+    private mutating func expect(_ symbol: String) throws {
+        guard case .symbol(symbol)? = peek else {
+            throw CommandError("expected '\(symbol)' \(peek.map { "before " + describe($0) } ?? "at the end") in: \(source)")
+        }
+        position += 1
+    }
+
+    private func describe(_ token: ExpressionToken) -> String {
+        switch token {
+        case let .number(value): "number \(Parameter.format(value))"
+        case let .name(name): "name '\(name)'"
+        case let .symbol(symbol): "'\(symbol)'"
+        }
+    }
+}

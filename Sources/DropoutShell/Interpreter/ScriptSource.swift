@@ -1,0 +1,21 @@
+/// A file the shell can run: a lesson when its name ends in .md, else plain commands.
+public enum ScriptSource {
+    case commands([String])
+    case lesson(LessonDocument)
+
+    public static func read(path: String) throws -> ScriptSource {
+        let lines = try ScriptRunner.readLines(path: path)
+        guard path.hasSuffix(".md") else { return .commands(lines) }
+        return .lesson(try LessonDocument(parsing: lines.joined(separator: "\n"), name: path))
+    }
+
+    public func run(name: String, session: inout Session, context: CommandContext, keepGoing: Bool = false) -> ScriptRunner.Result {
+        switch self {
+        case let .commands(lines):
+            return ScriptRunner.run(lines: lines, name: name, session: &session, context: context, keepGoing: keepGoing)
+        case let .lesson(document):
+            return LessonPlayer.play(document, name: name, session: &session, context: context,
+                                     pauser: context.pauser, keepGoing: keepGoing)
+        }
+    }
+}

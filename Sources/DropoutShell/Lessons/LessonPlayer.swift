@@ -1,0 +1,41 @@
+/// Replays a lesson: prose rendered for the reader, each command shown at the prompt and run,
+/// stopping at the first failing line, whether an error or an `expect` that does not hold.
+public enum LessonPlayer {
+    public static func play(_ document: LessonDocument, name: String, session: inout Session,
+                            context: CommandContext, pauser: LessonPauser?, keepGoing: Bool = false) -> ScriptRunner.Result {
+        var failures = 0
+        for part in document.parts {
+            switch part {
+            case let .prose(lines):
+                context.transcript.addProse(lines)
+                context.console.emit(.prose(lines))
+            case .output:
+                continue
+            case let .commands(lines):
+                switch pauser?.askBeforeBlock() ?? .run {
+                case .run: break
+                case .skip: continue
+                case .stop:
+                    context.console.emit(.text("lesson stopped; the session is yours to carry on"))
+                    return .interrupted(line: lines.first?.number ?? 0)
+                }
+                for line in lines {
+                    if context.console.interruptRequested {
+                        context.console.emit(.text("stopped by Ctrl-C before \(name):\(line.number)"))
+                        return .interrupted(line: line.number)
+                    }
+                    let trimmed = line.text.trimmedLine
+                    if !trimmed.isEmpty && !trimmed.hasPrefix("#") {
+                        context.console.emit(.echo(prompt: "dropout [\(session.iteration)]> ", command: trimmed))
+                    }
+                    if case .failed = Interpreter.execute(line.text, session: &session, context: context,
+                                                          location: "\(name):\(line.number)") {
+                        failures += 1
+                        if !keepGoing { return .stopped(line: line.number) }
+                    }
+                }
+            }
+        }
+        return .completed(failures: failures)
+    }
+}
