@@ -8,6 +8,11 @@ struct DropoutCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dropout",
         abstract: "An interactive lab for Hinton's dropout, on the network of the 2015 tutorial.",
+        usage: """
+            dropout [FILE] [--keep-going] [--no-pause] [--export OUT] [--record OUT]
+              dropout verify TRANSCRIPT
+            """,
+        discussion: "Run 'dropout start --help' for the flags; in the shell, type 'help'.",
         version: "dropout 0.1.0",
         subcommands: [Start.self, Verify.self],
         defaultSubcommand: Start.self)

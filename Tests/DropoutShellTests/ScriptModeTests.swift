@@ -57,7 +57,10 @@ final class ScriptModeTests: XCTestCase {
     func testHelpAndVersionFlags() throws {
         let help = try runDropout(["--help"])
         XCTAssertEqual(help.status, 0)
-        XCTAssertTrue(help.output.contains("USAGE: dropout [<file>] [--keep-going]"))
+        XCTAssertTrue(help.output.contains("USAGE: dropout [FILE] [--keep-going] [--no-pause] [--export OUT] [--record OUT]"), help.output)
+        XCTAssertTrue(help.output.contains("dropout verify TRANSCRIPT"), help.output)
+        let flags = try runDropout(["start", "--help"])
+        XCTAssertTrue(flags.output.contains("--keep-going"), flags.output)
         let version = try runDropout(["--version"])
         XCTAssertEqual(version.output, "dropout 0.1.0\n")
     }
