@@ -63,6 +63,7 @@ struct Start: ParsableCommand {
                 return
             }
         }
+        if !noPause { context.pauser = TerminalPauser() }
         var shell = InteractiveShell(session: session, reader: EditLineReader(history: HistoryFile.standard()),
                                      context: context)
         shell.run()

@@ -3,6 +3,8 @@ import XCTest
 
 /// The shell on a real terminal: tmux runs it, `send-keys` types, `capture-pane` reads the screen.
 final class TerminalTests: XCTestCase {
+    private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
     private var sessionName = ""
     private var stateFolder = ""
 
@@ -13,7 +15,7 @@ final class TerminalTests: XCTestCase {
         stateFolder = try makeTemporaryDirectory(self)
         sessionName = "dropout-test-\(getpid())-\(UUID().uuidString.prefix(8))"
         try tmux(["new-session", "-d", "-s", sessionName, "-x", "100", "-y", "30",
-                  "env XDG_STATE_HOME=\(stateFolder) \(builtExecutable); echo SHELL-EXITED; sleep 30"])
+                  "cd \(packageRoot) && env XDG_STATE_HOME=\(stateFolder) \(builtExecutable); echo SHELL-EXITED; sleep 30"])
         addTeardownBlock { [sessionName] in _ = try? self.tmux(["kill-session", "-t", sessionName]) }
         try waitFor("dropout [0]> ")
     }
@@ -62,6 +64,27 @@ final class TerminalTests: XCTestCase {
 
     /// Sends keys with a short pause between, as a person types: libedit completes a word
     /// differently when the next keys are already waiting.
+    func testALessonPausesBeforeEachBlockAndLeavesTheShellOpen() throws {
+        try type("run lessons/01-no-dropout.md", "Enter")
+        try waitFor("── Enter runs the next block · s skips it · q stops ──")
+        try type("Enter")
+        try waitFor("dropout [0]> show synapse_0")
+        try type("s", "Enter")
+        try waitFor("error is below 0.01:")
+        try type("q", "Enter")
+        try waitFor("lesson stopped; the session is yours to carry on")
+        try type("get dropout", "Enter")
+        try waitFor("dropout = 0")
+        XCTAssertTrue(try screen().contains("dropout [0]> get dropout"), "the skipped block did not train")
+        try type("export \(stateFolder)/session.md", "Enter")
+        try waitFor("exported 2 commands to")
+        let transcript = try String(contentsOfFile: stateFolder + "/session.md", encoding: .utf8)
+        XCTAssertTrue(transcript.hasPrefix("```dropout\nrun lessons/01-no-dropout.md\n```\n```\n\n1. The network without dropout\n"), transcript)
+        XCTAssertTrue(transcript.contains("dropout [0]> set dropout 0\ndropout = 0 (off), from the next step\n"), transcript)
+        XCTAssertFalse(transcript.contains("step 60000"), "the skipped block is not in the transcript")
+        XCTAssertTrue(transcript.hasSuffix("lesson stopped; the session is yours to carry on\n```\n```dropout\nget dropout\n```\n```\ndropout = 0\n```\n"), transcript)
+    }
+
     private func type(_ keys: String...) throws {
         for key in keys {
             try tmux(["send-keys", "-t", sessionName, key])

@@ -7,7 +7,8 @@ public enum LessonPlayer {
         for part in document.parts {
             switch part {
             case let .prose(lines):
-                context.transcript.addProse(lines)
+                // Replayed by `run` inside a session, the prose is part of that command's output.
+                if context.runDepth == 0 { context.transcript.addProse(lines) }
                 context.console.emit(.prose(lines))
             case .output:
                 continue
