@@ -1,5 +1,7 @@
 # The two commands a new user needs: `make run` and `make test`. Both install what a fresh
-# Debian machine lacks (libedit-dev for line editing, tmux for the terminal tests) first.
+# Debian machine lacks first: libedit-dev for line editing, tmux for the terminal tests and
+# nbformat for checking exported notebooks. A headless Chromium, where installed, checks the
+# HTML export (apt-get install chromium); without one that test says it is skipped.
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SWIFT_SOURCES := Sources Tests
@@ -12,6 +14,8 @@ deps:
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev pkg-config tmux >/dev/null; \
 	fi
+	@python3 -c 'import nbformat' 2>/dev/null || python3 -m pip install -q nbformat 2>/dev/null || \
+		echo "nbformat could not be installed; the notebook validation test will be skipped"
 
 build: deps
 	swift build -c release
@@ -22,7 +26,7 @@ run: build
 # Builds with our own warnings treated as failures, then runs every test (XCTest).
 test: deps
 	@swift build --build-tests 2>&1 | tee .build-warnings.log | grep -v '^\[' || true
-	@if grep -E '^/.*/($(subst $() ,|,$(SWIFT_SOURCES)))/.*(warning|error):' .build-warnings.log; then \
+	@if grep -E '^$(CURDIR)/($(subst $() ,|,$(SWIFT_SOURCES)))/.*(warning|error):' .build-warnings.log; then \
 		echo "the build has warnings or errors (above)"; rm -f .build-warnings.log; exit 1; fi
 	@rm -f .build-warnings.log
 	swift test --skip-build --disable-swift-testing

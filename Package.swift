@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // The tutorial's network and numpy-exact randomness: pure computation, no I/O.
@@ -25,7 +26,7 @@ let package = Package(
         // The command language, the session, rendering, scripts and the line-edited shell.
         .target(
             name: "DropoutShell",
-            dependencies: ["DropoutNetwork", "CEditLine", "CTerminal"]
+            dependencies: ["DropoutNetwork", "CEditLine", "CTerminal", .product(name: "Ink", package: "Ink")]
         ),
         .executableTarget(
             name: "dropout",

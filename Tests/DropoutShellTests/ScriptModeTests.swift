@@ -74,3 +74,24 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(result.errors, "\(folder)/inner.txt:2: error: unknown command 'stpe' (did you mean 'step'?); type 'help' for the list of commands\n")
     }
 }
+
+final class LessonCommandLineTests: XCTestCase {
+    func testLessonsListsEachLessonWithItsTitle() throws {
+        // Found beside the binary (the tests run from .build/debug, two folders below lessons/).
+        let listing = ShellHarness().run("lessons")
+        XCTAssertTrue(listing.hasPrefix("lesson"), listing)
+        XCTAssertTrue(listing.contains("lessons/01-no-dropout.md"), listing)
+        XCTAssertTrue(listing.contains("lessons/05-the-gradient.md"), listing)
+        XCTAssertTrue(listing.contains("1. The network without dropout"), listing)
+    }
+
+    func testExportAfterRunningAFile() throws {
+        let folder = try makeTemporaryDirectory(self)
+        try "get seed\nstep 2\n".write(toFile: folder + "/s.txt", atomically: true, encoding: .utf8)
+        let result = try runDropout([folder + "/s.txt", "--export", folder + "/s.md"])
+        XCTAssertEqual(result.status, 0, result.errors)
+        XCTAssertTrue(result.output.hasSuffix("exported 2 commands to \(folder)/s.md\n"), result.output)
+        let transcript = try String(contentsOfFile: folder + "/s.md", encoding: .utf8)
+        XCTAssertTrue(transcript.hasPrefix("```dropout\nget seed\n```\n```\nseed = 1\n```\n```dropout\nstep 2\n```\n"), transcript)
+    }
+}

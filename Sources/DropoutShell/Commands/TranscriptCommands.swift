@@ -2,14 +2,16 @@ import Foundation
 
 /// `export` and `lessons`: sharing a session, and finding the lessons.
 enum TranscriptCommands {
-    static let formats = [".md"]
+    static let formats = [".md", ".html", ".ipynb", ".cast"]
 
     static let export = CommandSpec(
         name: "export", usage: "export PATH",
         summary: "write this session's commands and output as a transcript; the format follows the extension",
         details: [".md: the lesson format, each command in a dropout block followed by its output.",
-                  "It holds no times or paths, so the same commands always give the same file,",
-                  "and 'dropout verify PATH' re-runs it and reports any output that differs."],
+                  "  It holds no times or paths, so the same commands always give the same file,",
+                  "  and 'dropout verify PATH' re-runs it and reports any output that differs.",
+                  ".html: one self-contained page, plots as SVG.  .ipynb: a Jupyter notebook (nbformat 4.5).",
+                  ".cast: an asciicast v2 recording that asciinema's player replays with the session's timing."],
         example: "export my-session.md", arity: 1...1, completion: .files,
         run: { _, arguments, context in
             let path = arguments[0]
@@ -17,11 +19,14 @@ enum TranscriptCommands {
                 throw CommandError("cannot export to '\(path)': the name must end in \(formats.joined(separator: ", "))")
             }
             let entries = context.transcript.finishedEntries
-            let text: String
+            let data: Data
             switch format {
-            default: text = MarkdownTranscript.render(entries)
+            case ".html": data = Data(HTMLTranscript.render(entries).utf8)
+            case ".ipynb": data = try NotebookTranscript.render(entries)
+            case ".cast": data = try AsciicastTranscript.render(context.transcript.finishedEvents)
+            default: data = Data(MarkdownTranscript.render(entries).utf8)
             }
-            try AtomicFile.write(Data(text.utf8), to: path)
+            try AtomicFile.write(data, to: path)
             let commands = entries.filter { if case .command = $0 { return true } else { return false } }.count
             context.say("exported \(commands) command\(commands == 1 ? "" : "s") to \(path)")
         })

@@ -16,7 +16,7 @@ public enum Interpreter {
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return .succeeded }
         if context.runDepth == 0 {
             context.history.append(trimmed)
-            context.transcript.beginCommand(trimmed)
+            context.transcript.beginCommand(trimmed, prompt: "dropout [\(session.iteration)]> ")
         }
         defer { if context.runDepth == 0 { context.transcript.endCommand() } }
         do {

@@ -80,7 +80,7 @@ enum LinePlotRendering {
     /// The finite points averaged over as many equal slices of the x range as the plot has dot
     /// columns. A dropout run's error jumps from step to step with the mask; the mean of each
     /// slice is the trend a learner wants to see.
-    private static func bucketMeans(_ plot: LinePlot, buckets: Int) -> [(Double, Double)] {
+    static func bucketMeans(_ plot: LinePlot, buckets: Int) -> [(Double, Double)] {
         let finite = zip(plot.xs, plot.ys).filter { $0.0.isFinite && $0.1.isFinite }
         guard finite.count > buckets, let low = finite.map(\.0).min(), let high = finite.map(\.0).max(), high > low
         else { return finite }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The record of a session: each command with everything it printed, errors included, and for
 /// a replayed lesson its prose in between. Exports render it; nothing else reads it.
 public final class Transcript {
@@ -8,19 +10,39 @@ public final class Transcript {
         case command(String, [OutputBlock])
     }
 
-    public private(set) var entries: [Entry] = []
-    private var open = false
+    /// When each part was said, in seconds from the start, for exports that replay with timing.
+    public struct Event: Sendable {
+        public enum Kind: Sendable {
+            case prose([String])
+            case command(prompt: String, line: String)
+            case output(OutputBlock)
+        }
+        public let seconds: Double
+        public let kind: Kind
+    }
 
-    public init() {}
+    public private(set) var entries: [Entry] = []
+    public private(set) var events: [Event] = []
+    private var open = false
+    private let clock: @Sendable () -> Double
+    private let start: Double
+
+    /// - Parameter clock: seconds on a monotonic clock; only the `.cast` export reads times.
+    public init(clock: @escaping @Sendable () -> Double = Transcript.monotonicSeconds) {
+        self.clock = clock
+        start = clock()
+    }
 
     func addProse(_ lines: [String]) {
         open = false
         entries.append(.prose(lines))
+        events.append(Event(seconds: clock() - start, kind: .prose(lines)))
     }
 
     /// Starts the entry that the output blocks up to `endCommand` belong to.
-    func beginCommand(_ line: String) {
+    func beginCommand(_ line: String, prompt: String) {
         entries.append(.command(line, []))
+        events.append(Event(seconds: clock() - start, kind: .command(prompt: prompt, line: line)))
         open = true
     }
 
@@ -33,10 +55,24 @@ public final class Transcript {
     func record(_ block: OutputBlock) {
         guard open, case let .command(line, blocks)? = entries.last else { return }
         entries[entries.count - 1] = .command(line, blocks + [block])
+        events.append(Event(seconds: clock() - start, kind: .output(block)))
+    }
+
+    @Sendable public static func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
     /// Everything but a command still running, such as the `export` that is writing this.
     var finishedEntries: [Entry] { open ? Array(entries.dropLast()) : entries }
+
+    /// The events of `finishedEntries`.
+    var finishedEvents: [Event] {
+        guard open, let last = events.lastIndex(where: { if case .command = $0.kind { return true } else { return false } })
+        else { return events }
+        return Array(events[..<last])
+    }
 }
 
 /// Shows everything on another console and records it in a transcript.

@@ -1,0 +1,35 @@
+/// A `LinePlot` as an inline SVG for the HTML export: the same slice means the terminal plot
+/// draws, on real axes.
+enum SVGPlotRendering {
+    static let width = 640.0
+    static let height = 300.0
+    private static let left = 70.0, right = 20.0, top = 36.0, bottom = 50.0
+
+    static func svg(_ plot: LinePlot) -> String {
+        let points = LinePlotRendering.bucketMeans(plot, buckets: 320)
+        let title = HTMLEscaping.escape(plot.title)
+        guard !points.isEmpty, let xMin = plot.xs.min(), let xMax = plot.xs.max(),
+              let yMin = points.map(\.1).min(), let yMax = points.map(\.1).max()
+        else { return "<p class=\"note\">\(title): nothing to plot yet</p>" }
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        func x(_ value: Double) -> Double { left + (xMax > xMin ? (value - xMin) / (xMax - xMin) : 0.5) * plotWidth }
+        func y(_ value: Double) -> Double { top + (yMax > yMin ? (yMax - value) / (yMax - yMin) : 0.5) * plotHeight }
+        func number(_ value: Double) -> String { NumberFormatting.fixed(value, 1) }
+        let path = points.map { "\(number(x($0.0))),\(number(y($0.1)))" }.joined(separator: " ")
+        let bottomY = number(top + plotHeight), rightX = number(left + plotWidth)
+        return """
+            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(Int(width))" height="\(Int(height))" \
+            viewBox="0 0 \(Int(width)) \(Int(height))" aria-label="\(title)">
+            <text x="\(number(left))" y="20" class="title">\(title)</text>
+            <line x1="\(number(left))" y1="\(number(top))" x2="\(number(left))" y2="\(bottomY)" class="axis"/>
+            <line x1="\(number(left))" y1="\(bottomY)" x2="\(rightX)" y2="\(bottomY)" class="axis"/>
+            <text x="\(number(left - 6))" y="\(number(top + 4))" class="tick" text-anchor="end">\(NumberFormatting.short(yMax))</text>
+            <text x="\(number(left - 6))" y="\(number(top + plotHeight))" class="tick" text-anchor="end">\(NumberFormatting.short(yMin))</text>
+            <text x="\(number(left))" y="\(number(top + plotHeight + 18))" class="tick">\(NumberFormatting.short(xMin))</text>
+            <text x="\(rightX)" y="\(number(top + plotHeight + 18))" class="tick" text-anchor="end">\(NumberFormatting.short(xMax))</text>
+            <text x="\(number(left + plotWidth / 2))" y="\(number(height - 8))" class="tick" text-anchor="middle">\(HTMLEscaping.escape(plot.xLabel))</text>
+            <polyline points="\(path)" class="curve"/>
+            </svg>
+            """
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// A transcript as an asciicast v2 recording, which asciinema's player replays with the
+/// session's own timing: a header line, then one `[seconds, "o", text]` event a line, every one
+/// through a JSON encoder, times never going backwards, whole strings so no character is split.
+public enum AsciicastTranscript {
+    public static let width = 100
+    public static let height = 40
+
+    private struct Header: Encodable {
+        let version = 2
+        let width = AsciicastTranscript.width
+        let height = AsciicastTranscript.height
+        let env = ["TERM": "xterm-256color"]
+    }
+
+    private struct OutputEvent: Encodable {
+        let seconds: Double
+        let text: String
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.unkeyedContainer()
+            try container.encode((seconds * 1e6).rounded() / 1e6)
+            try container.encode("o")
+            try container.encode(text)
+        }
+    }
+
+    public static func render(_ events: [Transcript.Event]) throws -> Data {
+        let style = TextStyle(colour: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var lines = [try encoder.encode(Header())]
+        var latest = 0.0
+        for event in events {
+            let text: String
+            switch event.kind {
+            case let .prose(prose): text = TextRendering.render(.prose(prose), style: style)
+            case let .command(prompt, line): text = TextRendering.render(.echo(prompt: prompt, command: line), style: style)
+            case let .output(block): text = TextRendering.render(block.withoutLocation, style: style)
+            }
+            latest = max(latest, event.seconds)
+            let terminalText = text.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
+            lines.append(try encoder.encode(OutputEvent(seconds: latest, text: terminalText)))
+        }
+        return lines.reduce(into: Data()) { $0 += $1 + Data("\n".utf8) }
+    }
+}

@@ -1,0 +1,86 @@
+import Ink
+
+/// A transcript as one self-contained page to hand out or print: inline CSS, no scripts, no
+/// network. Prose goes through Ink (Markdown to HTML) with raw HTML escaped first; every output
+/// is escaped; the loss plot becomes an inline SVG.
+public enum HTMLTranscript {
+    public static func render(_ entries: [Transcript.Entry], title: String = "dropout session") -> String {
+        var body: [String] = []
+        let parser = MarkdownParser()
+        for entry in entries {
+            switch entry {
+            case let .prose(lines):
+                body.append(parser.html(from: lines.map(neutralizeHTML).joined(separator: "\n")))
+            case let .command(command, blocks):
+                body.append("<section class=\"cell\">")
+                body.append("<pre class=\"input\"><span class=\"prompt\">dropout&gt; </span>\(HTMLEscaping.escape(command))</pre>")
+                body += html(blocks.map(\.withoutLocation))
+                body.append("</section>")
+            }
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(HTMLEscaping.escape(title))</title>
+            <style>\(stylesheet)</style>
+            </head>
+            <body>
+            <main>
+            \(body.joined(separator: "\n"))
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// A command's output: runs of text in one `pre`, plots as figures, errors marked.
+    private static func html(_ blocks: [OutputBlock]) -> [String] {
+        var parts: [String] = []
+        var text: [String] = []
+        func flush() {
+            if !text.isEmpty { parts.append("<pre class=\"output\">\(HTMLEscaping.escape(text.joined(separator: "\n")))</pre>") }
+            text = []
+        }
+        for block in blocks {
+            switch block {
+            case let .plot(plot):
+                flush()
+                parts.append("<figure>\(SVGPlotRendering.svg(plot))</figure>")
+            case let .error(message, _):
+                flush()
+                parts.append("<pre class=\"error\">error: \(HTMLEscaping.escape(message))</pre>")
+            default:
+                text.append(TextRendering.render(block, style: .plain))
+            }
+        }
+        flush()
+        return parts
+    }
+
+    /// Markdown lets raw HTML through; a lesson is data, so its angle brackets are shown, never run.
+    private static func neutralizeHTML(_ line: String) -> String {
+        line.replacingOccurrences(of: "<", with: "\u{2039}").replacingOccurrences(of: ">", with: "\u{203A}")
+    }
+
+    private static let stylesheet = """
+        body { font: 16px/1.5 Georgia, serif; color: #222; background: #fff; margin: 0; }
+        main { max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
+        h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; }
+        pre { font: 13px/1.35 "DejaVu Sans Mono", Menlo, monospace; padding: .6rem .8rem; margin: 0; overflow-x: auto; white-space: pre; }
+        .cell { border: 1px solid #ddd; border-radius: 6px; margin: 1rem 0; overflow: hidden; break-inside: avoid; }
+        .input { background: #f4f6f8; font-weight: bold; }
+        .prompt { color: #888; font-weight: normal; }
+        .output { background: #fff; }
+        .error { background: #fff0f0; color: #a00; }
+        figure { margin: .5rem .8rem; }
+        svg .axis { stroke: #444; stroke-width: 1; }
+        svg .curve { fill: none; stroke: #1f6fb2; stroke-width: 1.5; }
+        svg .title { font: bold 13px Helvetica, Arial, sans-serif; }
+        svg .tick { font: 11px Helvetica, Arial, sans-serif; fill: #444; }
+        @media print { main { margin: 0; max-width: none; } }
+        """
+}
