@@ -9,9 +9,12 @@ public enum DatasetSpec: Equatable, Sendable {
     /// linear rule (learnable, unlike coin flips). Drawn from its own generator seeded with
     /// `seed`, so the weights stay the first draws after the session's seed.
     case random(rows: Int, features: Int, outputs: Int, seed: UInt32)
+    /// Two-dimensional points (with a bias column) labelled by a shape, a share `noise` of the
+    /// labels flipped, and a share `test` of the rows held out for measuring generalisation.
+    case shape(NoisyShape, rows: Int, noise: Double, test: Double, seed: UInt32)
 
     public static let logicNames = ["xor", "and", "or"]
-    public static let allNames = logicNames + ["random"]
+    public static let allNames = logicNames + ["random"] + NoisyShape.allCases.map(\.rawValue)
 
     public var description: String {
         switch self {
@@ -20,6 +23,8 @@ public enum DatasetSpec: Equatable, Sendable {
         case .or: "or"
         case let .random(rows, features, outputs, seed):
             "random rows=\(rows) features=\(features) outputs=\(outputs) seed=\(seed)"
+        case let .shape(shape, rows, noise, test, seed):
+            "\(shape.rawValue) rows=\(rows) noise=\(noise) test=\(test) seed=\(seed)"
         }
     }
 
@@ -28,6 +33,7 @@ public enum DatasetSpec: Equatable, Sendable {
         switch self {
         case .xor, .and, .or: (4, 3, 1)
         case let .random(rows, features, outputs, _): (rows, features, outputs)
+        case let .shape(_, rows, _, _, _): (rows, 3, 1)
         }
     }
 }
@@ -39,15 +45,31 @@ public struct Dataset: Equatable, Sendable {
     public let inputs: Matrix
     /// `y` in the post.
     public let targets: Matrix
+    /// Rows held out of training, for the test error; empty for data sets without a split.
+    public let testInputs: Matrix
+    public let testTargets: Matrix
 
     public init(_ spec: DatasetSpec) {
         self.spec = spec
+        let noTest = (Matrix(rows: 0, columns: spec.shape.features), Matrix(rows: 0, columns: spec.shape.outputs))
         switch spec {
-        case .xor: (inputs, targets) = Self.logicTable([0, 1, 1, 0])
-        case .and: (inputs, targets) = Self.logicTable([0, 0, 0, 1])
-        case .or: (inputs, targets) = Self.logicTable([0, 1, 1, 1])
+        case .xor:
+            (inputs, targets) = Self.logicTable([0, 1, 1, 0])
+            (testInputs, testTargets) = noTest
+        case .and:
+            (inputs, targets) = Self.logicTable([0, 0, 0, 1])
+            (testInputs, testTargets) = noTest
+        case .or:
+            (inputs, targets) = Self.logicTable([0, 1, 1, 1])
+            (testInputs, testTargets) = noTest
         case let .random(rows, features, outputs, seed):
             (inputs, targets) = Self.randomRule(rows: rows, features: features, outputs: outputs, seed: seed)
+            (testInputs, testTargets) = noTest
+        case let .shape(shape, rows, noise, test, seed):
+            let (allInputs, allTargets) = shape.sample(rows: rows, noise: noise, seed: seed)
+            let held = Int((Double(rows) * test).rounded())
+            (inputs, targets) = (allInputs.rowRange(0..<(rows - held)), allTargets.rowRange(0..<(rows - held)))
+            (testInputs, testTargets) = (allInputs.rowRange((rows - held)..<rows), allTargets.rowRange((rows - held)..<rows))
         }
     }
 

@@ -12,8 +12,17 @@ public struct Evaluation: Equatable, Sendable {
 }
 
 extension Trainer {
+    /// The network on its training data.
     public func evaluate() -> Evaluation {
-        let x = data.inputs, y = data.targets
+        evaluate(inputs: data.inputs, targets: data.targets)
+    }
+
+    /// The network on the held-out rows, or `nil` when the data set holds none out.
+    public func evaluateTest() -> Evaluation? {
+        data.testInputs.rows > 0 ? evaluate(inputs: data.testInputs, targets: data.testTargets) : nil
+    }
+
+    private func evaluate(inputs x: Matrix, targets y: Matrix) -> Evaluation {
         var hidden = Matrix(rows: x.rows, columns: settings.hiddenWidth)
         hidden.setProduct(x, weights.synapse0)
         for index in hidden.elements.indices { hidden.elements[index] = sigmoid(hidden.elements[index]) }

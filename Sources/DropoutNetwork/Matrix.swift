@@ -26,6 +26,13 @@ public struct Matrix: Equatable, Sendable {
         set { elements[row * columns + column] = newValue }
     }
 
+    /// The rows in `range`, as a matrix of their own.
+    public func rowRange(_ range: Range<Int>) -> Matrix {
+        var result = Matrix(rows: range.count, columns: columns)
+        result.elements = Array(elements[(range.lowerBound * columns)..<(range.upperBound * columns)])
+        return result
+    }
+
     public var rowArrays: [[Double]] {
         (0..<rows).map { r in Array(elements[(r * columns)..<((r + 1) * columns)]) }
     }

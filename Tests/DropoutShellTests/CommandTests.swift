@@ -186,3 +186,40 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(shell.session.trainer.weights, straight.weights)
     }
 }
+
+/// Data sets with held-out rows, and the test error `eval` and `expect` report on them.
+final class HeldOutDataTests: XCTestCase {
+    func testCirclesSplitsTrainingAndTestRows() throws {
+        let shell = ShellHarness()
+        XCTAssertEqual(shell.run("set data circles rows=40 noise=0.1 test=0.25 seed=3"),
+                       "data = circles rows=40 noise=0.1 test=0.25 seed=3: X 30x3, y 30x1 (10 more rows held out for testing); "
+                       + "weights re-drawn from seed 1, iteration 0")
+        let data = shell.session.trainer.data
+        XCTAssertEqual(data.testInputs.rows, 10)
+        XCTAssertEqual(data.inputs.columns, 3)
+        XCTAssertTrue(data.inputs.rowArrays.allSatisfy { $0[2] == 1 && abs($0[0]) <= 1 && abs($0[1]) <= 1 }, "x, y and a bias column")
+        shell.run("step 50")
+        let evaluation = shell.run("eval")
+        XCTAssertTrue(evaluation.contains("... 14 more rows"), evaluation)
+        let test = try XCTUnwrap(shell.session.trainer.evaluateTest())
+        XCTAssertTrue(evaluation.hasSuffix("held-out rows (10): mean absolute error \(NumberFormatting.fixed(test.meanAbsoluteError, 6)), "
+                                           + "accuracy \(NumberFormatting.fixed(test.accuracy * 100, 1))%"), evaluation)
+        XCTAssertTrue(shell.run("expect test.error > 0").hasPrefix("ok: test.error > 0 (test.error = "))
+    }
+
+    func testNoiseFlipsTheShareOfLabelsItNames() {
+        let clean = Dataset(.shape(.spiral, rows: 2000, noise: 0, test: 0, seed: 1))
+        let noisy = Dataset(.shape(.spiral, rows: 2000, noise: 0.2, test: 0, seed: 1))
+        XCTAssertEqual(clean.targets.elements.enumerated().filter { Double($0.offset % 2) != $0.element }.count, 0, "arms alternate")
+        let flipped = zip(clean.targets.elements, noisy.targets.elements).filter { $0 != $1 }.count
+        XCTAssertEqual(Double(flipped) / 2000, 0.2, accuracy: 0.03)
+    }
+
+    func testBadOptionsAndDataWithoutTestRows() {
+        let shell = ShellHarness()
+        XCTAssertEqual(shell.errors("set data circles noise=0.1"), ["circles data needs rows=; it takes circles|spiral rows=N [noise=P] [test=F] [seed=S]"])
+        XCTAssertEqual(shell.errors("set data spiral rows=10 noise=0.7"), ["noise 0.7 is out of range; noise takes a number from 0 up to, not including, 0.5"])
+        XCTAssertEqual(shell.errors("set data spiral rows=10 test=0.99"), ["test=0.99 leaves no rows to train on; use a smaller share"])
+        XCTAssertEqual(shell.errors("expect test.error < 1"), ["test.error needs data with held-out rows, such as 'set data circles rows=200 test=0.5'"])
+    }
+}

@@ -25,7 +25,7 @@ final class ErrorTests: XCTestCase {
         ("set seed 4294967296", "seed 4294967296 is out of range; seed takes a whole number from 0 to 4294967295"),
         ("set scaling inverse", "unknown scaling 'inverse' (did you mean 'inverted'?); scaling is one of none, classic, inverted"),
         ("set gradient exactly", "unknown gradient 'exactly' (did you mean 'exact'?); gradient is one of blog, exact"),
-        ("set data xr", "unknown data set 'xr' (did you mean 'xor'?); known: xor, and, or, random"),
+        ("set data xr", "unknown data set 'xr' (did you mean 'xor'?); known: xor, and, or, random, circles, spiral"),
         ("set data xor rows=3", "data xor takes no options, got 'rows=3'"),
         ("set data random rows=10", "random data needs features=; it takes random rows=N features=D outputs=O [seed=S]"),
         ("set data random rows=10 features=2 outputs=1 colour=red", "unknown option 'colour=red' for random data; it takes random rows=N features=D outputs=O [seed=S]"),

@@ -90,6 +90,10 @@ enum InspectionCommands {
         let correct = Int((evaluation.accuracy * Double(cellsTotal)).rounded())
         table.footer.append("mean absolute error: \(NumberFormatting.fixed(evaluation.meanAbsoluteError, precision))")
         table.footer.append("accuracy at 0.5: \(correct)/\(cellsTotal) (\(NumberFormatting.fixed(evaluation.accuracy * 100, 1))%)")
+        if let test = trainer.evaluateTest() {
+            table.footer.append("held-out rows (\(test.outputs.rows)): mean absolute error \(NumberFormatting.fixed(test.meanAbsoluteError, precision)), "
+                + "accuracy \(NumberFormatting.fixed(test.accuracy * 100, 1))%")
+        }
         return table
     }
 

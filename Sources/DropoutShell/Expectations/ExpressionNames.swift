@@ -4,7 +4,7 @@ import DropoutNetwork
 /// the results of `eval` and of the last step.
 enum ExpressionNames {
     static let all = ["synapse_0", "synapse_1", "X", "y", "layer_1", "layer_2", "mask", "layer_1_delta",
-                      "layer_2_delta", "eval.hidden", "eval.output", "eval.error", "eval.accuracy", "step.error", "iteration",
+                      "layer_2_delta", "eval.hidden", "eval.output", "eval.error", "eval.accuracy", "test.error", "test.accuracy", "step.error", "iteration",
                       "alpha", "dropout", "hidden", "seed"]
 
     static func value(of name: String, in session: Session) throws -> ExpressionValue {
@@ -18,6 +18,11 @@ enum ExpressionNames {
         case "eval.output": return .matrix(trainer.evaluate().outputs)
         case "eval.error": return .scalar(trainer.evaluate().meanAbsoluteError)
         case "eval.accuracy": return .scalar(trainer.evaluate().accuracy)
+        case "test.error", "test.accuracy":
+            guard let test = trainer.evaluateTest() else {
+                throw CommandError("\(name) needs data with held-out rows, such as 'set data circles rows=200 test=0.5'")
+            }
+            return .scalar(name == "test.error" ? test.meanAbsoluteError : test.accuracy)
         case "iteration": return .scalar(Double(trainer.iteration))
         case "alpha": return .scalar(trainer.settings.learningRate)
         case "dropout": return .scalar(trainer.settings.dropoutRate)

@@ -3,6 +3,7 @@ import DropoutNetwork
 /// The words after `set data`: a name and, for `random`, `key=value` options.
 enum DatasetParsing {
     static let randomUsage = "random rows=N features=D outputs=O [seed=S]"
+    static let shapeUsage = "circles|spiral rows=N [noise=P] [test=F] [seed=S]"
 
     static func parse(_ words: [String]) throws -> DatasetSpec {
         guard let name = words.first else {
@@ -16,25 +17,55 @@ enum DatasetParsing {
             return name == "xor" ? .xor : name == "and" ? .and : .or
         case "random":
             return try parseRandom(Array(words.dropFirst()))
+        case let name where NoisyShape(rawValue: name) != nil:
+            return try parseShape(NoisyShape(rawValue: name)!, Array(words.dropFirst()))
         default:
             throw CommandError("unknown data set '\(name)'\(Suggestions.hint(for: name, in: DatasetSpec.allNames)); "
                 + "known: \(DatasetSpec.allNames.joined(separator: ", "))")
         }
     }
 
-    private static func parseRandom(_ options: [String]) throws -> DatasetSpec {
-        let keys = ["rows", "features", "outputs", "seed"]
+    /// `key=value` words, each key known and given once.
+    private static func options(_ words: [String], keys: [String], name: String, usage: String) throws -> [String: String] {
         var values: [String: String] = [:]
-        for option in options {
+        for option in words {
             let parts = option.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2, keys.contains(parts[0]) else {
-                throw CommandError("unknown option '\(option)' for random data; it takes \(randomUsage)")
+                throw CommandError("unknown option '\(option)' for \(name) data; it takes \(usage)")
             }
             guard values[parts[0]] == nil else {
-                throw CommandError("option \(parts[0]) is given twice; random data takes \(randomUsage)")
+                throw CommandError("option \(parts[0]) is given twice; \(name) data takes \(usage)")
             }
             values[parts[0]] = parts[1]
         }
+        return values
+    }
+
+    private static func parseShape(_ shape: NoisyShape, _ words: [String]) throws -> DatasetSpec {
+        let values = try options(words, keys: ["rows", "noise", "test", "seed"], name: shape.rawValue, usage: shapeUsage)
+        guard let rowsText = values["rows"] else {
+            throw CommandError("\(shape.rawValue) data needs rows=; it takes \(shapeUsage)")
+        }
+        let rows = try ValueParsing.wholeNumber(rowsText, name: "rows", in: 2...SizeLimits.rows.upperBound)
+        let noise = try values["noise"].map { try fraction($0, name: "noise", below: 0.5) } ?? 0
+        let test = try values["test"].map { try fraction($0, name: "test", below: 1) } ?? 0
+        guard Int((Double(rows) * test).rounded()) < rows else {
+            throw CommandError("test=\(values["test"]!) leaves no rows to train on; use a smaller share")
+        }
+        let seed = try values["seed"].map { try ValueParsing.wholeNumber($0, name: "seed", in: 0...Int(UInt32.max)) } ?? 0
+        return .shape(shape, rows: rows, noise: noise, test: test, seed: UInt32(seed))
+    }
+
+    private static func fraction(_ text: String, name: String, below limit: Double) throws -> Double {
+        let accepted = "a number from 0 up to, not including, \(Parameter.format(limit))"
+        let value = try ValueParsing.finiteNumber(text, name: name, accepted: accepted)
+        guard value >= 0 && value < limit else { throw CommandError("\(name) \(text) is out of range; \(name) takes \(accepted)") }
+        return value
+    }
+
+    private static func parseRandom(_ words: [String]) throws -> DatasetSpec {
+        let keys = ["rows", "features", "outputs", "seed"]
+        let values = try options(words, keys: keys, name: "random", usage: randomUsage)
         for key in keys.dropLast() where values[key] == nil {
             throw CommandError("random data needs \(key)=; it takes \(randomUsage)")
         }

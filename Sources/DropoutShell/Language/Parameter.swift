@@ -98,15 +98,17 @@ struct Parameter: Sendable {
             }),
         Parameter(
             name: "data", meaning: "the training data; changing it re-draws the weights",
-            accepted: "xor, and, or, or \(DatasetParsing.randomUsage)", values: DatasetSpec.allNames,
+            accepted: "xor, and, or, \(DatasetParsing.randomUsage), or \(DatasetParsing.shapeUsage)",
+            values: DatasetSpec.allNames,
             current: { $0.dataSpec.description },
             apply: { session, words in
                 let spec = try DatasetParsing.parse(words)
                 try SizeLimits.check(spec, hidden: session.settings.hiddenWidth)
                 session.reinitialize(data: spec)
-                let shape = spec.shape
-                return "data = \(spec.description): X \(shape.rows)x\(shape.features), y \(shape.rows)x\(shape.outputs); "
-                    + "weights re-drawn from seed \(session.seed), iteration 0"
+                let data = session.trainer.data
+                let held = data.testInputs.rows > 0 ? " (\(data.testInputs.rows) more rows held out for testing)" : ""
+                return "data = \(spec.description): X \(data.inputs.rows)x\(data.inputs.columns), "
+                    + "y \(data.targets.rows)x\(data.targets.columns)\(held); weights re-drawn from seed \(session.seed), iteration 0"
             }),
         Parameter(
             name: "precision", meaning: "digits after the decimal point when numbers are printed",
