@@ -72,30 +72,10 @@ struct Parameter: Sendable {
                 session.apply(settings)
                 return value == 0 ? "dropout = 0 (off), from the next step" : "dropout = \(format(value)), from the next step"
             }),
-        Parameter(
-            name: "scaling", meaning: "how training with dropout is reconciled with evaluation without it",
-            accepted: choices(DropoutScaling.self), values: DropoutScaling.allCases.map(\.rawValue),
-            current: { $0.settings.scaling.rawValue },
-            apply: { session, words in
-                let name = try ValueParsing.choice(single(words, "scaling"), name: "scaling",
-                                                   from: DropoutScaling.allCases.map(\.rawValue))
-                var settings = session.settings
-                settings.scaling = DropoutScaling(rawValue: name)!
-                session.apply(settings)
-                return "scaling = \(name): \(settings.scaling.summary)"
-            }),
-        Parameter(
-            name: "gradient", meaning: "the hidden layer's derivative in backpropagation",
-            accepted: choices(HiddenGradient.self), values: HiddenGradient.allCases.map(\.rawValue),
-            current: { $0.settings.gradient.rawValue },
-            apply: { session, words in
-                let name = try ValueParsing.choice(single(words, "gradient"), name: "gradient",
-                                                   from: HiddenGradient.allCases.map(\.rawValue))
-                var settings = session.settings
-                settings.gradient = HiddenGradient(rawValue: name)!
-                session.apply(settings)
-                return "gradient = \(name): \(settings.gradient.summary)"
-            }),
+        choice("scaling", meaning: "how training with dropout is reconciled with evaluation without it",
+               get: { $0.scaling }, set: { $0.scaling = $1 }),
+        choice("gradient", meaning: "the hidden layer's derivative in backpropagation",
+               get: { $0.gradient }, set: { $0.gradient = $1 }),
         Parameter(
             name: "data", meaning: "the training data; changing it re-draws the weights",
             accepted: "xor, and, or, \(DatasetParsing.randomUsage), or \(DatasetParsing.shapeUsage)",
@@ -125,8 +105,23 @@ struct Parameter: Sendable {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
-    private static func choices<T: CaseIterable & RawRepresentable>(_: T.Type) -> String where T.RawValue == String {
-        T.allCases.map(\.rawValue).joined(separator: ", ")
+    /// A setting that takes one of a fixed set of words, each with a one-line summary.
+    private static func choice<T: SettingChoice>(
+        _ name: String, meaning: String,
+        get: @escaping @Sendable (TrainingSettings) -> T,
+        set: @escaping @Sendable (inout TrainingSettings, T) -> Void
+    ) -> Parameter {
+        let words = T.allCases.map(\.rawValue)
+        return Parameter(
+            name: name, meaning: meaning, accepted: words.joined(separator: ", "), values: words,
+            current: { get($0.settings).rawValue },
+            apply: { session, arguments in
+                let word = try ValueParsing.choice(single(arguments, name), name: name, from: words)
+                var settings = session.settings
+                set(&settings, T(rawValue: word)!)
+                session.apply(settings)
+                return "\(name) = \(word): \(get(settings).summary)"
+            })
     }
 
     private static func single(_ words: [String], _ name: String) throws -> String {
@@ -136,3 +131,11 @@ struct Parameter: Sendable {
         return words[0]
     }
 }
+
+/// The enumerated settings: `scaling` and `gradient`.
+protocol SettingChoice: CaseIterable, RawRepresentable, Sendable where RawValue == String {
+    var summary: String { get }
+}
+
+extension DropoutScaling: SettingChoice {}
+extension HiddenGradient: SettingChoice {}
