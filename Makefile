@@ -6,7 +6,7 @@
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SWIFT_SOURCES := Sources Tests
 
-.PHONY: run test build deps clean
+.PHONY: run test build deps bench bench-smoke clean
 
 deps:
 	@if ! pkg-config --exists libedit 2>/dev/null || ! command -v tmux >/dev/null; then \
@@ -30,6 +30,14 @@ test: deps
 		echo "the build has warnings or errors (above)"; rm -f .build-warnings.log; exit 1; fi
 	@rm -f .build-warnings.log
 	swift test --skip-build --disable-swift-testing
+
+# dropout against numpy on the same loop (bench/compare.py says how it measures).
+bench: build
+	python3 bench/compare.py
+
+# One short run of each shape: proves the benchmark still works, quotes no figures.
+bench-smoke: build
+	python3 bench/compare.py --smoke
 
 clean:
 	swift package clean

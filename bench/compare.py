@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""dropout against numpy on the same training loop, side by side in one run.
+
+For each shape both sides run in alternating order, REPEATS times; the best time of each counts.
+Whole processes are timed (what a learner waits for), and a zero-step run of each side is
+subtracted to get the cost per step. Peak resident memory comes from the kernel (ru_maxrss).
+
+usage: compare.py [--smoke]   (--smoke: one short run of each shape, no figures worth quoting)
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DROPOUT = os.path.join(HERE, "..", ".build", "release", "dropout")
+SMOKE = "--smoke" in sys.argv
+REPEATS = 1 if SMOKE else 3
+
+# name, rows, features, hidden, outputs, dropout, steps
+SHAPES = [
+    ("tutorial xor, hidden 4", 4, 3, 4, 1, 0.2, 60000),
+    ("xor, hidden 64", 4, 3, 64, 1, 0.2, 60000),
+    ("random 2048x64, hidden 512, 10 out", 2048, 64, 512, 10, 0.5, 20),
+    ("random 256x784, hidden 1024, 10 out", 256, 784, 1024, 10, 0.2, 20),
+]
+
+
+def numpy_environment():
+    """Older OpenBLAS builds need OPENBLAS_CORETYPE on some processors; a current numpy is only
+    slowed by it, so the benchmark unsets both variables for numpy's processes alone."""
+    env = dict(os.environ)
+    env.pop("OPENBLAS_CORETYPE", None)
+    env.pop("OPENBLAS_L2_SIZE", None)
+    return env
+
+
+def timed(command, stdin_text=None, env=None):
+    """Wall seconds and peak resident kilobytes of one child process (from wait4, so each
+    process is measured on its own)."""
+    with tempfile.TemporaryFile("w+") as stdin, tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
+        stdin.write(stdin_text or "")
+        stdin.seek(0)
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdin=stdin, stdout=stdout, stderr=stderr, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        stdout.seek(0)
+        stderr.seek(0)
+        if process.returncode != 0:
+            sys.exit(f"benchmark command failed: {' '.join(command)}\n{stderr.read()}")
+        return seconds, usage.ru_maxrss, stdout.read()
+
+
+def dropout_script(rows, features, hidden, outputs, dropout, steps):
+    lines = [] if (rows, features, outputs) == (4, 3, 1) else [f"set data random rows={rows} features={features} outputs={outputs}"]
+    lines += [f"set hidden {hidden}", f"set dropout {dropout}"]
+    if steps:
+        lines.append(f"step {steps}")
+    return "\n".join(lines) + "\n"
+
+
+def run_dropout(shape, steps):
+    _, rows, features, hidden, outputs, dropout, _ = shape
+    seconds, peak, _ = timed([DROPOUT], dropout_script(rows, features, hidden, outputs, dropout, steps))
+    return seconds, peak
+
+
+def run_numpy(shape, steps):
+    _, rows, features, hidden, outputs, dropout, _ = shape
+    command = [sys.executable, os.path.join(HERE, "numpy_loop.py"), *map(str, (rows, features, hidden, outputs, dropout, steps))]
+    seconds, peak, _ = timed(command, env=numpy_environment())
+    return seconds, peak
+
+
+def peak_gflops():
+    code = ("import numpy as np, time; a = np.random.random((2048, 2048)); b = np.random.random((2048, 2048)); a @ b\n"
+            "best = min((lambda s: (a @ b, time.perf_counter() - s)[1])(time.perf_counter()) for _ in range(3))\n"
+            "print(2 * 2048 ** 3 / best / 1e9)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=numpy_environment())
+    return float(result.stdout)
+
+
+def main():
+    if not os.path.exists(DROPOUT):
+        sys.exit("build first: swift build -c release (make bench does)")
+    have_numpy = shutil.which("python3") and subprocess.run([sys.executable, "-c", "import numpy"]).returncode == 0
+    if not have_numpy:
+        print("numpy is not installed: only dropout's own times are shown (pip install numpy)")
+    start, _, _ = timed([DROPOUT], "quit\n")
+    print(f"dropout start-up to reading its first command: {start * 1000:.1f} ms")
+    peak = peak_gflops() if have_numpy and not SMOKE else None
+    if peak:
+        print(f"machine peak (numpy matmul, 2048x2048 doubles): {peak:.1f} GFLOP/s")
+    print()
+    header = f"{'shape':38} {'steps':>6} {'dropout/s':>11} {'numpy/s':>11} {'ratio':>7} {'GFLOP/s':>8} {'% peak':>7} {'RSS MB':>7}"
+    print(header)
+    for shape in SHAPES:
+        name, rows, features, hidden, outputs, dropout, steps = shape
+        if SMOKE:
+            steps = max(1, steps // 1000)
+        ours, theirs, rss = [], [], 0
+        base_ours = min(run_dropout(shape, 0)[0] for _ in range(REPEATS))
+        base_theirs = min(run_numpy(shape, 0)[0] for _ in range(REPEATS)) if have_numpy else None
+        for _ in range(REPEATS):
+            seconds, peak_kb = run_dropout(shape, steps)
+            ours.append(seconds)
+            rss = max(rss, peak_kb)
+            if have_numpy:
+                theirs.append(run_numpy(shape, steps)[0])
+        our_rate = steps / max(min(ours) - base_ours, 1e-9)
+        flops = 2 * rows * (features * hidden + hidden * outputs) * 3 * steps
+        gflops = flops / max(min(ours) - base_ours, 1e-9) / 1e9
+        their_rate = steps / max(min(theirs) - base_theirs, 1e-9) if have_numpy else float("nan")
+        ratio = our_rate / their_rate if have_numpy else float("nan")
+        percent = 100 * gflops / peak if peak else float("nan")
+        print(f"{name:38} {steps:6d} {our_rate:11.1f} {their_rate:11.1f} {ratio:7.2f} {gflops:8.2f} {percent:7.1f} {rss / 1024:7.1f}")
+        if shape is SHAPES[0] and have_numpy:
+            print(f"{'  (whole processes, seconds)':38} {'':6} {min(ours):11.3f} {min(theirs):11.3f} {min(theirs) / min(ours):7.2f}")
+
+
+if __name__ == "__main__":
+    main()
