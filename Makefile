@@ -1,5 +1,6 @@
 # The two commands a new user needs: `make run` and `make test`. Both install what a fresh
-# Debian machine lacks first: libedit-dev for line editing, tmux for the terminal tests and
+# Debian machine lacks first: libedit-dev for line editing, libopenblas-dev for the matrix
+# products of large networks, tmux for the terminal tests and
 # nbformat for checking exported notebooks. A headless Chromium, where installed, checks the
 # HTML export (apt-get install chromium); without one that test says it is skipped.
 
@@ -9,10 +10,10 @@ SWIFT_SOURCES := Sources Tests
 .PHONY: run test build deps bench bench-smoke clean
 
 deps:
-	@if ! pkg-config --exists libedit 2>/dev/null || ! command -v tmux >/dev/null; then \
-		echo "installing libedit-dev, pkg-config and tmux with apt-get"; \
+	@if ! pkg-config --exists libedit openblas 2>/dev/null || ! command -v tmux >/dev/null; then \
+		echo "installing libedit-dev, libopenblas-dev, pkg-config and tmux with apt-get"; \
 		$(SUDO) apt-get update -qq && \
-		$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev pkg-config tmux >/dev/null; \
+		$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev libopenblas-dev pkg-config tmux >/dev/null; \
 	fi
 	@python3 -c 'import nbformat' 2>/dev/null || python3 -m pip install -q nbformat 2>/dev/null || \
 		echo "nbformat could not be installed; the notebook validation test will be skipped"

@@ -14,7 +14,13 @@ let package = Package(
     ],
     targets: [
         // The tutorial's network and numpy-exact randomness: pure computation, no I/O.
-        .target(name: "DropoutNetwork"),
+        .target(name: "DropoutNetwork", dependencies: ["COpenBLAS"]),
+        // Debian's OpenBLAS (libopenblas-dev), for the matrix products of large networks.
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
         // Debian's libedit (libedit-dev), through its readline-compatible API.
         .systemLibrary(
             name: "CEditLine",

@@ -1,11 +1,21 @@
+import COpenBLAS
+
 /// The three matrix products one training step needs, written into storage the caller owns so
-/// the training loop allocates nothing. Each sums over the shared dimension in index order.
+/// the training loop allocates nothing. Small products (the tutorial's) are plain loops that sum
+/// in index order: a BLAS call costs more than they do. Large ones go to OpenBLAS, as numpy's do.
 extension Matrix {
+    /// Multiply-adds above which OpenBLAS is faster than the loops (measured with make bench).
+    static let blasThreshold = 32 * 1024
+
     /// `self = a · b`
     mutating func setProduct(_ a: Matrix, _ b: Matrix) {
         precondition(a.columns == b.rows && rows == a.rows && columns == b.columns,
                      "product \(a.shapeDescription)·\(b.shapeDescription) into \(shapeDescription)")
         let n = a.rows, inner = a.columns, width = b.columns
+        if n * inner * width >= Self.blasThreshold {
+            gemm(a, transposeA: false, b, transposeB: false, inner: inner)
+            return
+        }
         a.elements.withUnsafeBufferPointer { a in
             b.elements.withUnsafeBufferPointer { b in
                 elements.withUnsafeMutableBufferPointer { c in
@@ -28,6 +38,10 @@ extension Matrix {
         precondition(a.rows == b.rows && rows == a.columns && columns == b.columns,
                      "product \(a.shapeDescription)ᵀ·\(b.shapeDescription) into \(shapeDescription)")
         let shared = a.rows, height = a.columns, width = b.columns
+        if shared * height * width >= Self.blasThreshold {
+            gemm(a, transposeA: true, b, transposeB: false, inner: shared)
+            return
+        }
         a.elements.withUnsafeBufferPointer { a in
             b.elements.withUnsafeBufferPointer { b in
                 elements.withUnsafeMutableBufferPointer { c in
@@ -49,6 +63,10 @@ extension Matrix {
         precondition(a.columns == b.columns && rows == a.rows && columns == b.rows,
                      "product \(a.shapeDescription)·\(b.shapeDescription)ᵀ into \(shapeDescription)")
         let n = a.rows, inner = a.columns, width = b.rows
+        if n * inner * width >= Self.blasThreshold {
+            gemm(a, transposeA: false, b, transposeB: true, inner: inner)
+            return
+        }
         a.elements.withUnsafeBufferPointer { a in
             b.elements.withUnsafeBufferPointer { b in
                 elements.withUnsafeMutableBufferPointer { c in
@@ -59,6 +77,20 @@ extension Matrix {
                             c[i * width + j] = sum
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// `self = op(a) · op(b)` through `cblas_dgemm`, row-major.
+    private mutating func gemm(_ a: Matrix, transposeA: Bool, _ b: Matrix, transposeB: Bool, inner: Int) {
+        let m = Int32(rows), n = Int32(columns), k = Int32(inner)
+        a.elements.withUnsafeBufferPointer { a_ in
+            b.elements.withUnsafeBufferPointer { b_ in
+                elements.withUnsafeMutableBufferPointer { c in
+                    cblas_dgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                                m, n, k, 1.0, a_.baseAddress, Int32(a.columns), b_.baseAddress, Int32(b.columns),
+                                0.0, c.baseAddress, n)
                 }
             }
         }

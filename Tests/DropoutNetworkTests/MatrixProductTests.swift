@@ -1,0 +1,48 @@
+import XCTest
+@testable import DropoutNetwork
+
+/// The products above the BLAS threshold (OpenBLAS) agree with the sums written out, and so do
+/// the loops below it.
+final class MatrixProductTests: XCTestCase {
+    private func random(_ rows: Int, _ columns: Int, _ generator: inout MersenneTwister) -> Matrix {
+        var matrix = Matrix(rows: rows, columns: columns)
+        for index in matrix.elements.indices { matrix.elements[index] = 2 * generator.nextDouble() - 1 }
+        return matrix
+    }
+
+    private func transposed(_ m: Matrix) -> Matrix {
+        var result = Matrix(rows: m.columns, columns: m.rows)
+        for r in 0..<m.rows { for c in 0..<m.columns { result[c, r] = m[r, c] } }
+        return result
+    }
+
+    private func written(_ a: Matrix, _ b: Matrix) -> Matrix {
+        var result = Matrix(rows: a.rows, columns: b.columns)
+        for i in 0..<a.rows {
+            for j in 0..<b.columns {
+                result[i, j] = (0..<a.columns).reduce(0) { $0 + a[i, $1] * b[$1, j] }
+            }
+        }
+        return result
+    }
+
+    func testEveryProductAgreesWithTheWrittenSumOnBothSidesOfTheThreshold() {
+        var generator = MersenneTwister(seed: 9)
+        for (n, k, m) in [(4, 3, 4), (64, 48, 40)] {
+            XCTAssertEqual(n * k * m >= Matrix.blasThreshold, n == 64)
+            let a = random(n, k, &generator), b = random(k, m, &generator)
+            let expected = written(a, b)
+            var product = Matrix(rows: n, columns: m)
+            product.setProduct(a, b)
+            var left = Matrix(rows: n, columns: m)
+            left.setTransposedProduct(transposed(a), b)
+            var right = Matrix(rows: n, columns: m)
+            right.setProductTransposed(a, transposed(b))
+            for result in [product, left, right] {
+                for (got, want) in zip(result.elements, expected.elements) {
+                    XCTAssertEqual(got, want, accuracy: 1e-12 * max(1, abs(want)))
+                }
+            }
+        }
+    }
+}
