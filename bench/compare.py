@@ -90,6 +90,8 @@ def main():
     have_numpy = shutil.which("python3") and subprocess.run([sys.executable, "-c", "import numpy"]).returncode == 0
     if not have_numpy:
         print("numpy is not installed: only dropout's own times are shown (pip install numpy)")
+    if SMOKE:
+        print("smoke run: one short run of each shape, to show the benchmark works; the figures mean nothing")
     start, _, _ = timed([DROPOUT], "quit\n")
     print(f"dropout start-up to reading its first command: {start * 1000:.1f} ms")
     peak = peak_gflops() if have_numpy and not SMOKE else None

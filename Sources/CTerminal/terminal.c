@@ -35,6 +35,5 @@ int cterm_columns(int fd) {
     return size.ws_col;
 }
 
-FILE *cterm_stdin(void) { return stdin; }
 FILE *cterm_stdout(void) { return stdout; }
 FILE *cterm_stderr(void) { return stderr; }

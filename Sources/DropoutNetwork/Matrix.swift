@@ -39,8 +39,4 @@ public struct Matrix: Equatable, Sendable {
 
     /// numpy's name for the shape, as the tutorial's reader knows it: `(3, 4)`.
     public var shapeDescription: String { "(\(rows), \(columns))" }
-
-    public var maxAbsoluteValue: Double {
-        elements.reduce(0) { Swift.max($0, Swift.abs($1)) }
-    }
 }

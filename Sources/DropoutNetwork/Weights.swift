@@ -22,6 +22,4 @@ public struct Weights: Equatable, Sendable {
         let synapse0 = uniform(features, hidden)
         return Weights(synapse0: synapse0, synapse1: uniform(hidden, outputs))
     }
-
-    public var maxAbsoluteValue: Double { max(synapse0.maxAbsoluteValue, synapse1.maxAbsoluteValue) }
 }

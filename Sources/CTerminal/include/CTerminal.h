@@ -23,7 +23,6 @@ int cterm_take_line_interrupt(void);
 int cterm_columns(int fd);
 
 /// The C standard streams, which Swift 6 strict concurrency will not touch as globals.
-FILE *cterm_stdin(void);
 FILE *cterm_stdout(void);
 FILE *cterm_stderr(void);
 

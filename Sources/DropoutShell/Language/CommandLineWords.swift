@@ -34,6 +34,4 @@ public struct CommandLineWords: Equatable, Sendable {
         if inWord { words.append(current) }
         self.words = words
     }
-
-    public var isEmpty: Bool { words.isEmpty }
 }

@@ -40,9 +40,7 @@ struct Parameter: Sendable {
                 let value = try ValueParsing.finiteNumber(single(words, "alpha"), name: "alpha",
                                                           accepted: "a finite number greater than 0")
                 guard value > 0 else { throw CommandError("alpha must be greater than 0, got \(words[0])") }
-                var settings = session.settings
-                settings.learningRate = value
-                session.apply(settings)
+                session.changeSettings { $0.learningRate = value }
                 return "alpha = \(format(value)), from the next step"
             }),
         Parameter(
@@ -67,9 +65,7 @@ struct Parameter: Sendable {
                 guard value >= 0 && value < 1 else {
                     throw CommandError("dropout \(words[0]) is out of range; dropout takes \(accepted)")
                 }
-                var settings = session.settings
-                settings.dropoutRate = value
-                session.apply(settings)
+                session.changeSettings { $0.dropoutRate = value }
                 return value == 0 ? "dropout = 0 (off), from the next step" : "dropout = \(format(value)), from the next step"
             }),
         choice("scaling", meaning: "how training with dropout is reconciled with evaluation without it",
@@ -117,16 +113,14 @@ struct Parameter: Sendable {
             current: { get($0.settings).rawValue },
             apply: { session, arguments in
                 let word = try ValueParsing.choice(single(arguments, name), name: name, from: words)
-                var settings = session.settings
-                set(&settings, T(rawValue: word)!)
-                session.apply(settings)
-                return "\(name) = \(word): \(get(settings).summary)"
+                session.changeSettings { set(&$0, T(rawValue: word)!) }
+                return "\(name) = \(word): \(get(session.settings).summary)"
             })
     }
 
     private static func single(_ words: [String], _ name: String) throws -> String {
         guard words.count == 1 else {
-            throw CommandError(words.isEmpty ? "set \(name) needs a value" : "set \(name) takes one value, got \(words.count)")
+            throw CommandError("set \(name) takes one value, got \(words.count)")
         }
         return words[0]
     }

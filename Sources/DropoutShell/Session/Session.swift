@@ -37,8 +37,10 @@ public struct Session: Equatable, Sendable {
         lossHistory = LossHistory()
     }
 
-    /// Settings that take effect from the next step, on the same weights.
-    mutating func apply(_ settings: TrainingSettings) {
+    /// Changes settings that take effect from the next step, on the same weights.
+    mutating func changeSettings(_ change: (inout TrainingSettings) -> Void) {
+        var settings = trainer.settings
+        change(&settings)
         trainer.apply(settings)
     }
 
