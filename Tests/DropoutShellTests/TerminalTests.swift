@@ -64,6 +64,19 @@ final class TerminalTests: XCTestCase {
 
     /// Sends keys with a short pause between, as a person types: libedit completes a word
     /// differently when the next keys are already waiting.
+    func testRecordWritesTheInteractiveSessionWhenItEnds() throws {
+        try tmux(["kill-session", "-t", sessionName])
+        let transcript = stateFolder + "/recorded.md"
+        try tmux(["new-session", "-d", "-s", sessionName, "-x", "100", "-y", "30",
+                  "env XDG_STATE_HOME=\(stateFolder) \(builtExecutable) --record \(transcript); echo SHELL-EXITED; sleep 30"])
+        try waitFor("dropout [0]> ")
+        try type("get seed", "Enter")
+        try waitFor("seed = 1")
+        try type("C-d")
+        try waitFor("SHELL-EXITED")
+        XCTAssertEqual(try String(contentsOfFile: transcript, encoding: .utf8), "```dropout\nget seed\n```\n```\nseed = 1\n```\n")
+    }
+
     func testALessonPausesBeforeEachBlockAndLeavesTheShellOpen() throws {
         try type("run lessons/01-no-dropout.md", "Enter")
         try waitFor("── Enter runs the next block · s skips it · q stops ──")
