@@ -4,10 +4,10 @@
 /// so a replay from the same seed draws the same numbers and nothing is global.
 public struct MersenneTwister: Equatable, Sendable {
     static let stateSize = 624
-    private static let shift = 397
-    private static let matrixA: UInt32 = 0x9908_b0df
-    private static let upperMask: UInt32 = 0x8000_0000
-    private static let lowerMask: UInt32 = 0x7fff_ffff
+    static let shift = 397
+    static let matrixA: UInt32 = 0x9908_b0df
+    static let upperMask: UInt32 = 0x8000_0000
+    static let lowerMask: UInt32 = 0x7fff_ffff
 
     /// The 624 words of state.
     public private(set) var key: [UInt32]
@@ -34,25 +34,59 @@ public struct MersenneTwister: Equatable, Sendable {
 
     /// The next 32 tempered bits.
     public mutating func nextUInt32() -> UInt32 {
-        if position >= Self.stateSize { regenerate() }
-        var y = key[position]
-        position += 1
-        y ^= y >> 11
-        y ^= (y << 7) & 0x9d2c_5680
-        y ^= (y << 15) & 0xefc6_0000
-        y ^= y >> 18
-        return y
+        withStream { $0.nextUInt32() }
     }
 
-    private mutating func regenerate() {
-        let n = Self.stateSize, m = Self.shift
-        key.withUnsafeMutableBufferPointer { mt in
-            for i in 0..<n {
-                let y = (mt[i] & Self.upperMask) | (mt[(i + 1) % n] & Self.lowerMask)
-                let mag: UInt32 = (y & 1) == 0 ? 0 : Self.matrixA
-                mt[i] = mt[(i + m) % n] ^ (y >> 1) ^ mag
-            }
+    /// Runs `body` with direct access to the state, for loops that draw many numbers: a mask of
+    /// a million cells draws two million words, and array access per word would cost more than
+    /// the generator itself.
+    @inline(__always)
+    mutating func withStream<T>(_ body: (inout Stream) -> T) -> T {
+        let start = position
+        return key.withUnsafeMutableBufferPointer { words in
+            var stream = Stream(words: words, position: start)
+            let result = body(&stream)
+            position = stream.position
+            return result
         }
-        position = 0
+    }
+
+    /// The generator's words in place, and the position in them.
+    struct Stream {
+        let words: UnsafeMutableBufferPointer<UInt32>
+        var position: Int
+
+        @inline(__always)
+        mutating func nextUInt32() -> UInt32 {
+            if position >= MersenneTwister.stateSize { regenerate() }
+            var y = words[position]
+            position += 1
+            y ^= y >> 11
+            y ^= (y << 7) & 0x9d2c_5680
+            y ^= (y << 15) & 0xefc6_0000
+            y ^= y >> 18
+            return y
+        }
+
+        /// numpy's `random_sample`: 53 random bits from two words.
+        @inline(__always)
+        mutating func nextDouble() -> Double {
+            let high = Double(nextUInt32() >> 5)
+            let low = Double(nextUInt32() >> 6)
+            return (high * 67_108_864.0 + low) / 9_007_199_254_740_992.0
+        }
+
+        /// The reference generator's three loops, which avoid a division per word.
+        private mutating func regenerate() {
+            let n = MersenneTwister.stateSize, m = MersenneTwister.shift
+            @inline(__always) func twist(_ i: Int, _ next: Int, _ far: Int) {
+                let y = (words[i] & MersenneTwister.upperMask) | (words[next] & MersenneTwister.lowerMask)
+                words[i] = words[far] ^ (y >> 1) ^ ((y & 1) == 0 ? 0 : MersenneTwister.matrixA)
+            }
+            for i in 0..<(n - m) { twist(i, i + 1, i + m) }
+            for i in (n - m)..<(n - 1) { twist(i, i + 1, i + m - n) }
+            twist(n - 1, 0, m - 1)
+            position = 0
+        }
     }
 }

@@ -4,9 +4,7 @@ import Foundation
 extension MersenneTwister {
     /// numpy's `random_sample`: a double in [0, 1) with 53 random bits taken from two 32-bit draws.
     public mutating func nextDouble() -> Double {
-        let high = Double(nextUInt32() >> 5)
-        let low = Double(nextUInt32() >> 6)
-        return (high * 67_108_864.0 + low) / 9_007_199_254_740_992.0
+        withStream { $0.nextDouble() }
     }
 }
 
@@ -32,17 +30,29 @@ public struct BinomialTrial: Sendable {
 
     /// One draw: 1 with probability `keep`.
     public func draw(using generator: inout MersenneTwister) -> Int {
+        generator.withStream { draw(from: &$0) }
+    }
+
+    /// Fills `cells` with draws, as numpy fills an array: in order, from one stream.
+    func fill(_ cells: UnsafeMutableBufferPointer<Double>, using generator: inout MersenneTwister) {
+        generator.withStream { stream in
+            for index in cells.indices { cells[index] = Double(draw(from: &stream)) }
+        }
+    }
+
+    @inline(__always)
+    private func draw(from stream: inout MersenneTwister.Stream) -> Int {
         // numpy's bound is min(n, np + 10 sqrt(np q + 1)), which is 1 for a single trial.
         let bound = 1
         var x = 0
         var px = qn
-        var u = generator.nextDouble()
+        var u = stream.nextDouble()
         while u > px {
             x += 1
             if x > bound {
                 x = 0
                 px = qn
-                u = generator.nextDouble()
+                u = stream.nextDouble()
             } else {
                 u -= px
                 px = (Double(1 - x + 1) * p * px) / (Double(x) * q)

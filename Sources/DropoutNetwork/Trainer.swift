@@ -81,9 +81,7 @@ public struct Trainer: Equatable, Sendable {
         record.maskDrawn = dropping
         if dropping {
             let trial = BinomialTrial(keep: settings.keepProbability)
-            for index in record.mask.elements.indices {
-                record.mask.elements[index] = Double(trial.draw(using: &generator))
-            }
+            record.mask.elements.withUnsafeMutableBufferPointer { trial.fill($0, using: &generator) }
         }
         for index in record.activation.elements.indices {
             let a = sigmoid(record.activation.elements[index])
