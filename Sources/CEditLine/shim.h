@@ -12,9 +12,12 @@ static inline void cedit_configure(const char *name, cedit_completion_function c
     rl_completer_word_break_characters = " \t";
 }
 
-/* Set inside the completion callback: 1 = the offered matches are final, 0 = let libedit fall
-   back to completing file names. */
+/* Set inside the completion callback: 1 = the offered matches are final (no fall-back to
+   libedit's own file-name completion). */
 static inline void cedit_set_completion_over(int over) { rl_attempted_completion_over = over; }
+
+/* What follows a word completed to its only match: a space, or nothing after a folder. */
+static inline void cedit_set_append_character(int character) { rl_completion_append_character = character; }
 
 /* The whole line being edited, so completion knows which word it is in. */
 static inline const char *cedit_line_buffer(void) { return rl_line_buffer; }

@@ -22,4 +22,17 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(Completion.offer(before: "nonsense ", word: ""), .words([]))
         XCTAssertEqual(Completion.offer(before: "show loss ", word: ""), .words([]))
     }
+
+    func testPathsCompleteWithFoldersEndingInASlash() throws {
+        let folder = try makeTemporaryDirectory(self)
+        try FileManager.default.createDirectory(atPath: folder + "/lessons", withIntermediateDirectories: true)
+        for name in ["lessons/01-a.md", "lessons/02-b.md", "lesson-notes.txt", ".hidden"] {
+            try "".write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+        }
+        XCTAssertEqual(Completion.paths(startingWith: folder + "/less"), [folder + "/lesson-notes.txt", folder + "/lessons/"])
+        XCTAssertEqual(Completion.paths(startingWith: folder + "/lessons/0"), [folder + "/lessons/01-a.md", folder + "/lessons/02-b.md"])
+        XCTAssertEqual(Completion.paths(startingWith: folder + "/"), [folder + "/lesson-notes.txt", folder + "/lessons/"])
+        XCTAssertEqual(Completion.paths(startingWith: folder + "/.h"), [folder + "/.hidden"])
+        XCTAssertEqual(Completion.paths(startingWith: folder + "/missing/x"), [])
+    }
 }

@@ -78,12 +78,14 @@ final class TerminalTests: XCTestCase {
     }
 
     func testALessonPausesBeforeEachBlockAndLeavesTheShellOpen() throws {
-        try type("run lessons/01-no-dropout.md", "Enter")
+        try type("run less", "Tab", "01", "Tab")
+        try waitFor("dropout [0]> run lessons/01-no-dropout.md")
+        try type("Enter")
         try waitFor("── Enter runs the next block · s skips it · q stops ──")
         try type("Enter")
         try waitFor("dropout [0]> show synapse_0")
         try type("s", "Enter")
-        try waitFor("error is below 0.01:")
+        try waitFor("Evaluate the trained network on the four rows.")
         try type("q", "Enter")
         try waitFor("lesson stopped; the session is yours to carry on")
         try type("get dropout", "Enter")

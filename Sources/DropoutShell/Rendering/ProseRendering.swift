@@ -2,9 +2,6 @@
 /// (or vanish in plain text), paragraphs and list items wrap to the width. Code blocks other
 /// than `dropout` are indented as they are.
 enum ProseRendering {
-    /// Fixed, so that a lesson replayed anywhere prints the same lines.
-    static let width = 80
-
     static func lines(_ markdown: [String], style: TextStyle, width: Int) -> [String] {
         var output: [String] = []
         var paragraph: [String] = []

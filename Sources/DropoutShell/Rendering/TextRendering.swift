@@ -15,7 +15,7 @@ public enum TextRendering {
         case let .plot(plot):
             return LinePlotRendering.lines(plot, style: style)
         case let .prose(lines):
-            return [""] + ProseRendering.lines(lines, style: style, width: ProseRendering.width) + [""]
+            return [""] + ProseRendering.lines(lines, style: style, width: style.width) + [""]
         case let .echo(prompt, command):
             return [style.dim(prompt) + style.bold(command)]
         case let .error(message, location):

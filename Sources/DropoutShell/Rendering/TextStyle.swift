@@ -1,11 +1,17 @@
 /// ANSI colours for a terminal, or nothing at all: piped output and NO_COLOR get plain text.
+/// Prose wraps to the terminal's width; anywhere else to a fixed 80 columns, so that files and
+/// transcripts are the same on every machine.
 public struct TextStyle: Sendable {
+    public static let fileWidth = 80
+
     public let colour: Bool
+    public let width: Int
 
     public static let plain = TextStyle(colour: false)
 
-    public init(colour: Bool) {
+    public init(colour: Bool, width: Int = TextStyle.fileWidth) {
         self.colour = colour
+        self.width = width
     }
 
     func bold(_ text: String) -> String { wrap(text, "1") }

@@ -1,11 +1,27 @@
-/// What Tab offers at a point in a line, worked out from the command registry alone so that it
-/// can be tested without a terminal.
+import Foundation
+
+/// What Tab offers at a point in a line, worked out from the command registry and the file
+/// system alone so that it can be tested without a terminal.
 public enum Completion {
     public enum Offer: Equatable, Sendable {
         /// These words, already filtered by what was typed.
         case words([String])
         /// File names: the argument is a path.
         case files
+    }
+
+    /// The paths that start with `word`, folders ending in "/" so that Tab can go on into them
+    /// (libedit's own file completion puts a space after a folder).
+    public static func paths(startingWith word: String) -> [String] {
+        let folderPart = word.contains("/") ? String(word[...word.lastIndex(of: "/")!]) : ""
+        let namePrefix = String(word.dropFirst(folderPart.count))
+        let folder = folderPart.isEmpty ? "." : folderPart
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        return names.filter { $0.hasPrefix(namePrefix) && (!$0.hasPrefix(".") || namePrefix.hasPrefix(".")) }.sorted().map { name in
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: folderPart + name, isDirectory: &isDirectory)
+            return folderPart + name + (isDirectory.boolValue ? "/" : "")
+        }
     }
 
     /// - Parameters:

@@ -52,24 +52,26 @@ private func completeLine(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: 
     let word = text.map { String(cString: $0) } ?? ""
     let line = cedit_line_buffer().map { String(cString: $0) } ?? ""
     let before = String(decoding: Array(line.utf8.prefix(Int(max(0, start)))), as: UTF8.self)
+    let matches: [String]
     switch Completion.offer(before: before, word: word) {
-    case .files:
-        cedit_set_completion_over(0)
-        return nil
-    case let .words(matches):
-        cedit_set_completion_over(1)
-        guard !matches.isEmpty else { return nil }
-        let common = matches.dropFirst().reduce(matches[0]) { prefix, match in
-            String(zip(prefix, match).prefix { $0 == $1 }.map(\.0))
-        }
-        let entries = matches.count == 1 ? matches : [common] + matches
-        // libedit frees this list with free(), and looks at matches[2] even when matches[1] is
-        // already NULL, so it comes from malloc with two NULLs after the entries.
-        let list = malloc((entries.count + 2) * MemoryLayout<UnsafeMutablePointer<CChar>?>.stride)!
-            .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 2)
-        for (index, entry) in entries.enumerated() { list[index] = strdup(entry) }
-        list[entries.count] = nil
-        list[entries.count + 1] = nil
-        return list
+    case .files: matches = Completion.paths(startingWith: word)
+    case let .words(words): matches = words
     }
+    // Our list is final: libedit's own file-name fallback would end a folder with a space.
+    cedit_set_completion_over(1)
+    // A folder is completed without the space that ends a word, so Tab can go on inside it.
+    cedit_set_append_character(matches.count == 1 && matches[0].hasSuffix("/") ? 0 : 32)
+    guard !matches.isEmpty else { return nil }
+    let common = matches.dropFirst().reduce(matches[0]) { prefix, match in
+        String(zip(prefix, match).prefix { $0 == $1 }.map(\.0))
+    }
+    let entries = matches.count == 1 ? matches : [common] + matches
+    // libedit frees this list with free(), and looks at matches[2] even when matches[1] is
+    // already NULL, so it comes from malloc with two NULLs after the entries.
+    let list = malloc((entries.count + 2) * MemoryLayout<UnsafeMutablePointer<CChar>?>.stride)!
+        .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 2)
+    for (index, entry) in entries.enumerated() { list[index] = strdup(entry) }
+    list[entries.count] = nil
+    list[entries.count + 1] = nil
+    return list
 }

@@ -11,7 +11,9 @@ public final class StandardConsole: Console {
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         let colourAllowed = environment["NO_COLOR"].map(\.isEmpty) ?? true
-        outputStyle = TextStyle(colour: colourAllowed && isatty(STDOUT_FILENO) != 0)
+        let columns = Int(cterm_columns(STDOUT_FILENO))
+        outputStyle = TextStyle(colour: colourAllowed && isatty(STDOUT_FILENO) != 0,
+                                width: columns > 0 ? min(columns - 1, 100) : TextStyle.fileWidth)
         errorStyle = TextStyle(colour: colourAllowed && isatty(STDERR_FILENO) != 0)
         progressBar = isatty(STDERR_FILENO) != 0 ? ProgressBar() : nil
     }
