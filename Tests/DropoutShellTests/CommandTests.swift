@@ -18,10 +18,11 @@ final class CommandTests: XCTestCase {
             iteration  800  Error: 0.325670
             iteration  900  Error: 0.341047
             iteration 1000  Error: 0.568311
+            error over the run: ███▇█▇█▇▇▇▇▇▆▆▅▅▄▄▄▄▄▄▃▂▃▃▃▂▃▃▃▂▂▂▂▂▂▁▁▂ 0.495533 → 0.360935
             """)
         XCTAssertEqual(shell.session.iteration, 1000)
         XCTAssertEqual(shell.run("step"), "iteration 1001  Error: 0.480120")
-        XCTAssertEqual(shell.run("step 15").components(separatedBy: "\n").count, 8)
+        XCTAssertEqual(shell.run("step 15").components(separatedBy: "\n").count, 9)
     }
 
     func testStepMatchesNumpyAfter1000Steps() throws {
@@ -48,6 +49,28 @@ final class CommandTests: XCTestCase {
     }
 
     /// The mask is numpy's `binomial(1, 0.8)` draw after the weights, seed 1.
+    func testHeatMapsShadeEachCellAndShowTheSign() {
+        let shell = ShellHarness()
+        shell.run("step 1000")
+        assertLines(shell.run("show synapse_0 heat"), """
+            synapse_0 (3, 4)
+              -░  -█-▒
+              -░-▒-█-░
+                -░  +▒
+              -5.00527 (sign, then shade by size) … 5.00527
+            """)
+        assertLines(shell.run("show X heat"), """
+            X (4, 3)
+                  ██
+                ████
+              ██  ██
+              ██████
+              0 … 1
+            """)
+        XCTAssertEqual(shell.errors("show loss heat"), ["'heat' draws matrices; loss is not one"])
+        XCTAssertEqual(shell.errors("show X hot"), ["show takes NAME and optionally 'heat', got 'hot'"])
+    }
+
     func testHugeWeightsPrintWithExponents() {
         let shell = ShellHarness()
         shell.run("set alpha 1e300", "step 5")
@@ -61,11 +84,11 @@ final class CommandTests: XCTestCase {
         let shell = ShellHarness()
         shell.run("step")
         assertLines(shell.run("show mask"), """
-            mask (4, 4)
-              [ 1  1  1  1 ]
-              [ 0  0  1  1 ]
-              [ 0  0  1  1 ]
-              [ 1  0  1  1 ]
+            mask (4, 4): 11 of 16 units kept, █ kept, · dropped; a row per example, a column per hidden unit
+              █ █ █ █
+              · · █ █
+              · · █ █
+              █ · █ █
             """)
         for name in ["layer_1", "layer_2", "layer_1_delta", "layer_2_delta"] {
             XCTAssertTrue(shell.run("show \(name)").hasPrefix(name + " (4, "), name)

@@ -20,7 +20,8 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(Completion.offer(before: "step ", word: "1"), .words([]))
         XCTAssertEqual(Completion.offer(before: "set alpha ", word: ""), .words([]))
         XCTAssertEqual(Completion.offer(before: "nonsense ", word: ""), .words([]))
-        XCTAssertEqual(Completion.offer(before: "show loss ", word: ""), .words([]))
+        XCTAssertEqual(Completion.offer(before: "show synapse_0 ", word: "h"), .words(["heat"]))
+        XCTAssertEqual(Completion.offer(before: "show loss heat ", word: ""), .words([]))
     }
 
     func testPathsCompleteWithFoldersEndingInASlash() throws {

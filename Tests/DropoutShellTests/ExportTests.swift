@@ -33,6 +33,11 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(html.components(separatedBy: "http").count - 1, 1, "the only address is the SVG namespace")
         XCTAssertFalse(html.contains("<link"), "no external resources")
         XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 1)
+        let views = ShellHarness()
+        views.run("step 3", "show synapse_0 heat", "show mask")
+        let drawn = HTMLTranscript.render(views.context.transcript.entries)
+        XCTAssertEqual(drawn.components(separatedBy: "<svg").count - 1, 2, "the heat map and the mask as SVG")
+        XCTAssertEqual(drawn.components(separatedBy: "<rect ").count - 1, 12 + 16)
         XCTAssertTrue(html.contains("<polyline points=\""))
     }
 

@@ -10,14 +10,28 @@ enum InspectionCommands {
     static let evalRowsShown = 16
 
     static let show = CommandSpec(
-        name: "show", usage: "show NAME",
+        name: "show", usage: "show NAME [heat]",
         summary: "print a matrix, the parameters, or the error history as a plot",
         details: ["NAME is one of: \(showNames.joined(separator: ", ")).",
+                  "'heat' draws a matrix as a heat map: one cell per number, red positive, blue negative.",
+                  "The mask is drawn as a grid: █ for a kept unit, · for a dropped one.",
                   "layer_1, layer_2, mask and the deltas are the arrays of the most recent step;",
                   "layer_1 is the hidden layer as the output saw it: masked and scaled."],
-        example: "show synapse_0", arity: 1...1, completion: .showNames,
+        example: "show synapse_0 heat", arity: 1...2, completion: .showNames,
         run: { session, arguments, context in
-            context.console.emit(try showBlock(arguments[0], session))
+            let block = try showBlock(arguments[0], session)
+            guard arguments.count == 2 else {
+                context.console.emit(block)
+                return
+            }
+            guard arguments[1] == "heat" else {
+                throw CommandError("show takes NAME and optionally 'heat', got '\(arguments[1])'")
+            }
+            switch block {
+            case let .matrix(name, matrix, _): context.console.emit(.heatmap(name: name, matrix))
+            case let .maskGrid(mask): context.console.emit(.heatmap(name: "mask", mask))
+            default: throw CommandError("'heat' draws matrices; \(arguments[0]) is not one")
+            }
         })
 
     static let eval = CommandSpec(
@@ -61,7 +75,7 @@ enum InspectionCommands {
             case "layer_1_delta": record.layer1Delta
             default: record.layer2Delta
             }
-            return .matrix(name: name, matrix, precision: name == "mask" ? 0 : precision)
+            return name == "mask" ? .maskGrid(matrix) : .matrix(name: name, matrix, precision: precision)
         default:
             throw CommandError("cannot show '\(name)'\(Suggestions.hint(for: name, in: showNames)); "
                 + "show takes one of \(showNames.joined(separator: ", "))")

@@ -7,6 +7,12 @@ public enum OutputBlock: Equatable, Sendable {
     case text(String)
     /// A matrix with its name, shape and aligned columns.
     case matrix(name: String, Matrix, precision: Int)
+    /// A matrix as a grid of coloured (or shaded) cells, one per element.
+    case heatmap(name: String, Matrix)
+    /// A dropout mask as a grid of kept and dropped cells.
+    case maskGrid(Matrix)
+    /// A run's errors in one line of bars, lowest to highest.
+    case sparkline(label: String, [Double])
     /// Rows of cells under a header, columns aligned.
     case table(Table)
     /// The error history as a line plot.

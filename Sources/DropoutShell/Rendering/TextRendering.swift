@@ -10,6 +10,12 @@ public enum TextRendering {
             return [text]
         case let .matrix(name, matrix, precision):
             return MatrixRendering.lines(name: name, matrix, precision: precision, style: style)
+        case let .heatmap(name, matrix):
+            return GridRendering.heatmap(name: name, matrix, style: style)
+        case let .maskGrid(mask):
+            return GridRendering.maskGrid(mask, style: style)
+        case let .sparkline(label, values):
+            return [GridRendering.sparkline(label: label, values)]
         case let .table(table):
             return tableLines(table, style: style)
         case let .plot(plot):

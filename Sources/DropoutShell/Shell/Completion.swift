@@ -44,6 +44,8 @@ public enum Completion {
             }
         case 2 where previous[0] == "set":
             candidates = (try? Parameter.named(previous[1]))?.values ?? []
+        case 2 where previous[0] == "show":
+            candidates = ["heat"]
         default:
             candidates = []
         }

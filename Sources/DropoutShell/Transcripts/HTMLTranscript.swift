@@ -50,6 +50,12 @@ public enum HTMLTranscript {
             case let .plot(plot):
                 flush()
                 parts.append("<figure>\(SVGPlotRendering.svg(plot))</figure>")
+            case let .heatmap(name, matrix):
+                flush()
+                parts.append("<figure>\(SVGGridRendering.heatmap(name: name, matrix))</figure>")
+            case let .maskGrid(mask):
+                flush()
+                parts.append("<figure>\(SVGGridRendering.mask(mask))</figure>")
             case let .error(message, _):
                 flush()
                 parts.append("<pre class=\"error\">error: \(HTMLEscaping.escape(message))</pre>")
