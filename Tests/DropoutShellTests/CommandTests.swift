@@ -246,3 +246,37 @@ final class HeldOutDataTests: XCTestCase {
         XCTAssertEqual(shell.errors("expect test.error < 1"), ["test.error needs data with held-out rows, such as 'set data circles rows=200 test=0.5'"])
     }
 }
+
+/// `step 1 trace` and `gradcheck`: the step spelled out, and its gradients checked.
+final class StepInsightTests: XCTestCase {
+    func testTraceSpellsOutOneStepAndTakesIt() throws {
+        let shell = ShellHarness()
+        let trace = shell.run("step 1 trace")
+        XCTAssertEqual(shell.session.iteration, 1)
+        XCTAssertTrue(trace.hasPrefix("1. the hidden layer before dropout: a = sigmoid(X · synapse_0)\na (4, 4)\n  [ 0.448566"), trace)
+        XCTAssertTrue(trace.contains("3. layer_1 = a * mask * 1/(1-dropout) = a * mask * 1.25"))
+        XCTAssertTrue(trace.contains("blog (4, 4)                                     exact (4, 4)\n"
+            + "  [ 0.246315  0.227725  0.244434  0.192661 ]      [ 0.309193  0.312030  0.310468  0.302020 ]"), trace)
+        XCTAssertTrue(trace.hasSuffix("iteration 1  Error: 0.494422"), trace)
+        let straight = ShellHarness()
+        straight.run("step")
+        XCTAssertEqual(shell.session.trainer.weights, straight.session.trainer.weights, "tracing changes nothing")
+        XCTAssertEqual(shell.errors("step 2 trace"), ["trace spells out one step; use 'step 1 trace' or 'step trace'"])
+        XCTAssertEqual(shell.errors("step 1 2"), ["step takes a count and optionally 'trace', got '1 2'"])
+        XCTAssertTrue(shell.run("set dropout 0", "step trace").contains("2-3. dropout is 0: no mask, layer_1 = a"))
+    }
+
+    func testGradcheckFindsThePostsDerivativeOffOnlyUnderInvertedScaling() throws {
+        let shell = ShellHarness()
+        shell.run("step 1000")
+        let inverted = shell.run("gradcheck").components(separatedBy: "\n")
+        XCTAssertEqual(inverted[0], "gradient  matrix     relative error  verdict")
+        XCTAssertTrue(inverted[1].hasPrefix("blog      synapse_0") && inverted[1].hasSuffix("differs"), inverted[1])
+        for line in inverted[2...4] { XCTAssertTrue(line.hasSuffix("agrees"), line) }
+        shell.run("set scaling none")
+        XCTAssertEqual(shell.run("gradcheck").components(separatedBy: "\n").filter { $0.hasSuffix("agrees") }.count, 4)
+        shell.run("set hidden 2000")
+        XCTAssertEqual(shell.errors("gradcheck"),
+                       ["gradcheck perturbs every weight in turn; this network has 8000, the limit is 5000: try it with fewer hidden units"])
+    }
+}

@@ -14,16 +14,34 @@ enum TrainingCommands {
         })
 
     static let step = CommandSpec(
-        name: "step", usage: "step [N]",
+        name: "step", usage: "step [N] [trace]",
         summary: "train N iterations (default 1), printing the error about ten times along the way",
         details: ["The error is the post's: the mean absolute difference between output and target,",
                   "measured in training, with the dropout mask applied.",
-                  "Ctrl-C stops after the current iteration; the steps that ran are kept."],
-        example: "step 10000", arity: 0...1,
+                  "Ctrl-C stops after the current iteration; the steps that ran are kept.",
+                  "'step 1 trace' spells one iteration out: the mask, layer_1, both hidden derivatives,",
+                  "the deltas and the weight updates."],
+        example: "step 10000", arity: 0...2,
         run: { session, arguments, context in
-            let count = try arguments.first.map {
+            var words = arguments
+            let tracing = words.last == "trace"
+            if tracing { words.removeLast() }
+            guard words.count <= 1 else {
+                throw CommandError("step takes a count and optionally 'trace', got '\(arguments.joined(separator: " "))'")
+            }
+            let count = try words.first.map {
                 try ValueParsing.wholeNumber($0, name: "the step count", in: 1...maximumSteps)
             } ?? 1
+            if tracing {
+                guard count == 1 else { throw CommandError("trace spells out one step; use 'step 1 trace' or 'step trace'") }
+                let before = session.trainer
+                _ = session.train(steps: 1) { _, _ in true }
+                for block in StepTrace.blocks(before: before, after: session.trainer, precision: session.precision) {
+                    context.console.emit(block)
+                }
+                context.say("iteration \(session.iteration)  Error: \(NumberFormatting.fixed(session.lossHistory.lastError ?? 0, session.precision))")
+                return
+            }
             let console = context.console
             let start = session.iteration
             let every = (count + 9) / 10
