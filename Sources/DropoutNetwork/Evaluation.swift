@@ -22,7 +22,8 @@ extension Trainer {
         data.testInputs.rows > 0 ? evaluate(inputs: data.testInputs, targets: data.testTargets) : nil
     }
 
-    private func evaluate(inputs x: Matrix, targets y: Matrix) -> Evaluation {
+    /// The hidden layer and the outputs for any inputs, evaluated as `eval` does.
+    public func predict(_ x: Matrix) -> (hidden: Matrix, outputs: Matrix) {
         var hidden = Matrix(rows: x.rows, columns: settings.hiddenWidth)
         hidden.setProduct(x, weights.synapse0)
         for index in hidden.elements.indices { hidden.elements[index] = sigmoid(hidden.elements[index]) }
@@ -32,12 +33,17 @@ extension Trainer {
         if settings.dropoutRate > 0 && weightScale != 1 {
             for index in outgoing.elements.indices { outgoing.elements[index] *= weightScale }
         }
-        var outputs = Matrix(rows: x.rows, columns: y.columns)
+        var outputs = Matrix(rows: x.rows, columns: outgoing.columns)
         outputs.setProduct(hidden, outgoing)
+        for index in outputs.elements.indices { outputs.elements[index] = sigmoid(outputs.elements[index]) }
+        return (hidden, outputs)
+    }
+
+    private func evaluate(inputs x: Matrix, targets y: Matrix) -> Evaluation {
+        let (hidden, outputs) = predict(x)
         var errorSum = 0.0, correct = 0
         for index in outputs.elements.indices {
-            let output = sigmoid(outputs.elements[index])
-            outputs.elements[index] = output
+            let output = outputs.elements[index]
             errorSum += abs(output - y.elements[index])
             if (output >= 0.5) == (y.elements[index] >= 0.5) { correct += 1 }
         }

@@ -280,3 +280,30 @@ final class StepInsightTests: XCTestCase {
                        ["gradcheck perturbs every weight in turn; this network has 8000, the limit is 5000: try it with fewer hidden units"])
     }
 }
+
+final class BoundaryTests: XCTestCase {
+    func testTheBoundaryOfXorSeparatesItsFourPoints() throws {
+        let shell = ShellHarness()
+        shell.run("set dropout 0", "step 10000")
+        let lines = shell.run("show boundary").components(separatedBy: "\n")
+        XCTAssertEqual(lines.count, 2 + DecisionBoundary.rows + 2)
+        let grid = lines[2..<(2 + DecisionBoundary.rows)].joined()
+        XCTAssertEqual(grid.filter { $0 == "●" }.count, 2, "two points labelled 1")
+        XCTAssertEqual(grid.filter { $0 == "○" }.count, 2, "two points labelled 0")
+        let boundary = try XCTUnwrap(DecisionBoundary(shell.session.trainer))
+        for point in boundary.points {
+            let (r, c) = boundary.cell(of: point)
+            XCTAssertEqual(boundary.regions[r][c], point.2, "each XOR point lies in the region of its label")
+        }
+        let html = HTMLTranscript.render(shell.context.transcript.entries)
+        XCTAssertEqual(html.components(separatedBy: "<circle ").count - 1, 4)
+    }
+
+    func testTheBoundaryNeedsTwoInputs() {
+        let shell = ShellHarness()
+        shell.run("set data random rows=8 features=5 outputs=1")
+        XCTAssertEqual(shell.errors("show boundary"), [
+            "the boundary needs data with two inputs and a bias column, such as xor or circles; random rows=8 features=5 outputs=1 seed=0 has 5 inputs",
+        ])
+    }
+}

@@ -4,7 +4,7 @@ import DropoutNetwork
 enum InspectionCommands {
     /// What `show` can display; the step arrays come from the most recent step.
     static let showNames = ["synapse_0", "synapse_1", "X", "y", "layer_1", "layer_2", "mask",
-                            "layer_1_delta", "layer_2_delta", "params", "loss"]
+                            "layer_1_delta", "layer_2_delta", "params", "loss", "boundary"]
 
     /// Rows of `eval` printed before the rest are summarised.
     static let evalRowsShown = 16
@@ -15,6 +15,7 @@ enum InspectionCommands {
         details: ["NAME is one of: \(showNames.joined(separator: ", ")).",
                   "'heat' draws a matrix as a heat map: one cell per number, red positive, blue negative.",
                   "The mask is drawn as a grid: █ for a kept unit, · for a dropped one.",
+                  "boundary draws where a two-input network answers 1, with the training and held-out points.",
                   "layer_1, layer_2, mask and the deltas are the arrays of the most recent step;",
                   "layer_1 is the hidden layer as the output saw it: masked and scaled."],
         example: "show synapse_0 heat", arity: 1...2, completion: .showNames,
@@ -53,6 +54,12 @@ enum InspectionCommands {
         case "X": return .matrix(name: name, trainer.data.inputs, precision: precision)
         case "y": return .matrix(name: name, trainer.data.targets, precision: precision)
         case "params": return .table(SettingsCommands.listing(session))
+        case "boundary":
+            guard let boundary = DecisionBoundary(trainer) else {
+                throw CommandError("the boundary needs data with two inputs and a bias column, such as xor or circles; "
+                    + "\(session.dataSpec.description) has \(trainer.data.inputs.columns) inputs")
+            }
+            return .boundary(boundary)
         case "loss":
             let history = session.lossHistory
             guard !history.isEmpty else {

@@ -39,3 +39,33 @@ enum SVGGridRendering {
             """
     }
 }
+
+extension SVGGridRendering {
+    /// The decision regions as shaded cells, training points as circles, held-out ones as squares.
+    static func boundary(_ boundary: DecisionBoundary) -> String {
+        let cellWidth = 8.0, cellHeight = 10.0, top = 24.0
+        let width = Double(DecisionBoundary.columns) * cellWidth, height = Double(DecisionBoundary.rows) * cellHeight
+        var shapes: [String] = []
+        for (r, row) in boundary.regions.enumerated() {
+            for (c, one) in row.enumerated() where one {
+                shapes.append("<rect x=\"\(Double(c) * cellWidth)\" y=\"\(top + Double(r) * cellHeight)\" "
+                    + "width=\"\(cellWidth)\" height=\"\(cellHeight)\" fill=\"#dbe7f3\"/>")
+            }
+        }
+        for point in boundary.points {
+            let x = (point.0 - boundary.xRange.lowerBound) / (boundary.xRange.upperBound - boundary.xRange.lowerBound) * width
+            let y = top + (boundary.yRange.upperBound - point.1) / (boundary.yRange.upperBound - boundary.yRange.lowerBound) * height
+            let fill = point.2 ? "#1f6fb2" : "#fff"
+            shapes.append(point.3
+                ? "<rect x=\"\(NumberFormatting.fixed(x - 3, 1))\" y=\"\(NumberFormatting.fixed(y - 3, 1))\" width=\"6\" height=\"6\" fill=\"\(fill)\" stroke=\"#1f6fb2\"/>"
+                : "<circle cx=\"\(NumberFormatting.fixed(x, 1))\" cy=\"\(NumberFormatting.fixed(y, 1))\" r=\"3\" fill=\"\(fill)\" stroke=\"#1f6fb2\"/>")
+        }
+        return """
+            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(Int(width))" height="\(Int(top + height))" aria-label="decision regions">
+            <text x="0" y="16" class="title">decision regions (shaded where the network answers 1; circles training, squares held out; filled = label 1)</text>
+            <rect x="0" y="\(Int(top))" width="\(Int(width))" height="\(Int(height))" fill="none" stroke="#444"/>
+            \(shapes.joined(separator: "\n"))
+            </svg>
+            """
+    }
+}

@@ -14,6 +14,8 @@ public enum TextRendering {
             return GridRendering.heatmap(name: name, matrix, style: style)
         case let .maskGrid(mask):
             return GridRendering.maskGrid(mask, style: style)
+        case let .boundary(boundary):
+            return boundary.lines(style: style)
         case let .sparkline(label, values):
             return [GridRendering.sparkline(label: label, values)]
         case let .table(table):

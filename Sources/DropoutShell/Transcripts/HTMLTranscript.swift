@@ -53,6 +53,9 @@ public enum HTMLTranscript {
             case let .heatmap(name, matrix):
                 flush()
                 parts.append("<figure>\(SVGGridRendering.heatmap(name: name, matrix))</figure>")
+            case let .boundary(boundary):
+                flush()
+                parts.append("<figure>\(SVGGridRendering.boundary(boundary))</figure>")
             case let .maskGrid(mask):
                 flush()
                 parts.append("<figure>\(SVGGridRendering.mask(mask))</figure>")
