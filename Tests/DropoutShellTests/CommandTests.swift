@@ -68,7 +68,8 @@ final class CommandTests: XCTestCase {
               0 … 1
             """)
         XCTAssertEqual(shell.errors("show loss heat"), ["'heat' draws matrices; loss is not one"])
-        XCTAssertEqual(shell.errors("show X hot"), ["show takes NAME and optionally 'heat', got 'hot'"])
+        XCTAssertEqual(shell.errors("show X hot"), ["show takes NAME and optionally 'heat' or 'log', got 'hot'"])
+        XCTAssertEqual(shell.errors("show X log"), ["'log' draws the loss on a log axis; X is not a plot"])
     }
 
     func testHugeWeightsPrintWithExponents() {
@@ -154,6 +155,13 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(plot.count, 1 + LinePlotRendering.rows + 3)
         XCTAssertTrue(plot[0].hasPrefix("training error"))
         XCTAssertTrue(plot[LinePlotRendering.rows + 2].contains("500"))
+        shell.run("set dropout 0", "step 20000")
+        let log = shell.run("show loss log").components(separatedBy: "\n")
+        XCTAssertTrue(log[0].hasSuffix(", log scale"), log[0])
+        let linear = shell.run("show loss").components(separatedBy: "\n")
+        XCTAssertEqual(log[1].prefix(while: { $0 != " " && $0 != "┤" }), linear[1].prefix(while: { $0 != " " && $0 != "┤" }),
+                       "the top label is the same error on both axes")
+        XCTAssertNotEqual(log[LinePlotRendering.rows / 2 + 1], linear[LinePlotRendering.rows / 2 + 1], "the middle differs")
     }
 
     func testHelpDocumentsEveryCommandWithAnExample() {

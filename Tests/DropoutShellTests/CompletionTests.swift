@@ -21,7 +21,8 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(Completion.offer(before: "set alpha ", word: ""), .words([]))
         XCTAssertEqual(Completion.offer(before: "nonsense ", word: ""), .words([]))
         XCTAssertEqual(Completion.offer(before: "show synapse_0 ", word: "h"), .words(["heat"]))
-        XCTAssertEqual(Completion.offer(before: "show loss heat ", word: ""), .words([]))
+        XCTAssertEqual(Completion.offer(before: "show loss ", word: ""), .words(["log"]))
+        XCTAssertEqual(Completion.offer(before: "show loss log ", word: ""), .words([]))
     }
 
     func testPathsCompleteWithFoldersEndingInASlash() throws {

@@ -37,7 +37,7 @@ final class ErrorTests: XCTestCase {
         ("step 0", "the step count 0 is out of range; the step count takes a whole number from 1 to 1000000000"),
         ("step ten", "the step count must be a whole number from 1 to 1000000000, got 'ten'"),
         ("step 99999999999999999999", "the step count 99999999999999999999 is out of range; the step count takes a whole number from 1 to 1000000000"),
-        ("show", "show takes 1 to 2 arguments, got 0; usage: show NAME [heat]"),
+        ("show", "show takes 1 to 2 arguments, got 0; usage: show NAME [heat|log]"),
         ("show synapse0", "cannot show 'synapse0' (did you mean 'synapse_0'?); show takes one of synapse_0, synapse_1, X, y, layer_1, layer_2, mask, layer_1_delta, layer_2_delta, params, loss, boundary"),
         ("eval now", "eval takes no arguments, got 1; usage: eval"),
         ("reset all", "reset takes no arguments, got 1; usage: reset"),

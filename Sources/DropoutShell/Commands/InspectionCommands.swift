@@ -10,10 +10,11 @@ enum InspectionCommands {
     static let evalRowsShown = 16
 
     static let show = CommandSpec(
-        name: "show", usage: "show NAME [heat]",
+        name: "show", usage: "show NAME [heat|log]",
         summary: "print a matrix, the parameters, or the error history as a plot",
         details: ["NAME is one of: \(showNames.joined(separator: ", ")).",
                   "'heat' draws a matrix as a heat map: one cell per number, red positive, blue negative.",
+                  "'log' draws the loss on a logarithmic axis, where a shrinking error stays visible.",
                   "The mask is drawn as a grid: █ for a kept unit, · for a dropped one.",
                   "boundary draws where a two-input network answers 1, with the training and held-out points.",
                   "layer_1, layer_2, mask and the deltas are the arrays of the most recent step;",
@@ -25,8 +26,15 @@ enum InspectionCommands {
                 context.console.emit(block)
                 return
             }
-            guard arguments[1] == "heat" else {
-                throw CommandError("show takes NAME and optionally 'heat', got '\(arguments[1])'")
+            switch (arguments[1], block) {
+            case ("log", .plot(var plot)):
+                plot.logarithmic = true
+                plot.title += ", log scale"
+                context.console.emit(.plot(plot))
+                return
+            case ("log", _): throw CommandError("'log' draws the loss on a log axis; \(arguments[0]) is not a plot")
+            case ("heat", _): break
+            default: throw CommandError("show takes NAME and optionally 'heat' or 'log', got '\(arguments[1])'")
             }
             switch block {
             case let .matrix(name, matrix, _): context.console.emit(.heatmap(name: name, matrix))

@@ -1,16 +1,32 @@
+import Foundation
+
 /// A curve to draw: y against x, with the names of both axes.
 public struct LinePlot: Equatable, Sendable {
     public var title: String
     public var xLabel: String
     public var xs: [Double]
     public var ys: [Double]
+    /// A log10 y axis, for errors that shrink by orders of magnitude.
+    public var logarithmic: Bool
 
-    public init(title: String, xLabel: String, xs: [Double], ys: [Double]) {
+    public init(title: String, xLabel: String, xs: [Double], ys: [Double], logarithmic: Bool = false) {
         precondition(xs.count == ys.count, "plot has \(xs.count) x values for \(ys.count) y values")
         self.title = title
         self.xLabel = xLabel
         self.xs = xs
         self.ys = ys
+        self.logarithmic = logarithmic
+    }
+
+    /// The points to draw: slice means, then on the log axis their log10.
+    func drawnPoints(buckets: Int) -> [(Double, Double)] {
+        let means = LinePlotRendering.bucketMeans(self, buckets: buckets)
+        return logarithmic ? means.filter { $0.1 > 0 }.map { ($0.0, log10($0.1)) } : means
+    }
+
+    /// An axis value as the reader knows it: on the log axis, 10 to the drawn value.
+    func label(_ drawn: Double) -> String {
+        NumberFormatting.short(logarithmic ? pow(10, drawn) : drawn)
     }
 }
 
@@ -23,7 +39,7 @@ enum LinePlotRendering {
 
     static func lines(_ plot: LinePlot, style: TextStyle) -> [String] {
         let dotWidth = columns * 2, dotHeight = rows * 4
-        let points = bucketMeans(plot, buckets: dotWidth)
+        let points = plot.drawnPoints(buckets: dotWidth)
         guard let xMin = plot.xs.min(), let xMax = plot.xs.max(),
               let yMin = points.map(\.1).min(), let yMax = points.map(\.1).max()
         else { return [style.bold(plot.title), "  (nothing to plot yet)"] }
@@ -53,8 +69,7 @@ enum LinePlotRendering {
             previous = point
         }
 
-        let top = NumberFormatting.short(yMax), middle = NumberFormatting.short((yMax + yMin) / 2)
-        let bottom = NumberFormatting.short(yMin)
+        let top = plot.label(yMax), middle = plot.label((yMax + yMin) / 2), bottom = plot.label(yMin)
         let labelWidth = max(top.count, middle.count, bottom.count)
         func pad(_ text: String) -> String { String(repeating: " ", count: labelWidth - text.count) + text }
         var lines = [style.bold(plot.title)]

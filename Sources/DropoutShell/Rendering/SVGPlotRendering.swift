@@ -6,7 +6,7 @@ enum SVGPlotRendering {
     private static let left = 70.0, right = 20.0, top = 36.0, bottom = 50.0
 
     static func svg(_ plot: LinePlot) -> String {
-        let points = LinePlotRendering.bucketMeans(plot, buckets: 320)
+        let points = plot.drawnPoints(buckets: 320)
         let title = HTMLEscaping.escape(plot.title)
         guard !points.isEmpty, let xMin = plot.xs.min(), let xMax = plot.xs.max(),
               let yMin = points.map(\.1).min(), let yMax = points.map(\.1).max()
@@ -23,8 +23,8 @@ enum SVGPlotRendering {
             <text x="\(number(left))" y="20" class="title">\(title)</text>
             <line x1="\(number(left))" y1="\(number(top))" x2="\(number(left))" y2="\(bottomY)" class="axis"/>
             <line x1="\(number(left))" y1="\(bottomY)" x2="\(rightX)" y2="\(bottomY)" class="axis"/>
-            <text x="\(number(left - 6))" y="\(number(top + 4))" class="tick" text-anchor="end">\(NumberFormatting.short(yMax))</text>
-            <text x="\(number(left - 6))" y="\(number(top + plotHeight))" class="tick" text-anchor="end">\(NumberFormatting.short(yMin))</text>
+            <text x="\(number(left - 6))" y="\(number(top + 4))" class="tick" text-anchor="end">\(plot.label(yMax))</text>
+            <text x="\(number(left - 6))" y="\(number(top + plotHeight))" class="tick" text-anchor="end">\(plot.label(yMin))</text>
             <text x="\(number(left))" y="\(number(top + plotHeight + 18))" class="tick">\(NumberFormatting.short(xMin))</text>
             <text x="\(rightX)" y="\(number(top + plotHeight + 18))" class="tick" text-anchor="end">\(NumberFormatting.short(xMax))</text>
             <text x="\(number(left + plotWidth / 2))" y="\(number(height - 8))" class="tick" text-anchor="middle">\(HTMLEscaping.escape(plot.xLabel))</text>
