@@ -315,3 +315,21 @@ final class BoundaryTests: XCTestCase {
         ])
     }
 }
+
+final class EnsembleCommandTests: XCTestCase {
+    func testEnsembleShowsTheThreeRulesAndChangesNothing() {
+        let shell = ShellHarness()
+        shell.run("step 2000")
+        let before = shell.session
+        let lines = shell.run("ensemble 500").components(separatedBy: "\n")
+        XCTAssertEqual(lines[0], "row  target    scaled   sampled    spread     exact")
+        XCTAssertEqual(lines.count, 1 + 4 + 2)
+        XCTAssertTrue(lines[5].hasPrefix("mean absolute error: scaled "), lines[5])
+        XCTAssertEqual(lines[6], "500 sampled masks a row; exact over all 2^4 masks")
+        XCTAssertEqual(shell.session, before, "the masks came from a copy of the generator")
+        shell.run("set hidden 20")
+        XCTAssertTrue(shell.run("ensemble 10").hasSuffix("10 sampled masks a row; exact needs hidden 16 or fewer"))
+        shell.run("set dropout 0")
+        XCTAssertEqual(shell.errors("ensemble"), ["with dropout 0 there is one network, not an ensemble; 'set dropout 0.2' first"])
+    }
+}
