@@ -11,7 +11,7 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(Completion.offer(before: "show ", word: "layer_1"), .words(["layer_1", "layer_1_delta"]))
         XCTAssertEqual(Completion.offer(before: "help ", word: "ev"), .words(["eval"]))
         XCTAssertEqual(Completion.offer(before: "", word: "q"), .words(["quit"]))
-        XCTAssertEqual(Completion.offer(before: "", word: "e"), .words(["eval", "expect", "export", "exit"]))
+        XCTAssertEqual(Completion.offer(before: "", word: "e"), .words(["eval", "ensemble", "expect", "export", "exit"]))
     }
 
     func testPathsCompleteAsFilesAndOtherPlacesOfferNothing() {
