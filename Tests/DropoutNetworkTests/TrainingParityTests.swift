@@ -108,3 +108,31 @@ final class DropoutEnsembleTests: XCTestCase {
         }
     }
 }
+
+final class RedundancyTests: XCTestCase {
+    func testMeasuresAreSymmetricWithOnesOnTheDiagonal() {
+        var trainer = Trainer(settings: TrainingSettings(), data: Dataset(.xor), seed: 1)
+        trainer.train(steps: 100) { _, _ in true }
+        let redundancy = Redundancy(trainer)
+        for matrix in [redundancy.activationCorrelation, redundancy.weightCosine] {
+            for i in 0..<4 {
+                XCTAssertEqual(matrix[i, i], 1, accuracy: 1e-12)
+                for j in 0..<4 { XCTAssertEqual(matrix[i, j], matrix[j, i], accuracy: 1e-12) }
+            }
+        }
+        XCTAssertEqual(Redundancy.offDiagonalMean(Matrix(rowArrays: [[1, -0.5], [-0.5, 1]])!), 0.5)
+    }
+
+    func testUnitsWithTheSameIncomingWeightsAreFullyRedundant() throws {
+        var settings = TrainingSettings()
+        settings.hiddenWidth = 2
+        let data = Dataset(.xor)
+        let same = Matrix(rowArrays: [[0.3, 0.3], [-0.2, -0.2], [0.1, 0.1]])!
+        let trainer = try XCTUnwrap(Trainer(settings: settings, data: data,
+                                            weights: Weights(synapse0: same, synapse1: Matrix(rowArrays: [[1], [1]])!),
+                                            generator: MersenneTwister(seed: 1), iteration: 0))
+        let redundancy = Redundancy(trainer)
+        XCTAssertEqual(Redundancy.offDiagonalMean(redundancy.activationCorrelation), 1, accuracy: 1e-12)
+        XCTAssertEqual(Redundancy.offDiagonalMean(redundancy.weightCosine), 1, accuracy: 1e-12)
+    }
+}

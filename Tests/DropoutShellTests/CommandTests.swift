@@ -333,3 +333,14 @@ final class EnsembleCommandTests: XCTestCase {
         XCTAssertEqual(shell.errors("ensemble"), ["with dropout 0 there is one network, not an ensemble; 'set dropout 0.2' first"])
     }
 }
+
+final class RedundancyCommandTests: XCTestCase {
+    func testRedundancyDrawsBothMeasuresAndSummarises() {
+        let shell = ShellHarness()
+        shell.run("step 500")
+        let output = shell.run("redundancy")
+        XCTAssertTrue(output.hasPrefix("activation correlation (4, 4)\n"), output)
+        XCTAssertTrue(output.contains("\nincoming weight cosine (4, 4)\n"), output)
+        XCTAssertTrue(output.components(separatedBy: "\n").last!.hasPrefix("mean |correlation| between different units: "), output)
+    }
+}
