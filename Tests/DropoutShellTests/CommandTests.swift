@@ -344,3 +344,38 @@ final class RedundancyCommandTests: XCTestCase {
         XCTAssertTrue(output.components(separatedBy: "\n").last!.hasPrefix("mean |correlation| between different units: "), output)
     }
 }
+
+final class CompareCommandTests: XCTestCase {
+    func testEachRowEqualsTheSameSessionRunByHand() throws {
+        let shell = ShellHarness()
+        let before = shell.session
+        let lines = shell.run("compare dropout=0,0.5 hidden=4,8 steps=300").components(separatedBy: "\n")
+        XCTAssertEqual(shell.session, before, "compare leaves the session as it was")
+        XCTAssertEqual(lines[0], "setting               last step  eval error  max |weight|")
+        XCTAssertEqual(lines.count, 1 + 4 + 1)
+        for (index, (dropout, hidden)) in [("0", "4"), ("0", "8"), ("0.5", "4"), ("0.5", "8")].enumerated() {
+            let byHand = ShellHarness()
+            byHand.run("set hidden \(hidden)", "set dropout \(dropout)", "step 300")
+            let trainer = byHand.session.trainer
+            let largest = (trainer.weights.synapse0.elements + trainer.weights.synapse1.elements).map(abs).max()!
+            let cells = lines[index + 1].split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            XCTAssertEqual(cells[0...1], ["dropout=\(dropout)", "hidden=\(hidden)"])
+            XCTAssertEqual(cells[2], NumberFormatting.fixed(byHand.session.lossHistory.lastError!, 6))
+            XCTAssertEqual(cells[3], NumberFormatting.fixed(trainer.evaluate().meanAbsoluteError, 6))
+            XCTAssertEqual(cells[4], NumberFormatting.fixed(largest, 6))
+        }
+        XCTAssertEqual(lines[5], "300 steps each, seed 1")
+    }
+
+    func testSeedsGiveAMeanAndSpreadAndBadWordsAreRefused() {
+        let shell = ShellHarness()
+        XCTAssertTrue(shell.run("compare alpha=0.5,1 seeds=3 steps=50").contains(" ± "))
+        XCTAssertEqual(shell.errors("compare dropout=0,2"), ["dropout 2 is out of range; dropout takes a number from 0 up to, not including, 1"])
+        XCTAssertEqual(shell.errors("compare seeds=2"), ["compare needs at least one KEY=V1,V2,... to vary"])
+        XCTAssertEqual(shell.errors("compare dropuot=0,1"), [
+            "compare cannot vary 'dropuot' (did you mean 'dropout'?); it takes alpha, hidden, dropout, scaling, gradient, seeds and steps",
+        ])
+        XCTAssertEqual(shell.errors("compare hidden=1,2,3,4,5,6,7,8 dropout=0,0.1,0.2,0.3,0.4,0.5,0.6,0.7 seeds=5"),
+                       ["that is 320 runs; compare does at most 256"])
+    }
+}

@@ -5,7 +5,7 @@ public enum CommandRegistry {
         SettingsCommands.set, SettingsCommands.get, TrainingCommands.reset, TrainingCommands.step,
         InspectionCommands.show, InspectionCommands.eval,
         SnapshotCommands.save, SnapshotCommands.load,
-        GradientCheckCommand.gradcheck, EnsembleCommand.ensemble, RedundancyCommand.redundancy, ExpectCommand.expect, TranscriptCommands.export, TranscriptCommands.lessons,
+        GradientCheckCommand.gradcheck, EnsembleCommand.ensemble, RedundancyCommand.redundancy, CompareCommand.compare, ExpectCommand.expect, TranscriptCommands.export, TranscriptCommands.lessons,
         SessionCommands.run, SessionCommands.history, SessionCommands.help, SessionCommands.quit,
     ]
 

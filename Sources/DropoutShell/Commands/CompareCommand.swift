@@ -1,0 +1,121 @@
+import Dispatch
+import DropoutNetwork
+import Foundation
+
+/// `compare`: the same training under several settings, each from the same start in a session of
+/// its own, so the only difference between two rows is the setting. The current session is left
+/// as it is.
+enum CompareCommand {
+    static let keys = ["alpha", "hidden", "dropout", "scaling", "gradient"]
+    static let maximumRuns = 256
+
+    static let compare = CommandSpec(
+        name: "compare", usage: "compare KEY=V1,V2,... [KEY=...] [seeds=N] [steps=N]",
+        summary: "train every combination of settings from the same start and tabulate the results",
+        details: ["KEY is one of \(keys.joined(separator: ", ")); each combination trains from the current",
+                  "session's data and settings, with seeds seed, seed+1, ... (seeds=1 by default) for",
+                  "steps iterations (10000 by default). The table gives the last step's error, eval's",
+                  "error, the held-out error where the data has held-out rows, and the largest |weight|,",
+                  "as a mean (± standard deviation over seeds). Runs are spread over the cores."],
+        example: "compare dropout=0,0.2,0.5 hidden=4,16 seeds=3", arity: 1...8,
+        run: { session, arguments, context in
+            var axes: [(String, [String])] = []
+            var seeds = 1, steps = 10_000
+            for argument in arguments {
+                let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, !parts[1].isEmpty else {
+                    throw CommandError("compare takes KEY=V1,V2,... words, got '\(argument)'")
+                }
+                switch parts[0] {
+                case "seeds": seeds = try ValueParsing.wholeNumber(parts[1], name: "seeds", in: 1...64)
+                case "steps": steps = try ValueParsing.wholeNumber(parts[1], name: "steps", in: 1...TrainingCommands.maximumSteps)
+                case let key where keys.contains(key):
+                    guard !axes.contains(where: { $0.0 == key }) else { throw CommandError("\(key) is given twice") }
+                    axes.append((key, parts[1].split(separator: ",").map(String.init)))
+                default:
+                    throw CommandError("compare cannot vary '\(parts[0])'\(Suggestions.hint(for: parts[0], in: keys + ["seeds", "steps"])); "
+                        + "it takes \(keys.joined(separator: ", ")), seeds and steps")
+                }
+            }
+            guard !axes.isEmpty else { throw CommandError("compare needs at least one KEY=V1,V2,... to vary") }
+            let combinations = axes.reduce([[(String, String)]]([[]])) { partial, axis in
+                partial.flatMap { prefix in axis.1.map { prefix + [(axis.0, $0)] } }
+            }
+            guard combinations.count * seeds <= maximumRuns else {
+                throw CommandError("that is \(combinations.count * seeds) runs; compare does at most \(maximumRuns)")
+            }
+            // Every run's starting session is built (and its values checked) before any training.
+            var starts: [Session] = []
+            for combination in combinations {
+                for offset in 0..<seeds {
+                    var start = session
+                    let seed = (UInt64(session.seed) + UInt64(offset)) % (UInt64(UInt32.max) + 1)
+                    _ = try Parameter.named("seed").apply(&start, [String(seed)])
+                    for (key, value) in combination { _ = try Parameter.named(key).apply(&start, [value]) }
+                    starts.append(start)
+                }
+            }
+            let outcomes = train(starts, steps: steps)
+            let hasTest = session.trainer.data.testInputs.rows > 0
+            let precision = min(session.precision, 6)
+            var table = Table(header: ["setting", "last step", "eval error"] + (hasTest ? ["held-out error"] : []) + ["max |weight|"], rows: [])
+            for (index, combination) in combinations.enumerated() {
+                let runs = Array(outcomes[(index * seeds)..<((index + 1) * seeds)])
+                func cell(_ values: [Double]) -> String {
+                    let mean = values.reduce(0, +) / Double(values.count)
+                    guard values.count > 1 else { return NumberFormatting.fixed(mean, precision) }
+                    let spread = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)).squareRoot()
+                    return NumberFormatting.fixed(mean, precision) + " ± " + NumberFormatting.fixed(spread, precision)
+                }
+                table.rows.append([combination.map { "\($0.0)=\($0.1)" }.joined(separator: " "),
+                                   cell(runs.map(\.lastError)), cell(runs.map(\.evalError))]
+                                  + (hasTest ? [cell(runs.map(\.testError))] : []) + [cell(runs.map(\.largestWeight))])
+            }
+            table.footer = ["\(steps) steps each, \(seeds == 1 ? "seed \(session.seed)" : "seeds \(session.seed)...\(UInt64(session.seed) + UInt64(seeds) - 1), mean ± standard deviation")"]
+            context.console.emit(.table(table))
+        })
+
+    struct Outcome: Sendable {
+        var lastError = 0.0, evalError = 0.0, testError = 0.0, largestWeight = 0.0
+    }
+
+    /// Trains each session on its own; the runs are independent, so they go to all the cores.
+    static func train(_ sessions: [Session], steps: Int) -> [Outcome] {
+        let results = OutcomeSlots(count: sessions.count)
+        DispatchQueue.concurrentPerform(iterations: sessions.count) { index in
+            var trainer = sessions[index].trainer
+            var last = 0.0
+            trainer.train(steps: steps) { _, error in
+                last = error
+                return true
+            }
+            let weights = trainer.weights.synapse0.elements + trainer.weights.synapse1.elements
+            results.store(index, Outcome(lastError: last, evalError: trainer.evaluate().meanAbsoluteError,
+                                         testError: trainer.evaluateTest()?.meanAbsoluteError ?? .nan,
+                                         largestWeight: weights.reduce(0) { max($0, abs($1)) }))
+        }
+        return results.values
+    }
+}
+
+/// Where concurrent runs leave their outcomes: each writes only its own slot, under a lock.
+private final class OutcomeSlots: @unchecked Sendable {
+    private var slots: [CompareCommand.Outcome]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: CompareCommand.Outcome(), count: count)
+    }
+
+    func store(_ index: Int, _ outcome: CompareCommand.Outcome) {
+        lock.lock()
+        slots[index] = outcome
+        lock.unlock()
+    }
+
+    var values: [CompareCommand.Outcome] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
+    }
+}
