@@ -24,8 +24,12 @@ extension Trainer {
 
     /// The hidden layer and the outputs for any inputs, evaluated as `eval` does.
     public func predict(_ x: Matrix) -> (hidden: Matrix, outputs: Matrix) {
+        var incoming = weights.synapse0
+        if settings.inputDropoutRate > 0 && settings.inputEvaluationWeightScale != 1 {
+            for index in incoming.elements.indices { incoming.elements[index] *= settings.inputEvaluationWeightScale }
+        }
         var hidden = Matrix(rows: x.rows, columns: settings.hiddenWidth)
-        hidden.setProduct(x, weights.synapse0)
+        hidden.setProduct(x, incoming)
         for index in hidden.elements.indices { hidden.elements[index] = sigmoid(hidden.elements[index]) }
 
         var outgoing = weights.synapse1

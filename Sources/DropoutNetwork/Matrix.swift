@@ -37,6 +37,17 @@ public struct Matrix: Equatable, Sendable {
         (0..<rows).map { r in Array(elements[(r * columns)..<((r + 1) * columns)]) }
     }
 
+    /// Scales down every column whose Euclidean norm exceeds `limit` to norm `limit`.
+    mutating func limitColumnNorms(to limit: Double) {
+        for column in 0..<columns {
+            var squares = 0.0
+            for row in 0..<rows { squares += self[row, column] * self[row, column] }
+            let norm = squares.squareRoot()
+            guard norm > limit else { continue }
+            for row in 0..<rows { self[row, column] *= limit / norm }
+        }
+    }
+
     /// numpy's name for the shape, as the tutorial's reader knows it: `(3, 4)`.
     public var shapeDescription: String { "(\(rows), \(columns))" }
 }

@@ -12,8 +12,12 @@ public struct StepRecord: Equatable, Sendable {
     public internal(set) var layer1Delta: Matrix
     /// Whether the step drew a mask, which it does only when dropout is on.
     public internal(set) var maskDrawn: Bool = false
+    /// The inputs the step trained on: `X` times the input mask (and its scale) when input
+    /// dropout is on.
+    public internal(set) var inputs: Matrix
 
-    init(rows: Int, hidden: Int, outputs: Int) {
+    init(rows: Int, features: Int, hidden: Int, outputs: Int) {
+        inputs = Matrix(rows: rows, columns: features)
         activation = Matrix(rows: rows, columns: hidden)
         mask = Matrix(rows: rows, columns: hidden, repeating: 1)
         layer1 = Matrix(rows: rows, columns: hidden)

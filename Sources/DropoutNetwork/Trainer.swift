@@ -41,7 +41,7 @@ public struct Trainer: Equatable, Sendable {
         self.generator = generator
         self.iteration = iteration
         let rows = data.inputs.rows, hidden = settings.hiddenWidth, outputs = data.targets.columns
-        record = StepRecord(rows: rows, hidden: hidden, outputs: outputs)
+        record = StepRecord(rows: rows, features: data.inputs.columns, hidden: hidden, outputs: outputs)
         synapse1Gradient = Matrix(rows: hidden, columns: outputs)
         synapse0Gradient = Matrix(rows: data.inputs.columns, columns: hidden)
     }
@@ -73,9 +73,22 @@ public struct Trainer: Equatable, Sendable {
     /// One iteration of the post's loop; returns the mean absolute output error it trained on.
     @discardableResult
     public mutating func step() -> Double {
-        let x = data.inputs, y = data.targets
+        let y = data.targets
         let dropping = settings.dropoutRate > 0
         let scale = settings.trainingScale
+        let x: Matrix
+        if settings.inputDropoutRate > 0 {
+            record.inputs.elements.withUnsafeMutableBufferPointer {
+                BinomialTrial(keep: 1 - settings.inputDropoutRate).fill($0, using: &generator)
+            }
+            let inputScale = settings.inputTrainingScale
+            for index in record.inputs.elements.indices {
+                record.inputs.elements[index] = data.inputs.elements[index] * (record.inputs.elements[index] * inputScale)
+            }
+            x = record.inputs
+        } else {
+            x = data.inputs
+        }
 
         record.activation.setProduct(x, weights.synapse0)
         record.maskDrawn = dropping
@@ -123,6 +136,7 @@ public struct Trainer: Equatable, Sendable {
         for index in weights.synapse0.elements.indices {
             weights.synapse0.elements[index] -= alpha * synapse0Gradient.elements[index]
         }
+        if settings.maxNorm > 0 { weights.synapse0.limitColumnNorms(to: settings.maxNorm) }
         iteration += 1
         hasStepped = true
         return absoluteErrorSum / Double(record.layer2.elements.count)

@@ -136,3 +136,35 @@ final class RedundancyTests: XCTestCase {
         XCTAssertEqual(Redundancy.offDiagonalMean(redundancy.weightCosine), 1, accuracy: 1e-12)
     }
 }
+
+final class InputDropoutAndMaxNormTests: XCTestCase {
+    func testInputDropoutMasksTheInputsItTrainsOn() throws {
+        var settings = TrainingSettings()
+        settings.inputDropoutRate = 0.25
+        var trainer = Trainer(settings: settings, data: Dataset(.xor), seed: 1)
+        var generator = trainer.generator
+        trainer.step()
+        let record = try XCTUnwrap(trainer.lastStep)
+        let inputMask = (0..<12).map { _ in BinomialTrial(keep: 0.75).draw(using: &generator) }
+        for index in 0..<12 {
+            XCTAssertEqual(record.inputs.elements[index], trainer.data.inputs.elements[index] * (Double(inputMask[index]) / 0.75))
+        }
+        let hiddenMask = (0..<16).map { _ in Double(BinomialTrial(keep: 0.8).draw(using: &generator)) }
+        XCTAssertEqual(record.mask.elements, hiddenMask, "the hidden mask is drawn after the input mask")
+    }
+
+    func testMaxNormCapsEachHiddenUnitsIncomingWeights() {
+        var settings = TrainingSettings()
+        settings.maxNorm = 2
+        var trainer = Trainer(settings: settings, data: Dataset(.xor), seed: 1)
+        trainer.train(steps: 3000) { _, _ in true }
+        let w = trainer.weights.synapse0
+        for column in 0..<w.columns {
+            let norm = (0..<w.rows).reduce(0) { $0 + w[$1, column] * w[$1, column] }.squareRoot()
+            XCTAssertLessThanOrEqual(norm, 2 + 1e-12)
+        }
+        XCTAssertTrue((0..<w.columns).contains { column in
+            abs((0..<w.rows).reduce(0) { $0 + w[$1, column] * w[$1, column] }.squareRoot() - 2) < 1e-9
+        }, "the cap was reached")
+    }
+}

@@ -134,7 +134,7 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(shell.session.trainer.weights.synapse1.columns, 2)
         XCTAssertEqual(shell.run("set precision 3"), "precision = 3")
         let listing = shell.run("get")
-        XCTAssertTrue(listing.hasPrefix("name       value"))
+        XCTAssertTrue(listing.hasPrefix("name           value"))
         for name in Parameter.names { XCTAssertTrue(listing.contains("\n" + name + " "), name) }
         XCTAssertEqual(shell.run("set"), listing)
     }
@@ -373,7 +373,7 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(shell.errors("compare dropout=0,2"), ["dropout 2 is out of range; dropout takes a number from 0 up to, not including, 1"])
         XCTAssertEqual(shell.errors("compare seeds=2"), ["compare needs at least one KEY=V1,V2,... to vary"])
         XCTAssertEqual(shell.errors("compare dropuot=0,1"), [
-            "compare cannot vary 'dropuot' (did you mean 'dropout'?); it takes alpha, hidden, dropout, scaling, gradient, seeds and steps",
+            "compare cannot vary 'dropuot' (did you mean 'dropout'?); it takes alpha, hidden, dropout, input_dropout, maxnorm, scaling, gradient, seeds and steps",
         ])
         XCTAssertEqual(shell.errors("compare hidden=1,2,3,4,5,6,7,8 dropout=0,0.1,0.2,0.3,0.4,0.5,0.6,0.7 seeds=5"),
                        ["that is 320 runs; compare does at most 256"])

@@ -7,7 +7,7 @@ final class ErrorTests: XCTestCase {
     private let cases: [(line: String, message: String)] = [
         ("stpe 10", "unknown command 'stpe' (did you mean 'step'?); type 'help' for the list of commands"),
         ("frobnicate", "unknown command 'frobnicate'; type 'help' for the list of commands"),
-        ("set dropot 0.5", "unknown parameter 'dropot' (did you mean 'dropout'?); parameters: seed, alpha, hidden, dropout, scaling, gradient, data, precision"),
+        ("set dropot 0.5", "unknown parameter 'dropot' (did you mean 'dropout'?); parameters: seed, alpha, hidden, dropout, input_dropout, maxnorm, scaling, gradient, data, precision"),
         ("set dropout", "set dropout needs a value: a number from 0 up to, not including, 1"),
         ("set dropout 1", "dropout 1 is out of range; dropout takes a number from 0 up to, not including, 1"),
         ("set dropout -0.1", "dropout -0.1 is out of range; dropout takes a number from 0 up to, not including, 1"),
@@ -32,7 +32,7 @@ final class ErrorTests: XCTestCase {
         ("set data random rows=1000000 features=4096 outputs=1",
          "data 1000000x4096 -> 1 with hidden 4 needs 4115032776 numbers; the limit is 67108864 (512 MiB): use fewer rows or hidden units"),
         ("set precision 30", "precision 30 is out of range; precision takes a whole number from 1 to 17"),
-        ("get nothing", "unknown parameter 'nothing'; parameters: seed, alpha, hidden, dropout, scaling, gradient, data, precision"),
+        ("get nothing", "unknown parameter 'nothing'; parameters: seed, alpha, hidden, dropout, input_dropout, maxnorm, scaling, gradient, data, precision"),
         ("get seed alpha", "get takes 0 to 1 arguments, got 2; usage: get [NAME]"),
         ("step 0", "the step count 0 is out of range; the step count takes a whole number from 1 to 1000000000"),
         ("step ten", "the step count must be a whole number from 1 to 1000000000, got 'ten'"),

@@ -73,3 +73,18 @@ final class SnapshotTests: XCTestCase {
         XCTAssertEqual(reloaded.session.iteration, 5)
     }
 }
+
+final class SnapshotSettingsTests: XCTestCase {
+    func testInputDropoutAndMaxNormSurviveSaveAndLoad() throws {
+        let folder = try makeTemporaryDirectory(self)
+        let shell = ShellHarness()
+        shell.run("set input_dropout 0.1", "set maxnorm 4", "step 20", "save \(folder)/s.json")
+        let loaded = ShellHarness()
+        loaded.run("load \(folder)/s.json")
+        XCTAssertEqual(loaded.session.settings, shell.session.settings)
+        XCTAssertEqual(loaded.run("get input_dropout", "get maxnorm"), "input_dropout = 0.1\nmaxnorm = 4")
+        XCTAssertEqual(shell.errors("set input_dropout 1"), ["input_dropout 1 is out of range; input_dropout takes a number from 0 up to, not including, 1"])
+        XCTAssertEqual(shell.errors("set maxnorm -1"), ["maxnorm must be 0 (off) or a finite number greater than 0, got -1"])
+        XCTAssertEqual(shell.run("set input_dropout 0.5"), "input_dropout = 0.5 (above the 0.25 the post advises), from the next step")
+    }
+}

@@ -6,7 +6,7 @@ import Foundation
 /// its own, so the only difference between two rows is the setting. The current session is left
 /// as it is.
 enum CompareCommand {
-    static let keys = ["alpha", "hidden", "dropout", "scaling", "gradient"]
+    static let keys = ["alpha", "hidden", "dropout", "input_dropout", "maxnorm", "scaling", "gradient"]
     static let maximumRuns = 256
 
     static let compare = CommandSpec(

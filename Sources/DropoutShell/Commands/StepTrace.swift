@@ -19,7 +19,10 @@ enum StepTrace {
         let update0 = difference(after.weights.synapse0, before.weights.synapse0)
         let update1 = difference(after.weights.synapse1, before.weights.synapse1)
 
-        var blocks: [OutputBlock] = [.text("1. the hidden layer before dropout: a = sigmoid(X · synapse_0)"),
+        var blocks: [OutputBlock] = settings.inputDropoutRate > 0
+            ? [.text("0. input dropout: X times its own mask (and scale) this step"), .matrix(name: "X", record.inputs, precision: precision)]
+            : []
+        blocks += [.text("1. the hidden layer before dropout: a = sigmoid(X · synapse_0)"),
                                      .matrix(name: "a", record.activation, precision: precision)]
         if dropping {
             blocks += [.text("2. the mask, each unit kept with probability \(Parameter.format(settings.keepProbability))"),

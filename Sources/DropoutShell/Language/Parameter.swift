@@ -68,6 +68,30 @@ struct Parameter: Sendable {
                 session.changeSettings { $0.dropoutRate = value }
                 return value == 0 ? "dropout = 0 (off), from the next step" : "dropout = \(format(value)), from the next step"
             }),
+        Parameter(
+            name: "input_dropout", meaning: "the probability of dropping an input (the bias column too); 0 = off; keep it at or below 0.25",
+            accepted: "a number from 0 up to, not including, 1", values: [],
+            current: { format($0.settings.inputDropoutRate) },
+            apply: { session, words in
+                let accepted = "a number from 0 up to, not including, 1"
+                let value = try ValueParsing.finiteNumber(single(words, "input_dropout"), name: "input_dropout", accepted: accepted)
+                guard value >= 0 && value < 1 else {
+                    throw CommandError("input_dropout \(words[0]) is out of range; input_dropout takes \(accepted)")
+                }
+                session.changeSettings { $0.inputDropoutRate = value }
+                return "input_dropout = \(format(value))\(value > 0.25 ? " (above the 0.25 the post advises)" : ""), from the next step"
+            }),
+        Parameter(
+            name: "maxnorm", meaning: "the largest norm of a hidden unit's incoming weights, enforced after each step; 0 = off",
+            accepted: "0 (off) or a finite number greater than 0", values: [],
+            current: { format($0.settings.maxNorm) },
+            apply: { session, words in
+                let accepted = "0 (off) or a finite number greater than 0"
+                let value = try ValueParsing.finiteNumber(single(words, "maxnorm"), name: "maxnorm", accepted: accepted)
+                guard value >= 0 else { throw CommandError("maxnorm must be \(accepted), got \(words[0])") }
+                session.changeSettings { $0.maxNorm = value }
+                return value == 0 ? "maxnorm = 0 (off), from the next step" : "maxnorm = \(format(value)), from the next step"
+            }),
         choice("scaling", meaning: "how training with dropout is reconciled with evaluation without it",
                get: { $0.scaling }, set: { $0.scaling = $1 }),
         choice("gradient", meaning: "the hidden layer's derivative in backpropagation",

@@ -14,6 +14,9 @@ struct Snapshot: Codable {
         var scaling: DropoutScaling
         var gradient: HiddenGradient
         var precision: Int
+        /// Optional, so that snapshots saved before they existed still load.
+        var input_dropout: Double?
+        var maxnorm: Double?
     }
 
     struct Data: Codable {
@@ -57,7 +60,8 @@ struct Snapshot: Codable {
         version = Self.currentVersion
         parameters = Parameters(seed: session.seed, alpha: settings.learningRate, hidden: settings.hiddenWidth,
                                 dropout: settings.dropoutRate, scaling: settings.scaling,
-                                gradient: settings.gradient, precision: session.precision)
+                                gradient: settings.gradient, precision: session.precision,
+                                input_dropout: settings.inputDropoutRate, maxnorm: settings.maxNorm)
         data = Data(spec: trainer.data.spec.description, X: trainer.data.inputs.rowArrays,
                     y: trainer.data.targets.rowArrays)
         weights = Weights(synapse_0: trainer.weights.synapse0.rowArrays, synapse_1: trainer.weights.synapse1.rowArrays)

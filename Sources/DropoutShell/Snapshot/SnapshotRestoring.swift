@@ -16,6 +16,9 @@ extension Snapshot {
         guard p.dropout >= 0 && p.dropout < 1 else { throw invalid("dropout \(p.dropout) is not in [0, 1)") }
         guard SizeLimits.hidden.contains(p.hidden) else { throw invalid("hidden \(p.hidden) is out of range") }
         guard (1...17).contains(p.precision) else { throw invalid("precision \(p.precision) is out of range") }
+        let inputDropout = p.input_dropout ?? 0, maxNorm = p.maxnorm ?? 0
+        guard inputDropout >= 0 && inputDropout < 1 else { throw invalid("input_dropout \(inputDropout) is not in [0, 1)") }
+        guard maxNorm.isFinite && maxNorm >= 0 else { throw invalid("maxnorm \(maxNorm) is not 0 or a finite number above 0") }
 
         let spec: DatasetSpec
         do {
@@ -46,6 +49,8 @@ extension Snapshot {
         settings.dropoutRate = p.dropout
         settings.scaling = p.scaling
         settings.gradient = p.gradient
+        settings.inputDropoutRate = inputDropout
+        settings.maxNorm = maxNorm
         guard let trainer = Trainer(settings: settings, data: dataset,
                                     weights: DropoutNetwork.Weights(synapse0: synapse0, synapse1: synapse1),
                                     generator: mersenne, iteration: iteration)
