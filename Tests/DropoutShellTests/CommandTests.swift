@@ -379,3 +379,23 @@ final class CompareCommandTests: XCTestCase {
                        ["that is 320 runs; compare does at most 256"])
     }
 }
+
+final class HeldOutCurveTests: XCTestCase {
+    func testTheLossPlotDrawsTheHeldOutErrorToo() throws {
+        let folder = try makeTemporaryDirectory(self)
+        let shell = ShellHarness()
+        shell.run("set data circles rows=40 noise=0.1 test=0.5", "step 5000")
+        let history = shell.session.lossHistory
+        XCTAssertEqual(history.testErrors.count, history.errors.count)
+        XCTAssertEqual(history.stride, 2, "5000 points thinned once to stay within 4096")
+        let last = try XCTUnwrap(shell.session.trainer.evaluateTest()).meanAbsoluteError
+        XCTAssertEqual(history.testErrors.last!, last, "recorded after the step, from the weights it left")
+        let plot = shell.run("show loss").components(separatedBy: "\n")
+        XCTAssertTrue(plot.last!.hasSuffix("⠒⠒ training   • held-out rows"), plot.last!)
+        XCTAssertTrue(plot.contains { $0.contains("•") && $0.contains("┤") || $0.contains("│") && $0.contains("•") })
+        shell.run("save \(folder)/s.json")
+        let loaded = ShellHarness()
+        loaded.run("load \(folder)/s.json")
+        XCTAssertEqual(loaded.session.lossHistory, history)
+    }
+}

@@ -73,8 +73,13 @@ enum InspectionCommands {
             guard !history.isEmpty else {
                 throw CommandError("no error history yet: the loss is recorded by 'step'; try 'step 1000' first")
             }
-            return .plot(LinePlot(title: "training error (mean |layer_2 - y|), iterations \(history.iterations.first!)-\(history.iterations.last!)",
-                                  xLabel: "iteration", xs: history.iterations.map(Double.init), ys: history.errors))
+            var plot = LinePlot(title: "training error (mean |layer_2 - y|), iterations \(history.iterations.first!)-\(history.iterations.last!)",
+                                xLabel: "iteration", xs: history.iterations.map(Double.init), ys: history.errors)
+            if !history.testErrors.isEmpty {
+                plot.title = "error (mean |layer_2 - y|), iterations \(history.iterations.first!)-\(history.iterations.last!)"
+                plot.second = (history.testErrors, ("training", "held-out rows"))
+            }
+            return .plot(plot)
         case "layer_1", "layer_2", "mask", "layer_1_delta", "layer_2_delta":
             guard let record = trainer.lastStep else {
                 throw CommandError("\(name) is an array of the most recent step, and no step has run on these weights; "

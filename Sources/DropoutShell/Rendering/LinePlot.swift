@@ -8,6 +8,13 @@ public struct LinePlot: Equatable, Sendable {
     public var ys: [Double]
     /// A log10 y axis, for errors that shrink by orders of magnitude.
     public var logarithmic: Bool
+    /// A second curve over the same xs, drawn with markers, and the names of both curves.
+    public var second: (ys: [Double], legend: (String, String))?
+
+    public static func == (a: LinePlot, b: LinePlot) -> Bool {
+        a.title == b.title && a.xLabel == b.xLabel && a.xs == b.xs && a.ys == b.ys && a.logarithmic == b.logarithmic
+            && a.second?.ys == b.second?.ys && a.second?.legend.0 == b.second?.legend.0 && a.second?.legend.1 == b.second?.legend.1
+    }
 
     public init(title: String, xLabel: String, xs: [Double], ys: [Double], logarithmic: Bool = false) {
         precondition(xs.count == ys.count, "plot has \(xs.count) x values for \(ys.count) y values")
@@ -20,8 +27,16 @@ public struct LinePlot: Equatable, Sendable {
 
     /// The points to draw: slice means, then on the log axis their log10.
     func drawnPoints(buckets: Int) -> [(Double, Double)] {
-        let means = LinePlotRendering.bucketMeans(self, buckets: buckets)
-        return logarithmic ? means.filter { $0.1 > 0 }.map { ($0.0, log10($0.1)) } : means
+        transformed(LinePlotRendering.bucketMeans(xs: xs, ys: ys, buckets: buckets))
+    }
+
+    /// The second curve's points, drawn the same way.
+    func secondPoints(buckets: Int) -> [(Double, Double)] {
+        second.map { transformed(LinePlotRendering.bucketMeans(xs: xs, ys: $0.ys, buckets: buckets)) } ?? []
+    }
+
+    private func transformed(_ means: [(Double, Double)]) -> [(Double, Double)] {
+        logarithmic ? means.filter { $0.1 > 0 }.map { ($0.0, log10($0.1)) } : means
     }
 
     /// An axis value as the reader knows it: on the log axis, 10 to the drawn value.
@@ -40,8 +55,10 @@ enum LinePlotRendering {
     static func lines(_ plot: LinePlot, style: TextStyle) -> [String] {
         let dotWidth = columns * 2, dotHeight = rows * 4
         let points = plot.drawnPoints(buckets: dotWidth)
+        let secondPoints = plot.secondPoints(buckets: columns)
+        let allYs = (points + secondPoints).map(\.1)
         guard let xMin = plot.xs.min(), let xMax = plot.xs.max(),
-              let yMin = points.map(\.1).min(), let yMax = points.map(\.1).max()
+              let yMin = allYs.min(), let yMax = allYs.max()
         else { return [style.bold(plot.title), "  (nothing to plot yet)"] }
 
         var grid = [[UInt8]](repeating: [UInt8](repeating: 0, count: columns), count: rows)
@@ -69,6 +86,13 @@ enum LinePlotRendering {
             previous = point
         }
 
+        // The second curve: one marker a column, over the braille of the first.
+        var markers = [[Bool]](repeating: [Bool](repeating: false, count: columns), count: rows)
+        for (x, y) in secondPoints {
+            let column = scaled(x, xMin, xMax, dotWidth) / 2
+            let row = (dotHeight - 1 - scaled(y, yMin, yMax, dotHeight)) / 4
+            markers[row][column] = true
+        }
         let top = plot.label(yMax), middle = plot.label((yMax + yMin) / 2), bottom = plot.label(yMin)
         let labelWidth = max(top.count, middle.count, bottom.count)
         func pad(_ text: String) -> String { String(repeating: " ", count: labelWidth - text.count) + text }
@@ -81,22 +105,28 @@ enum LinePlotRendering {
             case rows - 1: label = pad(bottom) + " ┤"
             default: label = String(repeating: " ", count: labelWidth) + " │"
             }
-            let cells = String(row.map { Character(Unicode.Scalar(0x2800 + UInt32($0))!) })
-            lines.append(style.dim(label) + style.cyan(cells))
+            let cells = row.enumerated().map { column, bits in
+                markers[index][column] ? style.magenta("•") : style.cyan(String(Character(Unicode.Scalar(0x2800 + UInt32(bits))!)))
+            }.joined()
+            lines.append(style.dim(label) + cells)
         }
         let axis = String(repeating: " ", count: labelWidth) + " └" + String(repeating: "─", count: columns)
         let left = NumberFormatting.short(xMin), right = NumberFormatting.short(xMax)
         let gap = max(1, columns - left.count - right.count + 1)
         let ticks = String(repeating: " ", count: labelWidth + 2) + left + String(repeating: " ", count: gap) + right
         let name = String(repeating: " ", count: labelWidth + 2 + max(0, (columns - plot.xLabel.count) / 2)) + plot.xLabel
-        return lines + [style.dim(axis), style.dim(ticks), style.dim(name)]
+        lines += [style.dim(axis), style.dim(ticks), style.dim(name)]
+        if let legend = plot.second?.legend {
+            lines.append(String(repeating: " ", count: labelWidth + 2) + style.cyan("⠒⠒") + " \(legend.0)   " + style.magenta("•") + " \(legend.1)")
+        }
+        return lines
     }
 
     /// The finite points averaged over as many equal slices of the x range as the plot has dot
     /// columns. A dropout run's error jumps from step to step with the mask; the mean of each
     /// slice is the trend a learner wants to see.
-    static func bucketMeans(_ plot: LinePlot, buckets: Int) -> [(Double, Double)] {
-        let finite = zip(plot.xs, plot.ys).filter { $0.0.isFinite && $0.1.isFinite }
+    static func bucketMeans(xs: [Double], ys: [Double], buckets: Int) -> [(Double, Double)] {
+        let finite = zip(xs, ys).filter { $0.0.isFinite && $0.1.isFinite }
         guard finite.count > buckets, let low = finite.map(\.0).min(), let high = finite.map(\.0).max(), high > low
         else { return finite }
         var sums = [Double](repeating: 0, count: buckets), counts = [Int](repeating: 0, count: buckets)

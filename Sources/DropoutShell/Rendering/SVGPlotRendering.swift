@@ -7,15 +7,23 @@ enum SVGPlotRendering {
 
     static func svg(_ plot: LinePlot) -> String {
         let points = plot.drawnPoints(buckets: 320)
+        let secondPoints = plot.secondPoints(buckets: 320)
         let title = HTMLEscaping.escape(plot.title)
         guard !points.isEmpty, let xMin = plot.xs.min(), let xMax = plot.xs.max(),
-              let yMin = points.map(\.1).min(), let yMax = points.map(\.1).max()
+              let yMin = (points + secondPoints).map(\.1).min(), let yMax = (points + secondPoints).map(\.1).max()
         else { return "<p class=\"note\">\(title): nothing to plot yet</p>" }
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         func x(_ value: Double) -> Double { left + (xMax > xMin ? (value - xMin) / (xMax - xMin) : 0.5) * plotWidth }
         func y(_ value: Double) -> Double { top + (yMax > yMin ? (yMax - value) / (yMax - yMin) : 0.5) * plotHeight }
         func number(_ value: Double) -> String { NumberFormatting.fixed(value, 1) }
         let path = points.map { "\(number(x($0.0))),\(number(y($0.1)))" }.joined(separator: " ")
+        var second = ""
+        if let legend = plot.second?.legend {
+            let secondPath = secondPoints.map { "\(number(x($0.0))),\(number(y($0.1)))" }.joined(separator: " ")
+            second = "<polyline points=\"\(secondPath)\" class=\"curve second\"/>\n"
+                + "<text x=\"\(number(left + plotWidth))\" y=\"20\" class=\"tick\" text-anchor=\"end\">solid: "
+                + "\(HTMLEscaping.escape(legend.0)); dashed: \(HTMLEscaping.escape(legend.1))</text>\n"
+        }
         let bottomY = number(top + plotHeight), rightX = number(left + plotWidth)
         return """
             <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(Int(width))" height="\(Int(height))" \
@@ -29,7 +37,7 @@ enum SVGPlotRendering {
             <text x="\(rightX)" y="\(number(top + plotHeight + 18))" class="tick" text-anchor="end">\(NumberFormatting.short(xMax))</text>
             <text x="\(number(left + plotWidth / 2))" y="\(number(height - 8))" class="tick" text-anchor="middle">\(HTMLEscaping.escape(plot.xLabel))</text>
             <polyline points="\(path)" class="curve"/>
-            </svg>
+            \(second)</svg>
             """
     }
 }

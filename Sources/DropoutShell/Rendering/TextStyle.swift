@@ -19,6 +19,7 @@ public struct TextStyle: Sendable {
     func red(_ text: String) -> String { wrap(text, "1;31") }
     func cyan(_ text: String) -> String { wrap(text, "36") }
     func italic(_ text: String) -> String { wrap(text, "3") }
+    func magenta(_ text: String) -> String { wrap(text, "35") }
 
     private func wrap(_ text: String, _ code: String) -> String {
         colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

@@ -9,6 +9,8 @@ public struct LossHistory: Equatable, Sendable {
     public private(set) var stride: Int
     public private(set) var iterations: [Int]
     public private(set) var errors: [Double]
+    /// The held-out error at the same iterations, for data with held-out rows; else empty.
+    public private(set) var testErrors: [Double]
     /// The error of the most recent step, recorded or not.
     public private(set) var lastError: Double?
 
@@ -16,11 +18,14 @@ public struct LossHistory: Equatable, Sendable {
         stride = 1
         iterations = []
         errors = []
+        testErrors = []
     }
 
     /// `nil` unless the points could have been recorded by `record`.
-    public init?(stride: Int, iterations: [Int], errors: [Double], lastError: Double?) {
+    public init?(stride: Int, iterations: [Int], errors: [Double], testErrors: [Double], lastError: Double?) {
         guard stride >= 1, stride.nonzeroBitCount == 1, iterations.count == errors.count,
+              testErrors.isEmpty || testErrors.count == errors.count,
+              testErrors.allSatisfy({ $0.isFinite && $0 >= 0 }),
               iterations.count <= Self.capacity,
               iterations.allSatisfy({ $0 > 0 && $0 % stride == 0 }),
               zip(iterations, iterations.dropFirst()).allSatisfy({ $0 < $1 }),
@@ -29,16 +34,19 @@ public struct LossHistory: Equatable, Sendable {
         self.stride = stride
         self.iterations = iterations
         self.errors = errors
+        self.testErrors = testErrors
         self.lastError = lastError
     }
 
     public var isEmpty: Bool { iterations.isEmpty }
 
-    public mutating func record(iteration: Int, error: Double) {
+    /// - Parameter testError: the held-out error, asked for only when this iteration is recorded.
+    public mutating func record(iteration: Int, error: Double, testError: (() -> Double)? = nil) {
         lastError = error
         guard iteration % stride == 0 else { return }
         iterations.append(iteration)
         errors.append(error)
+        if let testError { testErrors.append(testError()) }
         while iterations.count > Self.capacity { thin() }
     }
 
@@ -47,5 +55,6 @@ public struct LossHistory: Equatable, Sendable {
         let kept = iterations.indices.filter { iterations[$0] % stride == 0 }
         iterations = kept.map { iterations[$0] }
         errors = kept.map { errors[$0] }
+        if !testErrors.isEmpty { testErrors = kept.map { testErrors[$0] } }
     }
 }

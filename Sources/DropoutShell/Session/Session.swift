@@ -46,11 +46,20 @@ public struct Session: Equatable, Sendable {
 
     /// Trains, recording every step's error; `afterEach` decides whether to go on.
     mutating func train(steps: Int, afterEach: (_ iteration: Int, _ error: Double) -> Bool) -> Int {
-        var history = lossHistory
-        defer { lossHistory = history }
-        return trainer.train(steps: steps) { iteration, error in
-            history.record(iteration: iteration, error: error)
-            return afterEach(iteration, error)
+        let heldOut = trainer.data.testInputs.rows > 0
+        var done = 0
+        while done < steps {
+            let error = trainer.step()
+            done += 1
+            if heldOut {
+                let trained = trainer
+                lossHistory.record(iteration: trained.iteration, error: error,
+                                   testError: { trained.evaluateTest()?.meanAbsoluteError ?? 0 })
+            } else {
+                lossHistory.record(iteration: trainer.iteration, error: error)
+            }
+            if !afterEach(trainer.iteration, error) { break }
         }
+        return done
     }
 }

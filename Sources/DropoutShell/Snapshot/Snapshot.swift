@@ -35,6 +35,7 @@ struct Snapshot: Codable {
         var stride: Int
         var iterations: [Int]
         var errors: [Double]
+        var test_errors: [Double]?
         var last_error: Double?
     }
 
@@ -67,7 +68,8 @@ struct Snapshot: Codable {
         weights = Weights(synapse_0: trainer.weights.synapse0.rowArrays, synapse_1: trainer.weights.synapse1.rowArrays)
         iteration = trainer.iteration
         history = History(stride: session.lossHistory.stride, iterations: session.lossHistory.iterations,
-                          errors: session.lossHistory.errors, last_error: session.lossHistory.lastError)
+                          errors: session.lossHistory.errors,
+                          test_errors: session.lossHistory.testErrors, last_error: session.lossHistory.lastError)
         generator = Generator(algorithm: "MT19937", key: trainer.generator.key, position: trainer.generator.position)
     }
 }

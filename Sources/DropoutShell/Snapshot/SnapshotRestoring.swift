@@ -39,6 +39,7 @@ extension Snapshot {
               let mersenne = MersenneTwister(key: generator.key, position: generator.position)
         else { throw invalid("its generator state is not a valid MT19937 state (624 words and a position 0...624)") }
         guard let lossHistory = LossHistory(stride: history.stride, iterations: history.iterations, errors: history.errors,
+                                                testErrors: history.test_errors ?? [],
                                                 lastError: history.last_error),
               history.iterations.last.map({ $0 <= iteration }) ?? true
         else { throw invalid("its error history is inconsistent with iteration \(iteration)") }
