@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import XCTest
 @testable import DropoutShell
 
@@ -138,5 +141,21 @@ final class BrowserRenderingTests: XCTestCase {
         XCTAssertEqual(height, 1200)
         // A blank 1000x1200 page compresses to a few kilobytes; text and a plot take far more.
         XCTAssertGreaterThan(png.count, 30_000)
+    }
+}
+
+/// Every SVG the HTML export draws parses as XML.
+final class SVGWellFormedTests: XCTestCase {
+    func testEverySVGIsWellFormedXML() throws {
+        let shell = ShellHarness()
+        shell.run("set data circles rows=30 noise=0.1 test=0.3", "step 300", "show loss", "show loss log", "show synapse_0 heat",
+                  "show mask", "show boundary", "redundancy")
+        let html = HTMLTranscript.render(shell.context.transcript.entries)
+        let svgs = html.components(separatedBy: "<svg").dropFirst().map { "<svg" + $0.components(separatedBy: "</svg>")[0] + "</svg>" }
+        XCTAssertEqual(svgs.count, 7)
+        for svg in svgs {
+            let parser = XMLParser(data: Data(svg.utf8))
+            XCTAssertTrue(parser.parse(), "\(parser.parserError.map(String.init(describing:)) ?? ""): \(svg.prefix(200))")
+        }
     }
 }
