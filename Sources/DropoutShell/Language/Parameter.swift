@@ -55,32 +55,10 @@ struct Parameter: Sendable {
                 session.reinitialize(settings: settings)
                 return "hidden = \(value); weights re-drawn from seed \(session.seed), iteration 0"
             }),
-        Parameter(
-            name: "dropout", meaning: "the probability of dropping a hidden unit in a training step; 0 = off",
-            accepted: "a number from 0 up to, not including, 1", values: [],
-            current: { format($0.settings.dropoutRate) },
-            apply: { session, words in
-                let accepted = "a number from 0 up to, not including, 1"
-                let value = try ValueParsing.finiteNumber(single(words, "dropout"), name: "dropout", accepted: accepted)
-                guard value >= 0 && value < 1 else {
-                    throw CommandError("dropout \(words[0]) is out of range; dropout takes \(accepted)")
-                }
-                session.changeSettings { $0.dropoutRate = value }
-                return value == 0 ? "dropout = 0 (off), from the next step" : "dropout = \(format(value)), from the next step"
-            }),
-        Parameter(
-            name: "input_dropout", meaning: "the probability of dropping an input (the bias column too); 0 = off; keep it at or below 0.25",
-            accepted: "a number from 0 up to, not including, 1", values: [],
-            current: { format($0.settings.inputDropoutRate) },
-            apply: { session, words in
-                let accepted = "a number from 0 up to, not including, 1"
-                let value = try ValueParsing.finiteNumber(single(words, "input_dropout"), name: "input_dropout", accepted: accepted)
-                guard value >= 0 && value < 1 else {
-                    throw CommandError("input_dropout \(words[0]) is out of range; input_dropout takes \(accepted)")
-                }
-                session.changeSettings { $0.inputDropoutRate = value }
-                return "input_dropout = \(format(value))\(value > 0.25 ? " (above the 0.25 the post advises)" : ""), from the next step"
-            }),
+        probability("dropout", meaning: "the probability of dropping a hidden unit in a training step; 0 = off",
+                    get: { $0.dropoutRate }, set: { $0.dropoutRate = $1 }),
+        probability("input_dropout", meaning: "the probability of dropping an input (the bias column too); 0 = off; keep it at or below 0.25",
+                    advisedLimit: 0.25, get: { $0.inputDropoutRate }, set: { $0.inputDropoutRate = $1 }),
         Parameter(
             name: "maxnorm", meaning: "the largest norm of a hidden unit's incoming weights, enforced after each step; 0 = off",
             accepted: "0 (off) or a finite number greater than 0", values: [],
@@ -123,6 +101,28 @@ struct Parameter: Sendable {
     /// Shortest text that reads back as the same double: 0.5, 0.2, 1e-05.
     static func format(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    /// A dropout probability, in [0, 1); 0 turns that dropout off.
+    private static func probability(
+        _ name: String, meaning: String, advisedLimit: Double? = nil,
+        get: @escaping @Sendable (TrainingSettings) -> Double,
+        set: @escaping @Sendable (inout TrainingSettings, Double) -> Void
+    ) -> Parameter {
+        let accepted = "a number from 0 up to, not including, 1"
+        return Parameter(
+            name: name, meaning: meaning, accepted: accepted, values: [],
+            current: { format(get($0.settings)) },
+            apply: { session, words in
+                let value = try ValueParsing.finiteNumber(single(words, name), name: name, accepted: accepted)
+                guard value >= 0 && value < 1 else {
+                    throw CommandError("\(name) \(words[0]) is out of range; \(name) takes \(accepted)")
+                }
+                session.changeSettings { set(&$0, value) }
+                guard value > 0 else { return "\(name) = 0 (off), from the next step" }
+                let advice = advisedLimit.map { value > $0 ? " (above the \(format($0)) the post advises)" : "" } ?? ""
+                return "\(name) = \(format(value))\(advice), from the next step"
+            })
     }
 
     /// A setting that takes one of a fixed set of words, each with a one-line summary.
