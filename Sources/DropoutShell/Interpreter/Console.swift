@@ -30,9 +30,4 @@ public final class CollectingConsole: Console {
 
     public func progress(done: Int, total: Int) {}
     public func progressFinished() {}
-
-    /// Everything said so far as plain text, a block a line (or more).
-    public var text: String {
-        blocks.map { TextRendering.render($0, style: .plain) }.joined(separator: "\n")
-    }
 }
