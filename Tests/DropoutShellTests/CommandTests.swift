@@ -399,3 +399,17 @@ final class HeldOutCurveTests: XCTestCase {
         XCTAssertEqual(loaded.session.lossHistory, history)
     }
 }
+
+final class ActivationTintTests: XCTestCase {
+    func testLayerOneIsShadedByValueOnlyInColour() {
+        let shell = ShellHarness()
+        shell.run("step", "show layer_1")
+        guard case let .activations(name, matrix, _)? = shell.console.blocks.last else { return XCTFail("layer_1 is shown as activations") }
+        XCTAssertEqual(name, "layer_1")
+        let coloured = TextRendering.render(.activations(name: name, matrix, precision: 3), style: TextStyle(colour: true))
+        XCTAssertEqual(coloured.components(separatedBy: "\u{1B}[48;5;").count - 1, 16, "one shade a number")
+        XCTAssertTrue(coloured.contains("\u{1B}[48;5;232m0.000\u{1B}[0m"), "a dropped unit is dark")
+        let plain = TextRendering.render(.activations(name: name, matrix, precision: 3), style: .plain)
+        XCTAssertEqual(plain, TextRendering.render(.matrix(name: name, matrix, precision: 3), style: .plain))
+    }
+}

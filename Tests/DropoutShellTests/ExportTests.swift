@@ -33,13 +33,14 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
         XCTAssertFalse(html.contains("<script"), "no scripts, and hostile output is escaped")
         XCTAssertTrue(html.contains("bogus &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"))
-        XCTAssertEqual(html.components(separatedBy: "http").count - 1, 1, "the only address is the SVG namespace")
+        XCTAssertEqual(html.components(separatedBy: "http").count, html.components(separatedBy: "<svg xmlns=\"http://www.w3.org/2000/svg\"").count,
+                       "the only address is the SVG namespace")
         XCTAssertFalse(html.contains("<link"), "no external resources")
-        XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 1)
+        XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 2, "the step's sparkline and the loss plot")
         let views = ShellHarness()
         views.run("step 3", "show synapse_0 heat", "show mask")
         let drawn = HTMLTranscript.render(views.context.transcript.entries)
-        XCTAssertEqual(drawn.components(separatedBy: "<svg").count - 1, 2, "the heat map and the mask as SVG")
+        XCTAssertEqual(drawn.components(separatedBy: "<svg").count - 1, 3, "the sparkline, the heat map and the mask as SVG")
         XCTAssertEqual(drawn.components(separatedBy: "<rect ").count - 1, 12 + 16)
         XCTAssertTrue(html.contains("<polyline points=\""))
     }
@@ -152,7 +153,7 @@ final class SVGWellFormedTests: XCTestCase {
                   "show mask", "show boundary", "redundancy")
         let html = HTMLTranscript.render(shell.context.transcript.entries)
         let svgs = html.components(separatedBy: "<svg").dropFirst().map { "<svg" + $0.components(separatedBy: "</svg>")[0] + "</svg>" }
-        XCTAssertEqual(svgs.count, 7)
+        XCTAssertEqual(svgs.count, 8, "the sparkline of the step, two loss plots, a heat map, the mask, the boundary and two from redundancy")
         for svg in svgs {
             let parser = XMLParser(data: Data(svg.utf8))
             XCTAssertTrue(parser.parse(), "\(parser.parserError.map(String.init(describing:)) ?? ""): \(svg.prefix(200))")

@@ -37,7 +37,7 @@ enum InspectionCommands {
             default: throw CommandError("show takes NAME and optionally 'heat' or 'log', got '\(arguments[1])'")
             }
             switch block {
-            case let .matrix(name, matrix, _): context.console.emit(.heatmap(name: name, matrix))
+            case let .matrix(name, matrix, _), let .activations(name, matrix, _): context.console.emit(.heatmap(name: name, matrix))
             case let .maskGrid(mask): context.console.emit(.heatmap(name: "mask", mask))
             default: throw CommandError("'heat' draws matrices; \(arguments[0]) is not one")
             }
@@ -95,7 +95,11 @@ enum InspectionCommands {
             case "layer_1_delta": record.layer1Delta
             default: record.layer2Delta
             }
-            return name == "mask" ? .maskGrid(matrix) : .matrix(name: name, matrix, precision: precision)
+            switch name {
+            case "mask": return .maskGrid(matrix)
+            case "layer_1", "layer_2": return .activations(name: name, matrix, precision: precision)
+            default: return .matrix(name: name, matrix, precision: precision)
+            }
         default:
             throw CommandError("cannot show '\(name)'\(Suggestions.hint(for: name, in: showNames)); "
                 + "show takes one of \(showNames.joined(separator: ", "))")

@@ -6,7 +6,9 @@ enum MatrixRendering {
     static let edgeItems = 3
     static let summaryThreshold = 1000
 
-    static func lines(name: String, _ matrix: Matrix, precision: Int, style: TextStyle) -> [String] {
+    /// - Parameter tinted: on a colour terminal, shade each number's background by its value, for
+    ///   activations (0 dark, 1 and above bright) so a dropped or saturated unit stands out.
+    static func lines(name: String, _ matrix: Matrix, precision: Int, style: TextStyle, tinted: Bool = false) -> [String] {
         var lines = [style.bold(name) + " " + style.dim(matrix.shapeDescription)]
         guard matrix.rows > 0 && matrix.columns > 0 else { return lines + ["  (empty)"] }
         let summarise = matrix.rows * matrix.columns > summaryThreshold
@@ -26,7 +28,13 @@ enum MatrixRendering {
                 lines.append("  ...")
                 continue
             }
-            lines.append("  [ " + row.map { String(repeating: " ", count: width - $0.count) + $0 }.joined(separator: "  ") + " ]")
+            let padded = zip(row, columnIndices).map { cell, column -> String in
+                let text = String(repeating: " ", count: width - cell.count) + cell
+                guard tinted && style.colour, let r, let column else { return text }
+                let level = min(max(matrix[r, column], 0), 1)
+                return "\u{1B}[48;5;\(232 + Int(level * 18))m\(text)\u{1B}[0m"
+            }
+            lines.append("  [ " + padded.joined(separator: "  ") + " ]")
         }
         return lines
     }

@@ -7,6 +7,8 @@ public enum OutputBlock: Equatable, Sendable {
     case text(String)
     /// A matrix with its name, shape and aligned columns.
     case matrix(name: String, Matrix, precision: Int)
+    /// Activations: a matrix whose numbers a colour terminal shades by value.
+    case activations(name: String, Matrix, precision: Int)
     /// A matrix as a grid of coloured (or shaded) cells, one per element.
     case heatmap(name: String, Matrix)
     /// A dropout mask as a grid of kept and dropped cells.

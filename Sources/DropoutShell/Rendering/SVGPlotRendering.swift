@@ -40,4 +40,23 @@ enum SVGPlotRendering {
             \(second)</svg>
             """
     }
+
+    /// A run's errors as a small line, with its label and first and last values.
+    static func sparkline(label: String, _ values: [Double]) -> String {
+        let finite = values.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max(), finite.count > 1 else { return HTMLEscaping.escape(label) }
+        let width = 240.0, height = 28.0
+        let path = finite.enumerated().map { index, value in
+            let x = Double(index) / Double(finite.count - 1) * width
+            let y = high > low ? 2 + (high - value) / (high - low) * (height - 4) : height / 2
+            return "\(NumberFormatting.fixed(x, 1)),\(NumberFormatting.fixed(y, 1))"
+        }.joined(separator: " ")
+        let text = "\(label) \(NumberFormatting.short(finite.first!)) → \(NumberFormatting.short(finite.last!))"
+        return """
+            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(Int(width) + 260)" height="\(Int(height))" aria-label="\(HTMLEscaping.escape(text))">
+            <polyline points="\(path)" class="curve"/>
+            <text x="\(Int(width) + 10)" y="18" class="tick">\(HTMLEscaping.escape(text))</text>
+            </svg>
+            """
+    }
 }

@@ -10,6 +10,8 @@ public enum TextRendering {
             return [text]
         case let .matrix(name, matrix, precision):
             return MatrixRendering.lines(name: name, matrix, precision: precision, style: style)
+        case let .activations(name, matrix, precision):
+            return MatrixRendering.lines(name: name, matrix, precision: precision, style: style, tinted: true)
         case let .heatmap(name, matrix):
             return GridRendering.heatmap(name: name, matrix, style: style)
         case let .maskGrid(mask):

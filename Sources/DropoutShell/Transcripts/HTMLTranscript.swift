@@ -53,6 +53,9 @@ public enum HTMLTranscript {
             case let .heatmap(name, matrix):
                 flush()
                 parts.append("<figure>\(SVGGridRendering.heatmap(name: name, matrix))</figure>")
+            case let .sparkline(label, values):
+                flush()
+                parts.append("<figure>\(SVGPlotRendering.sparkline(label: label, values))</figure>")
             case let .boundary(boundary):
                 flush()
                 parts.append("<figure>\(SVGGridRendering.boundary(boundary))</figure>")
