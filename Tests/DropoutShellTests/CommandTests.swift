@@ -352,7 +352,9 @@ final class CompareCommandTests: XCTestCase {
         let lines = shell.run("compare dropout=0,0.5 hidden=4,8 steps=300").components(separatedBy: "\n")
         XCTAssertEqual(shell.session, before, "compare leaves the session as it was")
         XCTAssertEqual(lines[0], "setting               last step  eval error  max |weight|")
-        XCTAssertEqual(lines.count, 1 + 4 + 1)
+        XCTAssertEqual(lines.count, 1 + 4 + 1 + 1 + LinePlotRendering.rows + 4)
+        XCTAssertEqual(lines[6], "training error over each run")
+        XCTAssertEqual(lines.last, "          ⠒⠒ dropout=0 hidden=4   • dropout=0 hidden=8   × dropout=0.5 hidden=4   + dropout=0.5 hidden=8")
         for (index, (dropout, hidden)) in [("0", "4"), ("0", "8"), ("0.5", "4"), ("0.5", "8")].enumerated() {
             let byHand = ShellHarness()
             byHand.run("set hidden \(hidden)", "set dropout \(dropout)", "step 300")

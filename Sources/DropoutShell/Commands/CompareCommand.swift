@@ -73,10 +73,33 @@ enum CompareCommand {
             }
             table.footer = ["\(steps) steps each, \(seeds == 1 ? "seed \(session.seed)" : "seeds \(session.seed)...\(UInt64(session.seed) + UInt64(seeds) - 1), mean ± standard deviation")"]
             context.console.emit(.table(table))
+            context.console.emit(.plot(curves(combinations, outcomes, seeds: seeds, steps: steps)))
         })
 
     struct Outcome: Sendable {
         var lastError = 0.0, evalError = 0.0, testError = 0.0, largestWeight = 0.0
+        /// The training error in `curveSlots` equal slices of the run, each slice's mean.
+        var curve: [Double] = []
+    }
+
+    static let curveSlots = 60
+    /// Curves drawn in one plot: the first and one for each marker.
+    static let plottedSettings = 1 + LinePlot.markers.count
+
+    /// Each setting's training error over its run (mean over seeds), overlaid in one plot.
+    static func curves(_ combinations: [[(String, String)]], _ outcomes: [Outcome], seeds: Int, steps: Int) -> LinePlot {
+        let slots = outcomes[0].curve.count
+        let xs = (0..<slots).map { Double(($0 + 1) * steps / slots) }
+        let series = combinations.prefix(plottedSettings).enumerated().map { index, combination in
+            let runs = outcomes[(index * seeds)..<((index + 1) * seeds)]
+            let ys = (0..<slots).map { slot in runs.reduce(0) { $0 + $1.curve[slot] } / Double(seeds) }
+            return LinePlot.Series(label: combination.map { "\($0.0)=\($0.1)" }.joined(separator: " "), ys: ys)
+        }
+        let more = combinations.count > plottedSettings ? " (the first \(plottedSettings) settings)" : ""
+        var plot = LinePlot(title: "training error over each run\(more)", xLabel: "iteration", xs: xs, ys: series[0].ys)
+        plot.label = series[0].label
+        plot.others = Array(series.dropFirst())
+        return plot
     }
 
     /// Trains each session on its own; the runs are independent, so they go to all the cores.
@@ -85,14 +108,21 @@ enum CompareCommand {
         DispatchQueue.concurrentPerform(iterations: sessions.count) { index in
             var trainer = sessions[index].trainer
             var last = 0.0
+            let slots = min(curveSlots, steps)
+            var sums = [Double](repeating: 0, count: slots), counts = [Int](repeating: 0, count: slots)
+            var done = 0
             trainer.train(steps: steps) { _, error in
+                sums[done * slots / steps] += error
+                counts[done * slots / steps] += 1
+                done += 1
                 last = error
                 return true
             }
             let weights = trainer.weights.synapse0.elements + trainer.weights.synapse1.elements
             results.store(index, Outcome(lastError: last, evalError: trainer.evaluate().meanAbsoluteError,
                                          testError: trainer.evaluateTest()?.meanAbsoluteError ?? .nan,
-                                         largestWeight: weights.reduce(0) { max($0, abs($1)) }))
+                                         largestWeight: weights.reduce(0) { max($0, abs($1)) },
+                                         curve: zip(sums, counts).map { $0 / Double(max($1, 1)) }))
         }
         return results.values
     }

@@ -77,7 +77,8 @@ enum InspectionCommands {
                                 xLabel: "iteration", xs: history.iterations.map(Double.init), ys: history.errors)
             if !history.testErrors.isEmpty {
                 plot.title = "error (mean |layer_2 - y|), iterations \(history.iterations.first!)-\(history.iterations.last!)"
-                plot.second = (history.testErrors, ("training", "held-out rows"))
+                plot.label = "training"
+                plot.others = [LinePlot.Series(label: "held-out rows", ys: history.testErrors)]
             }
             return .plot(plot)
         case "layer_1", "layer_2", "mask", "layer_1_delta", "layer_2_delta":

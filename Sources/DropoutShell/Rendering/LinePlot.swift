@@ -8,13 +8,18 @@ public struct LinePlot: Equatable, Sendable {
     public var ys: [Double]
     /// A log10 y axis, for errors that shrink by orders of magnitude.
     public var logarithmic: Bool
-    /// A second curve over the same xs, drawn with markers, and the names of both curves.
-    public var second: (ys: [Double], legend: (String, String))?
+    /// The first curve's name, for the legend when there are others.
+    public var label = ""
+    /// More curves over the same xs, drawn with markers.
+    public var others: [Series] = []
 
-    public static func == (a: LinePlot, b: LinePlot) -> Bool {
-        a.title == b.title && a.xLabel == b.xLabel && a.xs == b.xs && a.ys == b.ys && a.logarithmic == b.logarithmic
-            && a.second?.ys == b.second?.ys && a.second?.legend.0 == b.second?.legend.0 && a.second?.legend.1 == b.second?.legend.1
+    public struct Series: Equatable, Sendable {
+        public let label: String
+        public let ys: [Double]
     }
+
+    /// The markers and colours of the other curves, in turn.
+    static let markers: [Character] = ["•", "×", "+", "◆", "▲", "○"]
 
     public init(title: String, xLabel: String, xs: [Double], ys: [Double], logarithmic: Bool = false) {
         precondition(xs.count == ys.count, "plot has \(xs.count) x values for \(ys.count) y values")
@@ -30,9 +35,9 @@ public struct LinePlot: Equatable, Sendable {
         transformed(LinePlotRendering.bucketMeans(xs: xs, ys: ys, buckets: buckets))
     }
 
-    /// The second curve's points, drawn the same way.
-    func secondPoints(buckets: Int) -> [(Double, Double)] {
-        second.map { transformed(LinePlotRendering.bucketMeans(xs: xs, ys: $0.ys, buckets: buckets)) } ?? []
+    /// Each other curve's points, drawn the same way.
+    func otherPoints(buckets: Int) -> [[(Double, Double)]] {
+        others.map { transformed(LinePlotRendering.bucketMeans(xs: xs, ys: $0.ys, buckets: buckets)) }
     }
 
     private func transformed(_ means: [(Double, Double)]) -> [(Double, Double)] {
@@ -55,8 +60,8 @@ enum LinePlotRendering {
     static func lines(_ plot: LinePlot, style: TextStyle) -> [String] {
         let dotWidth = columns * 2, dotHeight = rows * 4
         let points = plot.drawnPoints(buckets: dotWidth)
-        let secondPoints = plot.secondPoints(buckets: columns)
-        let allYs = (points + secondPoints).map(\.1)
+        let otherPoints = plot.otherPoints(buckets: columns)
+        let allYs = (points + otherPoints.flatMap { $0 }).map(\.1)
         guard let xMin = plot.xs.min(), let xMax = plot.xs.max(),
               let yMin = allYs.min(), let yMax = allYs.max()
         else { return [style.bold(plot.title), "  (nothing to plot yet)"] }
@@ -86,12 +91,14 @@ enum LinePlotRendering {
             previous = point
         }
 
-        // The second curve: one marker a column, over the braille of the first.
-        var markers = [[Bool]](repeating: [Bool](repeating: false, count: columns), count: rows)
-        for (x, y) in secondPoints {
-            let column = scaled(x, xMin, xMax, dotWidth) / 2
-            let row = (dotHeight - 1 - scaled(y, yMin, yMax, dotHeight)) / 4
-            markers[row][column] = true
+        // The other curves: one marker a column each, over the braille of the first.
+        var markers = [[Int?]](repeating: [Int?](repeating: nil, count: columns), count: rows)
+        for (series, seriesPoints) in otherPoints.enumerated() {
+            for (x, y) in seriesPoints {
+                let column = scaled(x, xMin, xMax, dotWidth) / 2
+                let row = (dotHeight - 1 - scaled(y, yMin, yMax, dotHeight)) / 4
+                markers[row][column] = series
+            }
         }
         let top = plot.label(yMax), middle = plot.label((yMax + yMin) / 2), bottom = plot.label(yMin)
         let labelWidth = max(top.count, middle.count, bottom.count)
@@ -106,7 +113,8 @@ enum LinePlotRendering {
             default: label = String(repeating: " ", count: labelWidth) + " │"
             }
             let cells = row.enumerated().map { column, bits in
-                markers[index][column] ? style.magenta("•") : style.cyan(String(Character(Unicode.Scalar(0x2800 + UInt32(bits))!)))
+                markers[index][column].map { style.series($0, String(LinePlot.markers[$0 % LinePlot.markers.count])) }
+                    ?? style.cyan(String(Character(Unicode.Scalar(0x2800 + UInt32(bits))!)))
             }.joined()
             lines.append(style.dim(label) + cells)
         }
@@ -116,8 +124,11 @@ enum LinePlotRendering {
         let ticks = String(repeating: " ", count: labelWidth + 2) + left + String(repeating: " ", count: gap) + right
         let name = String(repeating: " ", count: labelWidth + 2 + max(0, (columns - plot.xLabel.count) / 2)) + plot.xLabel
         lines += [style.dim(axis), style.dim(ticks), style.dim(name)]
-        if let legend = plot.second?.legend {
-            lines.append(String(repeating: " ", count: labelWidth + 2) + style.cyan("⠒⠒") + " \(legend.0)   " + style.magenta("•") + " \(legend.1)")
+        if !plot.others.isEmpty {
+            let entries = [style.cyan("⠒⠒") + " " + plot.label] + plot.others.enumerated().map { index, series in
+                style.series(index, String(LinePlot.markers[index % LinePlot.markers.count])) + " " + series.label
+            }
+            lines.append(String(repeating: " ", count: labelWidth + 2) + entries.joined(separator: "   "))
         }
         return lines
     }

@@ -7,22 +7,28 @@ enum SVGPlotRendering {
 
     static func svg(_ plot: LinePlot) -> String {
         let points = plot.drawnPoints(buckets: 320)
-        let secondPoints = plot.secondPoints(buckets: 320)
+        let otherPoints = plot.otherPoints(buckets: 320)
+        let everyPoint = points + otherPoints.flatMap { $0 }
         let title = HTMLEscaping.escape(plot.title)
         guard !points.isEmpty, let xMin = plot.xs.min(), let xMax = plot.xs.max(),
-              let yMin = (points + secondPoints).map(\.1).min(), let yMax = (points + secondPoints).map(\.1).max()
+              let yMin = everyPoint.map(\.1).min(), let yMax = everyPoint.map(\.1).max()
         else { return "<p class=\"note\">\(title): nothing to plot yet</p>" }
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         func x(_ value: Double) -> Double { left + (xMax > xMin ? (value - xMin) / (xMax - xMin) : 0.5) * plotWidth }
         func y(_ value: Double) -> Double { top + (yMax > yMin ? (yMax - value) / (yMax - yMin) : 0.5) * plotHeight }
         func number(_ value: Double) -> String { NumberFormatting.fixed(value, 1) }
         let path = points.map { "\(number(x($0.0))),\(number(y($0.1)))" }.joined(separator: " ")
-        var second = ""
-        if let legend = plot.second?.legend {
-            let secondPath = secondPoints.map { "\(number(x($0.0))),\(number(y($0.1)))" }.joined(separator: " ")
-            second = "<polyline points=\"\(secondPath)\" class=\"curve second\"/>\n"
-                + "<text x=\"\(number(left + plotWidth))\" y=\"20\" class=\"tick\" text-anchor=\"end\">solid: "
-                + "\(HTMLEscaping.escape(legend.0)); dashed: \(HTMLEscaping.escape(legend.1))</text>\n"
+        let colours = ["#b2361f", "#b28a1f", "#2f8f3a", "#7a3fb2", "#1fb2a5", "#555"]
+        let colourNames = ["red", "ochre", "green", "purple", "teal", "grey"]
+        var others = ""
+        for (index, series) in otherPoints.enumerated() {
+            let otherPath = series.map { "\(number(x($0.0))),\(number(y($0.1)))" }.joined(separator: " ")
+            others += "<polyline points=\"\(otherPath)\" class=\"curve\" stroke-dasharray=\"4 3\" style=\"stroke: \(colours[index % colours.count])\"/>\n"
+        }
+        if !plot.others.isEmpty {
+            let legend = (["blue: \(plot.label)"] + plot.others.enumerated().map { "\(colourNames[$0.offset % colourNames.count]), dashed: \($0.element.label)" })
+                .joined(separator: "; ")
+            others += "<text x=\"\(number(left + plotWidth))\" y=\"32\" class=\"tick\" text-anchor=\"end\">\(HTMLEscaping.escape(legend))</text>\n"
         }
         let bottomY = number(top + plotHeight), rightX = number(left + plotWidth)
         return """
@@ -37,7 +43,7 @@ enum SVGPlotRendering {
             <text x="\(rightX)" y="\(number(top + plotHeight + 18))" class="tick" text-anchor="end">\(NumberFormatting.short(xMax))</text>
             <text x="\(number(left + plotWidth / 2))" y="\(number(height - 8))" class="tick" text-anchor="middle">\(HTMLEscaping.escape(plot.xLabel))</text>
             <polyline points="\(path)" class="curve"/>
-            \(second)</svg>
+            \(others)</svg>
             """
     }
 

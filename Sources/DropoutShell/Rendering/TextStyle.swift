@@ -19,7 +19,8 @@ public struct TextStyle: Sendable {
     func red(_ text: String) -> String { wrap(text, "1;31") }
     func cyan(_ text: String) -> String { wrap(text, "36") }
     func italic(_ text: String) -> String { wrap(text, "3") }
-    func magenta(_ text: String) -> String { wrap(text, "35") }
+    /// The colour of the n-th extra curve of a plot.
+    func series(_ index: Int, _ text: String) -> String { wrap(text, ["35", "33", "32", "31", "34", "37"][index % 6]) }
 
     private func wrap(_ text: String, _ code: String) -> String {
         colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

@@ -91,7 +91,6 @@ public enum HTMLTranscript {
         figure { margin: .5rem .8rem; }
         svg .axis { stroke: #444; stroke-width: 1; }
         svg .curve { fill: none; stroke: #1f6fb2; stroke-width: 1.5; }
-        svg .second { stroke: #b2361f; stroke-dasharray: 4 3; }
         svg .title { font: bold 13px Helvetica, Arial, sans-serif; }
         svg .tick { font: 11px Helvetica, Arial, sans-serif; fill: #444; }
         @media print { main { margin: 0; max-width: none; } }
