@@ -48,7 +48,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DropoutShellTests",
-            dependencies: ["DropoutShell", "DropoutNetwork"]
+            dependencies: ["DropoutShell", "DropoutNetwork"],
+            exclude: ["Golden"]
         ),
     ]
 )
