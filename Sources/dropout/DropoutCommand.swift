@@ -51,7 +51,7 @@ struct Start: ParsableCommand {
         var session = Session()
         let terminal = isatty(STDIN_FILENO) != 0
         guard file != nil || terminal else {
-            try finish(ScriptMode.run(.standardInput, keepGoing: keepGoing, session: &session, context: context), session, context)
+            try finish(ScriptMode.run(.standardInput, keepGoing: keepGoing, session: &session, context: context), context)
             return
         }
         if let file {
@@ -59,7 +59,7 @@ struct Start: ParsableCommand {
             if isLesson && terminal && !noPause { context.pauser = TerminalPauser() }
             let status = ScriptMode.run(.file(file), keepGoing: keepGoing, session: &session, context: context)
             guard isLesson && terminal && !noPause else {
-                try finish(status, session, context)
+                try finish(status, context)
                 return
             }
         }
@@ -67,14 +67,16 @@ struct Start: ParsableCommand {
         var shell = InteractiveShell(session: session, reader: EditLineReader(history: HistoryFile.standard()),
                                      context: context)
         shell.run()
-        try finish(0, shell.session, context)
+        try finish(0, context)
     }
 
     /// Writes the transcript if asked, then exits with `status`.
-    private func finish(_ status: Int32, _ session: Session, _ context: CommandContext) throws {
+    private func finish(_ status: Int32, _ context: CommandContext) throws {
         if let path = export ?? record {
-            var session = session
-            if case .failed = Interpreter.execute("export \"\(path)\"", session: &session, context: context) {
+            do {
+                try TranscriptCommands.write(to: path, context: context)
+            } catch {
+                context.console.emit(.error((error as? CommandError)?.message ?? "\(error)", location: nil))
                 throw ExitCode(1)
             }
         }

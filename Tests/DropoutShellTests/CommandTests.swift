@@ -415,3 +415,13 @@ final class ActivationTintTests: XCTestCase {
         XCTAssertEqual(plain, TextRendering.render(.matrix(name: name, matrix, precision: 3), style: .plain))
     }
 }
+
+final class CompareInterruptTests: XCTestCase {
+    func testCtrlCStopsEveryRunAndChangesNothing() {
+        let shell = ShellHarness(stopAfterPolls: 0)
+        let before = shell.session
+        XCTAssertEqual(shell.errors("compare dropout=0,0.5 steps=100000"),
+                       ["compare stopped by Ctrl-C before it finished; nothing was changed"])
+        XCTAssertEqual(shell.session, before)
+    }
+}

@@ -93,5 +93,8 @@ final class LessonCommandLineTests: XCTestCase {
         XCTAssertTrue(result.output.hasSuffix("exported 2 commands to \(folder)/s.md\n"), result.output)
         let transcript = try String(contentsOfFile: folder + "/s.md", encoding: .utf8)
         XCTAssertTrue(transcript.hasPrefix("```dropout\nget seed\n```\n```\nseed = 1\n```\n```dropout\nstep 2\n```\n"), transcript)
+        let quoted = folder + "/say \"hi\".md"
+        XCTAssertEqual(try runDropout([folder + "/s.txt", "--export", quoted]).status, 0)
+        XCTAssertEqual(try String(contentsOfFile: quoted, encoding: .utf8), transcript, "any path works, quotes included")
     }
 }

@@ -64,6 +64,15 @@ final class TerminalTests: XCTestCase {
 
     /// Sends keys with a short pause between, as a person types: libedit completes a word
     /// differently when the next keys are already waiting.
+    func testCtrlCStopsACompareOnEveryCore() throws {
+        try type("compare dropout=0,0.5 steps=100000000", "Enter")
+        usleep(1_000_000)
+        try type("C-c")
+        try waitFor("error: compare stopped by Ctrl-C before it finished; nothing was changed")
+        try type("get seed", "Enter")
+        try waitFor("seed = 1")
+    }
+
     func testRecordWritesTheInteractiveSessionWhenItEnds() throws {
         try tmux(["kill-session", "-t", sessionName])
         let transcript = stateFolder + "/recorded.md"

@@ -16,7 +16,8 @@ enum CompareCommand {
                   "session's data and settings, with seeds seed, seed+1, ... (seeds=1 by default) for",
                   "steps iterations (10000 by default). The table gives the last step's error, eval's",
                   "error, the held-out error where the data has held-out rows, and the largest |weight|,",
-                  "as a mean (± standard deviation over seeds). Runs are spread over the cores."],
+                  "as a mean (± standard deviation over seeds). Runs are spread over the cores;",
+                  "Ctrl-C stops them all."],
         example: "compare dropout=0,0.2,0.5 hidden=4,16 seeds=3", arity: 1...8,
         run: { session, arguments, context in
             var axes: [(String, [String])] = []
@@ -55,7 +56,9 @@ enum CompareCommand {
                     starts.append(start)
                 }
             }
-            let outcomes = train(starts, steps: steps)
+            let interrupted = context.console.interruptProbe
+            let outcomes = train(starts, steps: steps, stop: interrupted)
+            guard !interrupted() else { throw CommandError("compare stopped by Ctrl-C before it finished; nothing was changed") }
             let hasTest = session.trainer.data.testInputs.rows > 0
             let precision = min(session.precision, 6)
             var table = Table(header: ["setting", "last step", "eval error"] + (hasTest ? ["held-out error"] : []) + ["max |weight|"], rows: [])
@@ -103,7 +106,7 @@ enum CompareCommand {
     }
 
     /// Trains each session on its own; the runs are independent, so they go to all the cores.
-    static func train(_ sessions: [Session], steps: Int) -> [Outcome] {
+    static func train(_ sessions: [Session], steps: Int, stop: @escaping @Sendable () -> Bool) -> [Outcome] {
         let results = OutcomeSlots(count: sessions.count)
         DispatchQueue.concurrentPerform(iterations: sessions.count) { index in
             var trainer = sessions[index].trainer
@@ -116,7 +119,7 @@ enum CompareCommand {
                 counts[done * slots / steps] += 1
                 done += 1
                 last = error
-                return true
+                return !stop()
             }
             let weights = trainer.weights.synapse0.elements + trainer.weights.synapse1.elements
             results.store(index, Outcome(lastError: last, evalError: trainer.evaluate().meanAbsoluteError,

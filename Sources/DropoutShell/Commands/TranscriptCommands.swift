@@ -1,7 +1,7 @@
 import Foundation
 
 /// `export` and `lessons`: sharing a session, and finding the lessons.
-enum TranscriptCommands {
+public enum TranscriptCommands {
     static let formats = [".md", ".html", ".ipynb", ".cast"]
 
     static let export = CommandSpec(
@@ -14,22 +14,27 @@ enum TranscriptCommands {
                   ".cast: an asciicast v2 recording that asciinema's player replays with the session's timing."],
         example: "export my-session.md", arity: 1...1, completion: .files,
         run: { _, arguments, context in
-            let path = arguments[0]
-            guard let format = formats.first(where: { path.hasSuffix($0) }) else {
-                throw CommandError("cannot export to '\(path)': the name must end in \(formats.joined(separator: ", "))")
-            }
-            let entries = context.transcript.finishedEntries
-            let data: Data
-            switch format {
-            case ".html": data = Data(HTMLTranscript.render(entries).utf8)
-            case ".ipynb": data = try NotebookTranscript.render(entries)
-            case ".cast": data = try AsciicastTranscript.render(context.transcript.finishedEvents)
-            default: data = Data(MarkdownTranscript.render(entries).utf8)
-            }
-            try AtomicFile.write(data, to: path)
-            let commands = entries.filter { if case .command = $0 { return true } else { return false } }.count
-            context.say("exported \(commands) command\(commands == 1 ? "" : "s") to \(path)")
+            try write(to: arguments[0], context: context)
         })
+
+    /// Writes the session's transcript so far to `path`, in the format its extension names, and
+    /// says so. `dropout --export` and `--record` call this directly, so any path works.
+    public static func write(to path: String, context: CommandContext) throws {
+        guard let format = formats.first(where: { path.hasSuffix($0) }) else {
+            throw CommandError("cannot export to '\(path)': the name must end in \(formats.joined(separator: ", "))")
+        }
+        let entries = context.transcript.finishedEntries
+        let data: Data
+        switch format {
+        case ".html": data = Data(HTMLTranscript.render(entries).utf8)
+        case ".ipynb": data = try NotebookTranscript.render(entries)
+        case ".cast": data = try AsciicastTranscript.render(context.transcript.finishedEvents)
+        default: data = Data(MarkdownTranscript.render(entries).utf8)
+        }
+        try AtomicFile.write(data, to: path)
+        let commands = entries.filter { if case .command = $0 { return true } else { return false } }.count
+        context.say("exported \(commands) command\(commands == 1 ? "" : "s") to \(path)")
+    }
 
     static let lessons = CommandSpec(
         name: "lessons", usage: "lessons",

@@ -4,6 +4,8 @@ public protocol Console: AnyObject {
     func emit(_ block: OutputBlock)
     /// Polled between iterations of long work; true once Ctrl-C has been pressed.
     var interruptRequested: Bool { get }
+    /// The same question, askable from the worker threads of parallel work.
+    var interruptProbe: @Sendable () -> Bool { get }
     /// Long work reports how far it is; a terminal may draw a bar, others ignore it.
     func progress(done: Int, total: Int)
     /// The work the progress was about has ended.
@@ -26,6 +28,12 @@ public final class CollectingConsole: Console {
     public var interruptRequested: Bool {
         polls += 1
         return stopAfterPolls.map { polls > $0 } ?? false
+    }
+
+    /// Interrupted from the start when `stopAfterPolls` is 0; parallel work has no poll count.
+    public var interruptProbe: @Sendable () -> Bool {
+        let stopped = stopAfterPolls == 0
+        return { stopped }
     }
 
     public func progress(done: Int, total: Int) {}

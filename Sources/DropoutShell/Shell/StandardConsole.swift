@@ -29,6 +29,7 @@ public final class StandardConsole: Console {
     }
 
     public var interruptRequested: Bool { cterm_interrupt_pending() != 0 }
+    public var interruptProbe: @Sendable () -> Bool { { cterm_interrupt_pending() != 0 } }
 
     public func progress(done: Int, total: Int) {
         progressBar?.update(done: done, total: total)

@@ -91,6 +91,7 @@ public final class RecordingConsole: Console {
     }
 
     public var interruptRequested: Bool { inner.interruptRequested }
+    public var interruptProbe: @Sendable () -> Bool { inner.interruptProbe }
     public func progress(done: Int, total: Int) { inner.progress(done: done, total: total) }
     public func progressFinished() { inner.progressFinished() }
 }
