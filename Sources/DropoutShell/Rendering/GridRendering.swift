@@ -11,28 +11,23 @@ enum GridRendering {
 
     static func heatmap(name: String, _ matrix: Matrix, style: TextStyle) -> [String] {
         let rows = min(matrix.rows, maximumRows), columns = min(matrix.columns, maximumColumns)
-        let values = matrix.elements.filter(\.isFinite)
-        let low = values.min() ?? 0, high = values.max() ?? 0
-        let signed = low < 0 && high > 0
-        let scale = signed ? max(-low, high) : high - low
+        let heat = HeatScale(matrix)
         var lines = [style.bold(name) + " " + style.dim(matrix.shapeDescription)]
         for r in 0..<rows {
             var line = "  "
             for c in 0..<columns {
                 let value = matrix[r, c]
-                // Signed data is shaded by magnitude around 0; other data from its minimum up.
-                let level = !value.isFinite || scale == 0 ? 0.0
-                    : signed ? min(1, abs(value) / scale) : (value - low) / scale
-                line += cell(level: level, negative: signed && value < 0, signed: signed, style: style)
+                line += cell(level: heat.level(value), negative: heat.isNegative(value), signed: heat.signed, style: style)
             }
             lines.append(line)
         }
         if rows < matrix.rows || columns < matrix.columns {
             lines.append(style.dim("  (the first \(rows) rows and \(columns) columns of \(matrix.rows)x\(matrix.columns))"))
         }
-        let legend = signed
-            ? "  \(NumberFormatting.short(-scale)) " + (style.colour ? "blue … 0 … red" : "(sign, then shade by size) …") + " \(NumberFormatting.short(scale))"
-            : "  \(NumberFormatting.short(low)) … \(NumberFormatting.short(high))"
+        let legend = heat.signed
+            ? "  \(NumberFormatting.short(-heat.scale)) " + (style.colour ? "blue … 0 … red" : "(sign, then shade by size) …")
+                + " \(NumberFormatting.short(heat.scale))"
+            : "  \(NumberFormatting.short(heat.low)) … \(NumberFormatting.short(heat.high))"
         return lines + [style.dim(legend)]
     }
 

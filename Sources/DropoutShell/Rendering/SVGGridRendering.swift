@@ -5,14 +5,11 @@ enum SVGGridRendering {
     private static let cell = 14
 
     static func heatmap(name: String, _ matrix: Matrix) -> String {
-        let values = matrix.elements.filter(\.isFinite)
-        let low = values.min() ?? 0, high = values.max() ?? 0
-        let signed = low < 0 && high > 0
-        let scale = signed ? max(-low, high) : high - low
+        let heat = HeatScale(matrix)
         return grid(title: "\(name) \(matrix.shapeDescription)", matrix) { value in
-            let level = !value.isFinite || scale == 0 ? 0 : signed ? min(1, abs(value) / scale) : (value - low) / scale
-            let fade = Int(255 * (1 - level))
-            return signed && value < 0 ? "rgb(\(fade),\(fade),255)" : signed ? "rgb(255,\(fade),\(fade))" : "rgb(\(fade),\(fade),\(fade))"
+            let fade = Int(255 * (1 - heat.level(value)))
+            return heat.isNegative(value) ? "rgb(\(fade),\(fade),255)"
+                : heat.signed ? "rgb(255,\(fade),\(fade))" : "rgb(\(fade),\(fade),\(fade))"
         }
     }
 
