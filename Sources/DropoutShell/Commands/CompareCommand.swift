@@ -111,13 +111,9 @@ enum CompareCommand {
         DispatchQueue.concurrentPerform(iterations: sessions.count) { index in
             var trainer = sessions[index].trainer
             var last = 0.0
-            let slots = min(curveSlots, steps)
-            var sums = [Double](repeating: 0, count: slots), counts = [Int](repeating: 0, count: slots)
-            var done = 0
+            var curve = SliceMeans(slices: curveSlots, total: steps)
             trainer.train(steps: steps) { _, error in
-                sums[done * slots / steps] += error
-                counts[done * slots / steps] += 1
-                done += 1
+                curve.add(error)
                 last = error
                 return !stop()
             }
@@ -125,7 +121,7 @@ enum CompareCommand {
             results.store(index, Outcome(lastError: last, evalError: trainer.evaluate().meanAbsoluteError,
                                          testError: trainer.evaluateTest()?.meanAbsoluteError ?? .nan,
                                          largestWeight: weights.reduce(0) { max($0, abs($1)) },
-                                         curve: zip(sums, counts).map { $0 / Double(max($1, 1)) }))
+                                         curve: curve.means))
         }
         return results.values
     }

@@ -47,14 +47,10 @@ enum TrainingCommands {
             let every = (count + 9) / 10
             let width = String(start + count).count
             let precision = session.precision
-            // The run's errors in at most `slots` slice means, for the closing sparkline.
-            let slots = min(count, 40)
-            var sums = [Double](repeating: 0, count: slots), counts = [Int](repeating: 0, count: slots)
+            var run = SliceMeans(slices: 40, total: count)
             let ran = session.train(steps: count) { iteration, error in
                 let done = iteration - start
-                let slot = (done - 1) * slots / count
-                sums[slot] += error
-                counts[slot] += 1
+                run.add(error)
                 if done % every == 0 || done == count {
                     let number = String(repeating: " ", count: width - String(iteration).count) + String(iteration)
                     console.emit(.text("iteration \(number)  Error: \(NumberFormatting.fixed(error, precision))"))
@@ -64,8 +60,7 @@ enum TrainingCommands {
             }
             console.progressFinished()
             if ran > 1 {
-                let means = zip(sums, counts).filter { $0.1 > 0 }.map { $0.0 / Double($0.1) }
-                console.emit(.sparkline(label: "error over the run:", means))
+                console.emit(.sparkline(label: "error over the run:", run.means))
             }
             if ran < count {
                 context.say("interrupted after \(ran) of \(count) steps; now at iteration \(session.iteration)")
