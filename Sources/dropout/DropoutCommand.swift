@@ -95,8 +95,7 @@ struct Verify: ParsableCommand {
     func run() throws {
         let console = StandardConsole()
         do {
-            let lines = try DropoutShell.ScriptRunner.readLines(path: transcript)
-            let document = try LessonDocument(parsing: lines.joined(separator: "\n"), name: transcript)
+            let document = try LessonDocument.read(path: transcript)
             let (commands, differences) = TranscriptVerifier.verify(document)
             for difference in differences {
                 var text = "\(transcript):\(difference.line): output of '\(difference.command)' differs"

@@ -4,9 +4,7 @@ public enum ScriptSource {
     case lesson(LessonDocument)
 
     public static func read(path: String) throws -> ScriptSource {
-        let lines = try ScriptRunner.readLines(path: path)
-        guard path.hasSuffix(".md") else { return .commands(lines) }
-        return .lesson(try LessonDocument(parsing: lines.joined(separator: "\n"), name: path))
+        path.hasSuffix(".md") ? .lesson(try LessonDocument.read(path: path)) : .commands(try ScriptRunner.readLines(path: path))
     }
 
     public func run(name: String, session: inout Session, context: CommandContext, keepGoing: Bool = false) -> ScriptRunner.Result {

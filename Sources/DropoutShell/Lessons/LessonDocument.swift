@@ -58,6 +58,12 @@ public struct LessonDocument: Equatable, Sendable {
         self.parts = parts
     }
 
+    /// Reads and parses a lesson or transcript file, with the same checks (missing, directory,
+    /// binary, not UTF-8) and messages as any script the shell runs.
+    public static func read(path: String) throws -> LessonDocument {
+        try LessonDocument(parsing: ScriptRunner.readLines(path: path).joined(separator: "\n"), name: path)
+    }
+
     /// The title: the first heading's text.
     public var title: String? {
         for case let .prose(lines) in parts {

@@ -29,8 +29,7 @@ public enum LessonLibrary {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
         return names.map { name in
             let path = folder + "/" + name
-            let title = (try? ScriptRunner.readLines(path: path))
-                .flatMap { try? LessonDocument(parsing: $0.joined(separator: "\n"), name: path).title } ?? "(unreadable)"
+            let title = (try? LessonDocument.read(path: path))?.title ?? "(unreadable)"
             return Entry(path: path, title: title)
         }
     }
