@@ -14,9 +14,15 @@ final class TerminalTests: XCTestCase {
         }
         stateFolder = try makeTemporaryDirectory(self)
         sessionName = "dropout-test-\(getpid())-\(UUID().uuidString.prefix(8))"
-        try tmux(["new-session", "-d", "-s", sessionName, "-x", "100", "-y", "30",
-                  "cd \(packageRoot) && env XDG_STATE_HOME=\(stateFolder) \(builtExecutable); echo SHELL-EXITED; sleep 30"])
+        try startShell()
         addTeardownBlock { [sessionName] in _ = try? self.tmux(["kill-session", "-t", sessionName]) }
+    }
+
+    /// Starts `dropout` with `arguments` in the test's tmux session, from the package root (for
+    /// lessons/), with its own state folder, and waits for the prompt.
+    private func startShell(_ arguments: String = "") throws {
+        try tmux(["new-session", "-d", "-s", sessionName, "-x", "100", "-y", "30",
+                  "cd \(packageRoot) && env XDG_STATE_HOME=\(stateFolder) \(builtExecutable) \(arguments); echo SHELL-EXITED; sleep 30"])
         try waitFor("dropout [0]> ")
     }
 
@@ -55,9 +61,7 @@ final class TerminalTests: XCTestCase {
         try type("quit", "Enter")
         try waitFor("SHELL-EXITED")
         try tmux(["kill-session", "-t", sessionName])
-        try tmux(["new-session", "-d", "-s", sessionName, "-x", "100", "-y", "30",
-                  "env XDG_STATE_HOME=\(stateFolder) \(builtExecutable); echo SHELL-EXITED; sleep 30"])
-        try waitFor("dropout [0]> ")
+        try startShell()
         try type("Up", "Up")
         try waitFor("dropout [0]> get alpha")
     }
@@ -76,9 +80,7 @@ final class TerminalTests: XCTestCase {
     func testRecordWritesTheInteractiveSessionWhenItEnds() throws {
         try tmux(["kill-session", "-t", sessionName])
         let transcript = stateFolder + "/recorded.md"
-        try tmux(["new-session", "-d", "-s", sessionName, "-x", "100", "-y", "30",
-                  "env XDG_STATE_HOME=\(stateFolder) \(builtExecutable) --record \(transcript); echo SHELL-EXITED; sleep 30"])
-        try waitFor("dropout [0]> ")
+        try startShell("--record \(transcript)")
         try type("get seed", "Enter")
         try waitFor("seed = 1")
         try type("C-d")
