@@ -137,19 +137,24 @@ final class TerminalTests: XCTestCase {
         throw XCTSkip("stopping this test after a failed wait")
     }
 
+    /// Runs tmux and returns what it printed. Only capture-pane's output is read, through
+    /// Foundation's Process; the other commands may start the tmux server, which would inherit
+    /// the socket Process watches for the child's exit and block `waitUntilExit` for as long as
+    /// the server lives. Those are spawned directly with every descriptor above 2 closed.
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
+        guard arguments.first == "capture-pane" else {
+            try spawnDetached("/usr/bin/tmux", arguments)
+            return ""
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
         process.arguments = arguments
-        // Only capture-pane's output is read: a pipe given to new-session would be inherited by
-        // the tmux server it starts and never reach end-of-file.
         let output = Pipe()
-        let capturing = arguments.first == "capture-pane"
-        process.standardOutput = capturing ? output : FileHandle.nullDevice
+        process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let data = capturing ? output.fileHandleForReading.readDataToEndOfFile() : Data()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
     }
