@@ -4,6 +4,8 @@
 For each shape both sides run in alternating order, REPEATS times; the best time of each counts.
 Whole processes are timed (what a learner waits for), and a zero-step run of each side is
 subtracted to get the cost per step. Peak resident memory comes from the kernel (ru_maxrss).
+GFLOP/s divides the matrix products' arithmetic by the whole step's time, sigmoid and mask
+included, so it is a lower bound on the rate of the products themselves.
 
 usage: compare.py [--smoke]   (--smoke: one short run of each shape, no figures worth quoting)
 """
@@ -76,6 +78,16 @@ def run_numpy(shape, steps):
     return seconds, peak
 
 
+def memory_budget_mb(rows, features, hidden, outputs):
+    """The issue's memory target: 1.5 times the data, weights and activations, plus 30 MB.
+    Activations are the arrays a step keeps: the hidden activation, mask, layer_1 and its delta,
+    layer_2 and its delta, and the two weight gradients."""
+    data = rows * (features + outputs)
+    weights = features * hidden + hidden * outputs
+    activations = 4 * rows * hidden + 2 * rows * outputs + weights
+    return 1.5 * 8 * (data + weights + activations) / 2**20 + 30
+
+
 def peak_gflops():
     code = ("import numpy as np, time; a = np.random.random((2048, 2048)); b = np.random.random((2048, 2048)); a @ b\n"
             "best = min((lambda s: (a @ b, time.perf_counter() - s)[1])(time.perf_counter()) for _ in range(3))\n"
@@ -98,7 +110,8 @@ def main():
     if peak:
         print(f"machine peak (numpy matmul, 2048x2048 doubles): {peak:.1f} GFLOP/s")
     print()
-    header = f"{'shape':38} {'steps':>6} {'dropout/s':>11} {'numpy/s':>11} {'ratio':>7} {'GFLOP/s':>8} {'% peak':>7} {'RSS MB':>7}"
+    header = (f"{'shape':38} {'steps':>6} {'dropout/s':>11} {'numpy/s':>11} {'ratio':>7} {'GFLOP/s':>8} {'% peak':>7}"
+              f" {'RSS MB':>7} {'budget':>7}")
     print(header)
     for shape in SHAPES:
         name, rows, features, hidden, outputs, dropout, steps = shape
@@ -114,12 +127,15 @@ def main():
             if have_numpy:
                 theirs.append(run_numpy(shape, steps)[0])
         our_rate = steps / max(min(ours) - base_ours, 1e-9)
-        flops = 2 * rows * (features * hidden + hidden * outputs) * 3 * steps
+        # The post's loop has five products: two forward, one back through synapse_1, and the
+        # two weight gradients (it never propagates the error back into X).
+        flops = 2 * rows * (2 * features * hidden + 3 * hidden * outputs) * steps
         gflops = flops / max(min(ours) - base_ours, 1e-9) / 1e9
         their_rate = steps / max(min(theirs) - base_theirs, 1e-9) if have_numpy else float("nan")
         ratio = our_rate / their_rate if have_numpy else float("nan")
         percent = 100 * gflops / peak if peak else float("nan")
-        print(f"{name:38} {steps:6d} {our_rate:11.1f} {their_rate:11.1f} {ratio:7.2f} {gflops:8.2f} {percent:7.1f} {rss / 1024:7.1f}")
+        print(f"{name:38} {steps:6d} {our_rate:11.1f} {their_rate:11.1f} {ratio:7.2f} {gflops:8.2f} {percent:7.1f}"
+              f" {rss / 1024:7.1f} {memory_budget_mb(rows, features, hidden, outputs):7.1f}")
         if shape is SHAPES[0] and have_numpy:
             print(f"{'  (whole processes, seconds)':38} {'':6} {min(ours):11.3f} {min(theirs):11.3f} {min(theirs) / min(ours):7.2f}")
 

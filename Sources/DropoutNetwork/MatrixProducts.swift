@@ -82,17 +82,37 @@ extension Matrix {
         }
     }
 
-    /// `self = op(a) · op(b)` through `cblas_dgemm`, row-major.
+    /// Multiply-adds above which a product is split over the cores.
+    static let parallelThreshold = 2 * 1024 * 1024
+
+    /// `self = op(a) · op(b)` through `cblas_dgemm`, row-major. Large products are split into
+    /// bands of rows of the result, one per core, each a single-threaded OpenBLAS call: that
+    /// keeps all threading in one place (ours), so OpenBLAS's own workers do not spin for cores
+    /// the element-wise passes need. Every element is still one OpenBLAS dot product over the
+    /// same inner dimension, so the split does not change a single bit of the result.
     private mutating func gemm(_ a: Matrix, transposeA: Bool, _ b: Matrix, transposeB: Bool, inner: Int) {
-        let m = Int32(rows), n = Int32(columns), k = Int32(inner)
+        _ = Self.singleThreadedBLAS
+        let m = rows, n = columns, k = inner
+        let bands = m * n * k >= Self.parallelThreshold ? min(ParallelChunks.cores, m) : 1
         a.elements.withUnsafeBufferPointer { a_ in
             b.elements.withUnsafeBufferPointer { b_ in
                 elements.withUnsafeMutableBufferPointer { c in
-                    cblas_dgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                                m, n, k, 1.0, a_.baseAddress, Int32(a.columns), b_.baseAddress, Int32(b.columns),
-                                0.0, c.baseAddress, n)
+                    let lda = a.columns, ldb = b.columns
+                    let (aBase, bBase, cBase) = (a_.baseAddress, b_.baseAddress, c.baseAddress)
+                    // Rows first..<last of the result: rows of a, or columns of aᵀ.
+                    let band = { (first: Int, last: Int) in
+                        cblas_dgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
+                                    transposeB ? CblasTrans : CblasNoTrans,
+                                    Int32(last - first), Int32(n), Int32(k), 1.0,
+                                    aBase.map { $0 + (transposeA ? first : first * lda) }, Int32(lda),
+                                    bBase, Int32(ldb), 0.0, cBase.map { $0 + first * n }, Int32(n))
+                    }
+                    ParallelChunks.split(m, into: bands) { band($0.lowerBound, $0.upperBound) }
                 }
             }
         }
     }
+
+    /// OpenBLAS set to one thread, once per process.
+    private static let singleThreadedBLAS: Void = openblas_set_num_threads(1)
 }

@@ -9,6 +9,25 @@ public struct MersenneTwister: Equatable, Sendable {
     static let upperMask: UInt32 = 0x8000_0000
     static let lowerMask: UInt32 = 0x7fff_ffff
 
+    /// The reference generator's output transformation of one state word.
+    @inline(__always)
+    static func temper(_ word: UInt32) -> UInt32 {
+        var y = word
+        y ^= y >> 11
+        y ^= (y << 7) & 0x9d2c_5680
+        y ^= (y << 15) & 0xefc6_0000
+        y ^= y >> 18
+        return y
+    }
+
+    /// numpy's `random_sample` from two tempered words: 27 bits of the first, 26 of the second.
+    @inline(__always)
+    static func double(high: UInt32, low: UInt32) -> Double {
+        // Through Int32, which the shifted words fit, so a vector conversion applies.
+        (Double(Int32(bitPattern: high >> 5)) * 67_108_864.0 + Double(Int32(bitPattern: low >> 6)))
+            / 9_007_199_254_740_992.0
+    }
+
     /// The 624 words of state.
     public private(set) var key: [UInt32]
     /// How many words of the current block have been used (624 means "regenerate next").
@@ -59,21 +78,22 @@ public struct MersenneTwister: Equatable, Sendable {
         @inline(__always)
         mutating func nextUInt32() -> UInt32 {
             if position >= MersenneTwister.stateSize { regenerate() }
-            var y = words[position]
+            let y = words[position]
             position += 1
-            y ^= y >> 11
-            y ^= (y << 7) & 0x9d2c_5680
-            y ^= (y << 15) & 0xefc6_0000
-            y ^= y >> 18
-            return y
+            return MersenneTwister.temper(y)
         }
 
         /// numpy's `random_sample`: 53 random bits from two words.
         @inline(__always)
         mutating func nextDouble() -> Double {
-            let high = Double(nextUInt32() >> 5)
-            let low = Double(nextUInt32() >> 6)
-            return (high * 67_108_864.0 + low) / 9_007_199_254_740_992.0
+            let high = nextUInt32()
+            return MersenneTwister.double(high: high, low: nextUInt32())
+        }
+
+        /// How many doubles the current block still holds whole (both words), so a batch can
+        /// read them straight from `words` without checking for the block's end.
+        var wholeDoublesLeft: Int {
+            max(0, (MersenneTwister.stateSize - position) / 2)
         }
 
         /// The reference generator's three loops, which avoid a division per word.

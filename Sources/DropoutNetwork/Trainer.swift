@@ -81,10 +81,7 @@ public struct Trainer: Equatable, Sendable {
             record.inputs.elements.withUnsafeMutableBufferPointer {
                 BinomialTrial(keep: 1 - settings.inputDropoutRate).fill($0, using: &generator)
             }
-            let inputScale = settings.inputTrainingScale
-            for index in record.inputs.elements.indices {
-                record.inputs.elements[index] = data.inputs.elements[index] * (record.inputs.elements[index] * inputScale)
-            }
+            StepKernels.dropInputs(&record.inputs, from: data.inputs, scale: settings.inputTrainingScale)
             x = record.inputs
         } else {
             x = data.inputs
@@ -96,46 +93,20 @@ public struct Trainer: Equatable, Sendable {
             let trial = BinomialTrial(keep: settings.keepProbability)
             record.mask.elements.withUnsafeMutableBufferPointer { trial.fill($0, using: &generator) }
         }
-        for index in record.activation.elements.indices {
-            let a = sigmoid(record.activation.elements[index])
-            record.activation.elements[index] = a
-            record.layer1.elements[index] = dropping ? a * (record.mask.elements[index] * scale) : a
-        }
+        let mask = dropping ? record.mask : nil
+        StepKernels.activateHidden(&record.activation, into: &record.layer1, mask: mask, scale: scale)
 
         record.layer2.setProduct(record.layer1, weights.synapse1)
-        var absoluteErrorSum = 0.0
-        for index in record.layer2.elements.indices {
-            let output = sigmoid(record.layer2.elements[index])
-            record.layer2.elements[index] = output
-            let error = output - y.elements[index]
-            absoluteErrorSum += abs(error)
-            record.layer2Delta.elements[index] = error * (output * (1 - output))
-        }
+        let absoluteErrorSum = StepKernels.activateOutput(&record.layer2, delta: &record.layer2Delta, targets: y)
 
         record.layer1Delta.setProductTransposed(record.layer2Delta, weights.synapse1)
-        for index in record.layer1Delta.elements.indices {
-            let derivative: Double
-            switch settings.gradient {
-            case .blog:
-                let l = record.layer1.elements[index]
-                derivative = l * (1 - l)
-            case .exact:
-                let a = record.activation.elements[index]
-                let kept = dropping ? record.mask.elements[index] * scale : 1
-                derivative = kept * (a * (1 - a))
-            }
-            record.layer1Delta.elements[index] *= derivative
-        }
+        StepKernels.applyHiddenDerivative(&record.layer1Delta, gradient: settings.gradient, layer1: record.layer1,
+                                          activation: record.activation, mask: mask, scale: scale)
 
         synapse1Gradient.setTransposedProduct(record.layer1, record.layer2Delta)
         synapse0Gradient.setTransposedProduct(x, record.layer1Delta)
-        let alpha = settings.learningRate
-        for index in weights.synapse1.elements.indices {
-            weights.synapse1.elements[index] -= alpha * synapse1Gradient.elements[index]
-        }
-        for index in weights.synapse0.elements.indices {
-            weights.synapse0.elements[index] -= alpha * synapse0Gradient.elements[index]
-        }
+        StepKernels.descend(&weights.synapse1, by: synapse1Gradient, rate: settings.learningRate)
+        StepKernels.descend(&weights.synapse0, by: synapse0Gradient, rate: settings.learningRate)
         if settings.maxNorm > 0 { weights.synapse0.limitColumnNorms(to: settings.maxNorm) }
         iteration += 1
         hasStepped = true

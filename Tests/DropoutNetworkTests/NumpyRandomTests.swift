@@ -35,6 +35,23 @@ final class NumpyRandomTests: XCTestCase {
         XCTAssertNil(MersenneTwister(key: [UInt32](repeating: 0, count: 624), position: 625))
     }
 
+    func testFillDrawsTheSameCellsAsOneDrawAtATime() {
+        // Odd and even starting words, and enough cells to cross several 624-word blocks.
+        for keep in [0.3, 0.5, 0.8, 0.95] {
+            for skipped in 0..<3 {
+                var oneByOne = MersenneTwister(seed: 7)
+                for _ in 0..<skipped { _ = oneByOne.nextUInt32() }
+                var filled = oneByOne
+                let trial = BinomialTrial(keep: keep)
+                let expected = (0..<3001).map { _ in Double(trial.draw(using: &oneByOne)) }
+                var cells = [Double](repeating: -1, count: 3001)
+                cells.withUnsafeMutableBufferPointer { trial.fill($0, using: &filled) }
+                XCTAssertEqual(cells, expected, "keep \(keep), \(skipped) words skipped")
+                XCTAssertEqual(filled, oneByOne, "both leave the stream at the same place")
+            }
+        }
+    }
+
     private func mask(seed: UInt32, keep: Double, rows: Int, columns: Int) -> [[Int]] {
         var generator = MersenneTwister(seed: seed)
         let trial = BinomialTrial(keep: keep)

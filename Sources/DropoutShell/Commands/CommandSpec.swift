@@ -22,6 +22,10 @@ struct CommandSpec: Sendable {
     /// How many words may follow the name; the interpreter checks before `run`.
     var arity: ClosedRange<Int> = 0...0
     var completion: Completion = .nothing
+    /// Runs on the session itself instead of a copy kept only on success. Only for a command
+    /// whose failures all come before it changes anything, and whose interruption keeps what
+    /// it did: a copy then protects nothing and doubles the memory of a large network.
+    var runsInPlace = false
     /// Changes the session (a copy, kept only on success) and reports on the context's console.
     let run: @Sendable (_ session: inout Session, _ arguments: [String], _ context: CommandContext) throws -> Void
 

@@ -21,7 +21,7 @@ enum TrainingCommands {
                   "Ctrl-C stops after the current iteration; the steps that ran are kept.",
                   "'step 1 trace' spells one iteration out: the mask, layer_1, both hidden derivatives,",
                   "the deltas and the weight updates."],
-        example: "step 10000", arity: 0...2,
+        example: "step 10000", arity: 0...2, runsInPlace: true,
         run: { session, arguments, context in
             var words = arguments
             let tracing = words.last == "trace"

@@ -25,6 +25,10 @@ public enum Interpreter {
             let command = try CommandRegistry.command(named: name)
             let arguments = Array(words.dropFirst())
             try command.checkArity(arguments)
+            if command.runsInPlace {
+                try command.run(&session, arguments, context)
+                return .succeeded
+            }
             var working = session
             do {
                 try command.run(&working, arguments, context)
