@@ -27,4 +27,15 @@ enum ParallelChunks {
             body((count * part / parts)..<(count * (part + 1) / parts))
         }
     }
+
+    /// Runs two independent pieces of work at once when `large`, one after the other otherwise.
+    static func both(large: Bool, _ first: () -> Void, _ second: () -> Void) {
+        guard large, cores > 1 else {
+            first()
+            second()
+            return
+        }
+        nonisolated(unsafe) let (first, second) = (first, second)
+        DispatchQueue.concurrentPerform(iterations: 2) { $0 == 0 ? first() : second() }
+    }
 }
