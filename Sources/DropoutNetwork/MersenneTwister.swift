@@ -51,6 +51,17 @@ public struct MersenneTwister: Equatable, Sendable {
         self.position = position
     }
 
+    /// Becomes a copy of `other` by overwriting this generator's own words, which allocates
+    /// nothing once this generator's storage is its own (the training loop relies on that).
+    mutating func copyState(from other: MersenneTwister) {
+        key.withUnsafeMutableBufferPointer { words in
+            other.key.withUnsafeBufferPointer { source in
+                words.baseAddress!.update(from: source.baseAddress!, count: Self.stateSize)
+            }
+        }
+        position = other.position
+    }
+
     /// The next 32 tempered bits.
     public mutating func nextUInt32() -> UInt32 {
         withStream { $0.nextUInt32() }

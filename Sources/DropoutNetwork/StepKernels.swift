@@ -94,6 +94,18 @@ enum StepKernels {
         }
     }
 
+    /// Whether `weights - alpha * gradient` holds only finite numbers, checked before any is
+    /// written so a diverging step can leave the weights as they were.
+    static func descentStaysFinite(_ weights: Matrix, by gradient: Matrix, rate alpha: Double) -> Bool {
+        weights.elements.withUnsafeBufferPointer { w in
+            gradient.elements.withUnsafeBufferPointer { g in
+                var finite = true
+                for i in 0..<w.count { finite = finite && (w[i] - alpha * g[i]).isFinite }
+                return finite
+            }
+        }
+    }
+
     /// `weights -= alpha * gradient`
     static func descend(_ weights: inout Matrix, by gradient: Matrix, rate alpha: Double) {
         weights.elements.withUnsafeMutableBufferPointer { w in

@@ -12,6 +12,8 @@ public struct Trainer: Equatable, Sendable {
     private var hasStepped = false
     private var synapse1Gradient: Matrix
     private var synapse0Gradient: Matrix
+    /// Storage for the generator's state as a step found it, to put back if the step diverges.
+    private var generatorBeforeStep: MersenneTwister
 
     /// Seeds a generator and draws the weights from it, as the post does after `np.random.seed`.
     public init(settings: TrainingSettings, data: Dataset, seed: UInt32) {
@@ -44,6 +46,7 @@ public struct Trainer: Equatable, Sendable {
         record = StepRecord(rows: rows, features: data.inputs.columns, hidden: hidden, outputs: outputs)
         synapse1Gradient = Matrix(rows: hidden, columns: outputs)
         synapse0Gradient = Matrix(rows: data.inputs.columns, columns: hidden)
+        generatorBeforeStep = MersenneTwister(seed: 0)
     }
 
     /// The arrays of the most recent step, or `nil` before the first step on these weights.
@@ -58,12 +61,13 @@ public struct Trainer: Equatable, Sendable {
     }
 
     /// Runs `count` steps, calling `afterEach` with the iteration reached and that step's error;
-    /// it returns `false` to stop early. Returns how many steps ran.
+    /// it returns `false` to stop early. Returns how many steps ran; throws `Divergence` when a
+    /// step would leave the finite numbers, with the steps before it kept.
     @discardableResult
-    public mutating func train(steps count: Int, afterEach: (_ iteration: Int, _ error: Double) -> Bool) -> Int {
+    public mutating func train(steps count: Int, afterEach: (_ iteration: Int, _ error: Double) -> Bool) throws -> Int {
         var done = 0
         while done < count {
-            let error = step()
+            let error = try step()
             done += 1
             if !afterEach(iteration, error) { break }
         }
@@ -71,8 +75,13 @@ public struct Trainer: Equatable, Sendable {
     }
 
     /// One iteration of the post's loop; returns the mean absolute output error it trained on.
+    ///
+    /// A step whose error or new weights would not be finite numbers throws `Divergence` and
+    /// changes nothing the learner can build on: the weights, the iteration and the generator
+    /// stay as they were before it (only the last step's arrays show what went wrong).
     @discardableResult
-    public mutating func step() -> Double {
+    public mutating func step() throws -> Double {
+        generatorBeforeStep.copyState(from: generator)
         let y = data.targets
         let dropping = settings.dropoutRate > 0
         let scale = settings.trainingScale
@@ -118,8 +127,17 @@ public struct Trainer: Equatable, Sendable {
 
         synapse1Gradient.setTransposedProduct(record.layer1, record.layer2Delta)
         synapse0Gradient.setTransposedProduct(x, record.layer1Delta)
-        StepKernels.descend(&weights.synapse1, by: synapse1Gradient, rate: settings.learningRate)
-        StepKernels.descend(&weights.synapse0, by: synapse0Gradient, rate: settings.learningRate)
+        let alpha = settings.learningRate
+        let broken = !absoluteErrorSum.isFinite ? "the output error"
+            : !StepKernels.descentStaysFinite(weights.synapse1, by: synapse1Gradient, rate: alpha) ? "synapse_1"
+            : !StepKernels.descentStaysFinite(weights.synapse0, by: synapse0Gradient, rate: alpha) ? "synapse_0"
+            : nil
+        if let broken {
+            generator.copyState(from: generatorBeforeStep)
+            throw Divergence(iteration: iteration + 1, quantity: broken)
+        }
+        StepKernels.descend(&weights.synapse1, by: synapse1Gradient, rate: alpha)
+        StepKernels.descend(&weights.synapse0, by: synapse0Gradient, rate: alpha)
         if settings.maxNorm > 0 { weights.synapse0.limitColumnNorms(to: settings.maxNorm) }
         iteration += 1
         hasStepped = true

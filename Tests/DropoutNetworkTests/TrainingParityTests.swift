@@ -19,19 +19,19 @@ final class TrainingParityTests: XCTestCase {
         XCTAssertEqual(trainer.weights.synapse1.elements, Array(first[12..<16]))
     }
 
-    func testDropoutZeroDrawsNoMask() {
+    func testDropoutZeroDrawsNoMask() throws {
         var settings = TrainingSettings()
         settings.dropoutRate = 0
         var trainer = Trainer(settings: settings, data: Dataset(.xor), seed: 1)
         let before = trainer.generator
-        trainer.step()
+        try trainer.step()
         XCTAssertEqual(trainer.generator, before)
         XCTAssertEqual(trainer.lastStep?.maskDrawn, false)
     }
 
-    func testStopsWhenAskedAndCountsOnlyTheStepsRun() {
+    func testStopsWhenAskedAndCountsOnlyTheStepsRun() throws {
         var trainer = Trainer(settings: TrainingSettings(), data: Dataset(.xor), seed: 1)
-        let ran = trainer.train(steps: 100) { iteration, _ in iteration < 30 }
+        let ran = try trainer.train(steps: 100) { iteration, _ in iteration < 30 }
         XCTAssertEqual(ran, 30)
         XCTAssertEqual(trainer.iteration, 30)
     }
@@ -40,7 +40,7 @@ final class TrainingParityTests: XCTestCase {
         var settings = TrainingSettings()
         settings.gradient = .exact
         var trainer = Trainer(settings: settings, data: Dataset(.xor), seed: 3)
-        trainer.step()
+        try trainer.step()
         let record = try XCTUnwrap(trainer.lastStep)
         let scale = 1 / 0.8
         for index in record.layer1.elements.indices {
@@ -49,10 +49,10 @@ final class TrainingParityTests: XCTestCase {
         }
     }
 
-    private func runCases(_ cases: [NumpyCase]) {
+    private func runCases(_ cases: [NumpyCase]) throws {
         for reference in cases {
             var trainer = Trainer(settings: reference.settings, data: Dataset(.xor), seed: reference.seed)
-            trainer.train(steps: reference.steps) { _, _ in true }
+            try trainer.train(steps: reference.steps) { _, _ in true }
             assertClose(trainer.weights.synapse0, reference.synapse_0, "\(reference.name): synapse_0")
             assertClose(trainer.weights.synapse1, reference.synapse_1, "\(reference.name): synapse_1")
         }
@@ -85,7 +85,7 @@ final class DropoutEnsembleTests: XCTestCase {
         settings.hiddenWidth = 3
         settings.dropoutRate = 0.3
         var trainer = Trainer(settings: settings, data: Dataset(.xor), seed: 4)
-        trainer.train(steps: 300) { _, _ in true }
+        try trainer.train(steps: 300) { _, _ in true }
         var generator = MersenneTwister(seed: 99)
         let rows = DropoutEnsemble.rows(trainer, samples: 100_000, generator: &generator)
         let hidden = trainer.predict(trainer.data.inputs).hidden
@@ -110,9 +110,9 @@ final class DropoutEnsembleTests: XCTestCase {
 }
 
 final class RedundancyTests: XCTestCase {
-    func testMeasuresAreSymmetricWithOnesOnTheDiagonal() {
+    func testMeasuresAreSymmetricWithOnesOnTheDiagonal() throws {
         var trainer = Trainer(settings: TrainingSettings(), data: Dataset(.xor), seed: 1)
-        trainer.train(steps: 100) { _, _ in true }
+        try trainer.train(steps: 100) { _, _ in true }
         let redundancy = Redundancy(trainer)
         for matrix in [redundancy.activationCorrelation, redundancy.weightCosine] {
             for i in 0..<4 {
@@ -143,7 +143,7 @@ final class InputDropoutAndMaxNormTests: XCTestCase {
         settings.inputDropoutRate = 0.25
         var trainer = Trainer(settings: settings, data: Dataset(.xor), seed: 1)
         var generator = trainer.generator
-        trainer.step()
+        try trainer.step()
         let record = try XCTUnwrap(trainer.lastStep)
         let inputMask = (0..<12).map { _ in BinomialTrial(keep: 0.75).draw(using: &generator) }
         for index in 0..<12 {
@@ -153,11 +153,11 @@ final class InputDropoutAndMaxNormTests: XCTestCase {
         XCTAssertEqual(record.mask.elements, hiddenMask, "the hidden mask is drawn after the input mask")
     }
 
-    func testMaxNormCapsEachHiddenUnitsIncomingWeights() {
+    func testMaxNormCapsEachHiddenUnitsIncomingWeights() throws {
         var settings = TrainingSettings()
         settings.maxNorm = 2
         var trainer = Trainer(settings: settings, data: Dataset(.xor), seed: 1)
-        trainer.train(steps: 3000) { _, _ in true }
+        try trainer.train(steps: 3000) { _, _ in true }
         let w = trainer.weights.synapse0
         for column in 0..<w.columns {
             let norm = (0..<w.rows).reduce(0) { $0 + w[$1, column] * w[$1, column] }.squareRoot()
@@ -166,5 +166,29 @@ final class InputDropoutAndMaxNormTests: XCTestCase {
         XCTAssertTrue((0..<w.columns).contains { column in
             abs((0..<w.rows).reduce(0) { $0 + w[$1, column] * w[$1, column] }.squareRoot() - 2) < 1e-9
         }, "the cap was reached")
+    }
+}
+
+/// A step that would leave the finite numbers is refused, and the trainer stays as it was.
+final class DivergenceTests: XCTestCase {
+    func testAStepWhoseOutputWouldBeNaNChangesNothing() throws {
+        // With keep 0.2 the kept activations are scaled by 5, so any two kept units with these
+        // weights overflow to +inf and -inf, and their sum is NaN.
+        var settings = TrainingSettings()
+        settings.dropoutRate = 0.8
+        let data = Dataset(.xor)
+        let fresh = Trainer(settings: settings, data: data, seed: 1)
+        let huge = try XCTUnwrap(Matrix(rowArrays: [[1.7e308], [-1.7e308], [1.7e308], [-1.7e308]]))
+        var trainer = try XCTUnwrap(Trainer(settings: settings, data: data,
+                                             weights: Weights(synapse0: fresh.weights.synapse0, synapse1: huge),
+                                             generator: fresh.generator, iteration: 0))
+        let before = (trainer.weights, trainer.generator)
+        XCTAssertThrowsError(try trainer.step()) { error in
+            XCTAssertEqual(error as? Divergence, Divergence(iteration: 1, quantity: "the output error"))
+        }
+        XCTAssertEqual(trainer.iteration, 0)
+        XCTAssertEqual(trainer.weights, before.0)
+        XCTAssertEqual(trainer.generator, before.1, "the mask's draws are given back, so the next step draws them again")
+        XCTAssertThrowsError(try trainer.step(), "the same weights and draws diverge the same way")
     }
 }

@@ -204,16 +204,20 @@ final class CommandTests: XCTestCase {
 
     func testCommentsAndBlankLinesDoNothing() {
         let shell = ShellHarness()
-        XCTAssertEqual(shell.run("", "   ", "# just a note", "get seed # trailing note"), "seed = 1")
+        let before = shell.session
+        XCTAssertEqual(shell.run("", "   ", "\t", "# just a note", "  # indented", String(repeating: " ", count: 1 << 20)), "")
+        XCTAssertEqual(shell.session, before)
+        XCTAssertTrue(shell.context.history.isEmpty, "nothing for history either")
+        XCTAssertEqual(shell.run("get seed # trailing note"), "seed = 1")
     }
 
-    func testCtrlCStopsAStepAfterTheCurrentIterationAndKeepsItsWork() {
+    func testCtrlCStopsAStepAfterTheCurrentIterationAndKeepsItsWork() throws {
         let shell = ShellHarness(stopAfterPolls: 250)
         let output = shell.run("step 1000")
         XCTAssertEqual(shell.session.iteration, 251)
         XCTAssertTrue(output.hasSuffix("interrupted after 251 of 1000 steps; now at iteration 251"))
         var straight = Trainer(settings: TrainingSettings(), data: Dataset(.xor), seed: 1)
-        straight.train(steps: 251) { _, _ in true }
+        _ = try straight.train(steps: 251) { _, _ in true }
         XCTAssertEqual(shell.session.trainer.weights, straight.weights)
     }
 }

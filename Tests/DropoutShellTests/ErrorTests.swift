@@ -47,7 +47,35 @@ final class ErrorTests: XCTestCase {
         ("run /tmp", "cannot run '/tmp': it is a directory; give a file of commands"),
         ("save \"unterminated", "unterminated quote; close the path with \""),
         ("help stepp", "unknown command 'stepp' (did you mean 'step'?); type 'help' for the list of commands"),
+        ("set alpha " + String(repeating: "1", count: 1 << 20), "the line is 1048586 bytes long; a command is at most 8192"),
+        ("get \u{FFFD}\u{FFFD}", "the line holds bytes that are not UTF-8 text (shown as \u{FFFD}); commands are UTF-8 text"),
+        ("set data \u{0}", "unknown data set '\u{0}'; known: xor, and, or, random, circles, spiral"),
     ]
+
+    func testADivergingRunStopsAtTheLastFiniteIterationAndKeepsIt() throws {
+        // Hand-made weights so large that two kept units, scaled by 1/(1-0.6), overflow to +inf
+        // and -inf and the output turns NaN at the fifth step.
+        let folder = try makeTemporaryDirectory(self)
+        let shell = ShellHarness()
+        shell.run("save \(folder)/start.json")
+        var snapshot = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/start.json"))) as? [String: Any])
+        var weights = try XCTUnwrap(snapshot["weights"] as? [String: Any])
+        weights["synapse_1"] = [[1.7e308], [-1.7e308], [1.7e308], [-1.7e308]]
+        snapshot["weights"] = weights
+        try JSONSerialization.data(withJSONObject: snapshot).write(to: URL(fileURLWithPath: folder + "/huge.json"))
+        shell.run("load \(folder)/huge.json", "set dropout 0.6")
+        XCTAssertEqual(shell.errors("step 20"), ["training diverged at iteration 5: the output error would not be finite; "
+            + "stopped at iteration 4 with the weights before it; try an alpha below 0.5, or 'reset' for fresh weights"])
+        XCTAssertEqual(shell.session.iteration, 4)
+        let kept = shell.session
+        XCTAssertEqual(shell.errors("step"), ["training diverged at iteration 5: the output error would not be finite; "
+            + "stopped at iteration 4 with the weights before it; try an alpha below 0.5, or 'reset' for fresh weights"],
+            "the refused step gave its draws back, so it diverges the same way again")
+        // (Whole sessions cannot be compared here: the refused step's arrays hold NaN.)
+        XCTAssertEqual(shell.session.trainer.weights, kept.trainer.weights)
+        XCTAssertEqual(shell.session.trainer.generator, kept.trainer.generator)
+        XCTAssertEqual(shell.session.lossHistory, kept.lossHistory)
+    }
 
     func testEveryBadInputIsOneErrorLineAndChangesNothing() {
         let shell = ShellHarness()

@@ -77,12 +77,20 @@ enum CompareCommand {
             table.footer = ["\(steps) steps each, \(seeds == 1 ? "seed \(session.seed)" : "seeds \(session.seed)...\(UInt64(session.seed) + UInt64(seeds) - 1), mean ± standard deviation")"]
             context.console.emit(.table(table))
             context.console.emit(.plot(curves(combinations, outcomes, seeds: seeds, steps: steps)))
+            for (index, outcome) in outcomes.enumerated() {
+                guard let iteration = outcome.divergedAt else { continue }
+                let setting = combinations[index / seeds].map { "\($0.0)=\($0.1)" }.joined(separator: " ")
+                let seed = (UInt64(session.seed) + UInt64(index % seeds)) % (UInt64(UInt32.max) + 1)
+                context.say("\(setting) (seed \(seed)) diverged at iteration \(iteration); its row shows the weights before it")
+            }
         })
 
     struct Outcome: Sendable {
         var lastError = 0.0, evalError = 0.0, testError = 0.0, largestWeight = 0.0
         /// The training error in `curveSlots` equal slices of the run, each slice's mean.
         var curve: [Double] = []
+        /// The iteration a diverging run refused; its row describes the weights before it.
+        var divergedAt: Int?
     }
 
     static let curveSlots = 60
@@ -112,16 +120,23 @@ enum CompareCommand {
             var trainer = sessions[index].trainer
             var last = 0.0
             var curve = SliceMeans(slices: curveSlots, total: steps)
-            trainer.train(steps: steps) { _, error in
-                curve.add(error)
-                last = error
-                return !stop()
+            var diverged: Int?
+            do {
+                try trainer.train(steps: steps) { _, error in
+                    curve.add(error)
+                    last = error
+                    return !stop()
+                }
+            } catch {
+                diverged = (error as? Divergence)?.iteration
             }
+            // A run that diverged has fewer slices; the gaps are not drawn.
+            let slices = curve.means + Array(repeating: .nan, count: min(curveSlots, steps) - curve.means.count)
             let weights = trainer.weights.synapse0.elements + trainer.weights.synapse1.elements
             results.store(index, Outcome(lastError: last, evalError: trainer.evaluate().meanAbsoluteError,
                                          testError: trainer.evaluateTest()?.meanAbsoluteError ?? .nan,
                                          largestWeight: weights.reduce(0) { max($0, abs($1)) },
-                                         curve: curve.means))
+                                         curve: slices, divergedAt: diverged))
         }
         return results.values
     }

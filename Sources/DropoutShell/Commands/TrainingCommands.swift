@@ -1,3 +1,5 @@
+import DropoutNetwork
+
 /// `reset` and `step`: drawing weights and training them.
 enum TrainingCommands {
     /// A billion steps of the tutorial's network take minutes; more is surely a typo.
@@ -35,7 +37,11 @@ enum TrainingCommands {
             if tracing {
                 guard count == 1 else { throw CommandError("trace spells out one step; use 'step 1 trace' or 'step trace'") }
                 let before = session.trainer
-                _ = session.train(steps: 1) { _, _ in true }
+                do {
+                    _ = try session.train(steps: 1) { _, _ in true }
+                } catch let divergence as Divergence {
+                    throw CommandError(diverged: divergence, alpha: session.trainer.settings.learningRate)
+                }
                 for block in StepTrace.blocks(before: before, after: session.trainer, precision: session.precision) {
                     context.console.emit(block)
                 }
@@ -48,22 +54,42 @@ enum TrainingCommands {
             let width = String(start + count).count
             let precision = session.precision
             var run = SliceMeans(slices: 40, total: count)
-            let ran = session.train(steps: count) { iteration, error in
-                let done = iteration - start
-                run.add(error)
-                if done % every == 0 || done == count {
-                    let number = String(repeating: " ", count: width - String(iteration).count) + String(iteration)
-                    console.emit(.text("iteration \(number)  Error: \(NumberFormatting.fixed(error, precision))"))
+            var divergence: Divergence?
+            var ran = 0
+            do {
+                ran = try session.train(steps: count) { iteration, error in
+                    let done = iteration - start
+                    run.add(error)
+                    if done % every == 0 || done == count {
+                        let number = String(repeating: " ", count: width - String(iteration).count) + String(iteration)
+                        console.emit(.text("iteration \(number)  Error: \(NumberFormatting.fixed(error, precision))"))
+                    }
+                    console.progress(done: done, total: count)
+                    return !console.interruptRequested
                 }
-                console.progress(done: done, total: count)
-                return !console.interruptRequested
+            } catch let error as Divergence {
+                divergence = error
+                ran = session.iteration - start
             }
             console.progressFinished()
             if ran > 1 {
                 console.emit(.sparkline(label: "error over the run:", run.means))
             }
+            if let divergence {
+                throw CommandError(diverged: divergence, alpha: session.trainer.settings.learningRate)
+            }
             if ran < count {
                 context.say("interrupted after \(ran) of \(count) steps; now at iteration \(session.iteration)")
             }
         })
+}
+
+extension CommandError {
+    /// What a learner sees when training leaves the finite numbers: where, what was kept, and
+    /// what usually gets training back on track.
+    init(diverged divergence: Divergence, alpha: Double) {
+        self.init("training diverged at iteration \(divergence.iteration): \(divergence.quantity) would not be finite; "
+            + "stopped at iteration \(divergence.iteration - 1) with the weights before it; "
+            + "try an alpha below \(NumberFormatting.short(alpha)), or 'reset' for fresh weights")
+    }
 }

@@ -44,12 +44,13 @@ public struct Session: Equatable, Sendable {
         trainer.apply(settings)
     }
 
-    /// Trains, recording every step's error; `afterEach` decides whether to go on.
-    mutating func train(steps: Int, afterEach: (_ iteration: Int, _ error: Double) -> Bool) -> Int {
+    /// Trains, recording every step's error; `afterEach` decides whether to go on. A step that
+    /// diverges throws `Divergence`, with the steps before it kept and recorded.
+    mutating func train(steps: Int, afterEach: (_ iteration: Int, _ error: Double) -> Bool) throws -> Int {
         let heldOut = trainer.data.testInputs.rows > 0
         var done = 0
         while done < steps {
-            let error = trainer.step()
+            let error = try trainer.step()
             done += 1
             if heldOut {
                 let trained = trainer
