@@ -7,7 +7,7 @@
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SWIFT_SOURCES := Sources Tests
 
-.PHONY: run test build deps bench bench-smoke clean
+.PHONY: run test build deps bench bench-smoke fuzz clean
 
 deps:
 	@if ! pkg-config --exists libedit openblas 2>/dev/null || ! command -v tmux >/dev/null; then \
@@ -39,6 +39,21 @@ bench: build
 # One short run of each shape: proves the benchmark still works, quotes no figures.
 bench-smoke: build
 	python3 bench/compare.py --smoke
+
+# libFuzzer on the command language, the lesson format, `expect` and the snapshot loader, each
+# for FUZZ_SECONDS, under AddressSanitizer; crashing inputs land in fuzz/crashes/.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS := FuzzCommands FuzzLessons FuzzExpectations FuzzSnapshots
+fuzz: build
+	for target in $(FUZZ_TARGETS); do \
+		DROPOUT_FUZZ=1 swift build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address --product $$target || exit 1; \
+	done
+	fuzz/seed-corpus.sh .build/release/dropout
+	mkdir -p fuzz/crashes
+	for target in $(FUZZ_TARGETS); do \
+		.build-fuzz/debug/$$target -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -timeout=20 \
+			-artifact_prefix=fuzz/crashes/$$target- .build-fuzz/corpus/$$target || exit 1; \
+	done
 
 clean:
 	swift package clean

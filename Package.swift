@@ -53,3 +53,16 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer targets, built only by `make fuzz`, which sets DROPOUT_FUZZ and compiles everything
+// with -sanitize=fuzzer,address; an ordinary build has no libFuzzer to link them with.
+if Context.environment["DROPOUT_FUZZ"] != nil {
+    package.targets += [
+        .systemLibrary(name: "CFuzzerDriver", path: "fuzz/CFuzzerDriver"),
+        .target(name: "FuzzerDriver", dependencies: ["CFuzzerDriver"], path: "fuzz/FuzzerDriver"),
+    ]
+    for name in ["FuzzCommands", "FuzzLessons", "FuzzExpectations", "FuzzSnapshots"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["DropoutShell", "FuzzerDriver"],
+                                                 path: "fuzz/\(name)"))
+    }
+}

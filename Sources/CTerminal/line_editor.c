@@ -16,11 +16,12 @@ static int line_interrupt = -1;
 
 static int read_key(FILE *stream) {
     for (;;) {
+        if (cterm_termination) return EOF;
         unsigned char c;
         ssize_t n = read(fileno(stream), &c, 1);
         if (n == 1) return c;
         if (n == 0) return EOF;
-        if (errno != EINTR) return EOF;
+        if (errno != EINTR || cterm_termination) return EOF;
         if (cterm_interrupted) {
             cterm_interrupted = 0;
             return interrupt_key;

@@ -21,6 +21,25 @@ void cterm_install_interrupt_handler(void) {
     sigaction(SIGINT, &action, NULL);
 }
 
+volatile sig_atomic_t cterm_termination = 0;
+
+static void on_termination(int signo) {
+    cterm_termination = signo;
+    cterm_interrupted = 1;
+}
+
+void cterm_install_termination_handler(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_termination;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(SIGTERM, &action, NULL);
+    sigaction(SIGHUP, &action, NULL);
+}
+
+int cterm_termination_signal(void) { return cterm_termination; }
+
 int cterm_take_interrupt(void) {
     int was = cterm_interrupted;
     cterm_interrupted = 0;

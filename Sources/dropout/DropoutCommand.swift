@@ -67,7 +67,7 @@ struct Start: ParsableCommand {
         var shell = InteractiveShell(session: session, reader: EditLineReader(history: HistoryFile.standard()),
                                      context: context)
         shell.run()
-        try finish(0, context)
+        try finish(TerminationSignal.received.map { 128 + $0 } ?? 0, context)
     }
 
     /// Writes the transcript if asked, then exits with `status`.

@@ -22,7 +22,7 @@ final class TerminalTests: XCTestCase {
     /// lessons/), with its own state folder, and waits for the prompt.
     private func startShell(_ arguments: String = "") throws {
         try tmux(["new-session", "-d", "-s", sessionName, "-x", "100", "-y", "30",
-                  "cd \(packageRoot) && env XDG_STATE_HOME=\(stateFolder) \(builtExecutable) \(arguments); echo SHELL-EXITED; sleep 30"])
+                  "cd \(packageRoot) && env XDG_STATE_HOME=\(stateFolder) \(builtExecutable) \(arguments); echo SHELL-EXITED $?; sleep 30"])
         try waitFor("dropout [0]> ")
     }
 
@@ -66,8 +66,6 @@ final class TerminalTests: XCTestCase {
         try waitFor("dropout [0]> get alpha")
     }
 
-    /// Sends keys with a short pause between, as a person types: libedit completes a word
-    /// differently when the next keys are already waiting.
     func testCtrlCStopsACompareOnEveryCore() throws {
         try type("compare dropout=0,0.5 steps=100000000", "Enter")
         usleep(1_000_000)
@@ -111,6 +109,62 @@ final class TerminalTests: XCTestCase {
         XCTAssertTrue(transcript.hasSuffix("lesson stopped; the session is yours to carry on\n```\n```dropout\nget dropout\n```\n```\ndropout = 0\n```\n"), transcript)
     }
 
+    func testTerminationSignalsSaveHistoryAndExit() throws {
+        try type("get alpha", "Enter")
+        try waitFor("alpha = 0.5")
+        try type("step 1000000000", "Enter")
+        try waitFor("steps (", timeout: 20)
+        try signalShell(SIGTERM)
+        try waitFor("SHELL-EXITED 143")
+        XCTAssertTrue(try screen().contains("interrupted after "), "the step stopped at a consistent point first")
+        let history = try String(contentsOfFile: stateFolder + "/dropout/history", encoding: .utf8)
+        XCTAssertTrue(history.contains("get\\040alpha") && history.contains("step\\0401000000000"), history)
+
+        try tmux(["kill-session", "-t", sessionName])
+        try startShell()
+        try type("get seed", "Enter")
+        try waitFor("seed = 1")
+        try signalShell(SIGHUP)
+        try waitFor("SHELL-EXITED 129")
+        let after = try String(contentsOfFile: stateFolder + "/dropout/history", encoding: .utf8)
+        XCTAssertTrue(after.contains("get\\040seed"), after)
+    }
+
+    func testEndOfInputAtAPauseStopsTheLessonAndTheShellCarriesOn() throws {
+        try type("run lessons/01-no-dropout.md", "Enter")
+        try waitFor("── Enter runs the next block · s skips it · q stops ──")
+        try type("C-d")
+        try waitFor("lesson stopped; the session is yours to carry on")
+        try type("get dropout", "Enter")
+        try waitFor("dropout = 0.2")
+        try type("C-d")
+        try waitFor("SHELL-EXITED 0")
+    }
+
+    func testAResizedTerminalWrapsTheNextBlockToItsNewWidth() throws {
+        try type("run lessons/01-no-dropout.md", "Enter")
+        try waitFor("── Enter runs the next block · s skips it · q stops ──")
+        let wide = try XCTUnwrap(try screen().split(separator: "\n").first { $0.hasPrefix("Before dropping anything") })
+        XCTAssertGreaterThan(wide.count, 80, "wrapped to the 100-column window")
+        try tmux(["resize-window", "-t", sessionName, "-x", "60", "-y", "30"])
+        try type("Enter")
+        try waitFor("Now train:")
+        let narrow = try XCTUnwrap(try screen().split(separator: "\n").first { $0.hasPrefix("Now train:") })
+        XCTAssertLessThanOrEqual(narrow.count, 59, "wrapped to the 60-column window: \(narrow)")
+        XCTAssertGreaterThan(narrow.count, 40)
+    }
+
+    /// Sends `signal` to the `dropout` process running in the session's pane.
+    private func signalShell(_ signal: Int32) throws {
+        let panePid = try tmux(["display-message", "-p", "-t", sessionName, "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try String(contentsOfFile: "/proc/\(panePid)/task/\(panePid)/children", encoding: .utf8)
+        let pid = try XCTUnwrap(children.split(separator: " ").first.flatMap { Int32($0) }, "no process under the pane")
+        XCTAssertEqual(kill(pid, signal), 0)
+    }
+
+    /// Sends keys with a short pause between, as a person types: libedit completes a word
+    /// differently when the next keys are already waiting.
     private func type(_ keys: String...) throws {
         for key in keys {
             try tmux(["send-keys", "-t", sessionName, key])
@@ -137,13 +191,14 @@ final class TerminalTests: XCTestCase {
         throw XCTSkip("stopping this test after a failed wait")
     }
 
-    /// Runs tmux and returns what it printed. Only capture-pane's output is read, through
-    /// Foundation's Process; the other commands may start the tmux server, which would inherit
-    /// the socket Process watches for the child's exit and block `waitUntilExit` for as long as
-    /// the server lives. Those are spawned directly with every descriptor above 2 closed.
+    /// Runs tmux and returns what it printed. Only capture-pane's and display-message's output
+    /// is read, through Foundation's Process; the other commands may start the tmux server,
+    /// which would inherit the socket Process watches for the child's exit and block
+    /// `waitUntilExit` for as long as the server lives. Those are spawned directly with every
+    /// descriptor above 2 closed.
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        guard arguments.first == "capture-pane" else {
+        guard ["capture-pane", "display-message"].contains(arguments.first) else {
             try spawnDetached("/usr/bin/tmux", arguments)
             return ""
         }

@@ -12,6 +12,13 @@ int cterm_take_interrupt(void);
 /// Whether Ctrl-C arrived, without clearing the flag.
 int cterm_interrupt_pending(void);
 
+/// Installs handlers for SIGTERM and SIGHUP that ask the shell to end the way Ctrl-D does, so it
+/// saves its history (and a recording) first: long work stops as on Ctrl-C, a pause stops the
+/// lesson, and the line editor reads end of input.
+void cterm_install_termination_handler(void);
+/// The signal that asked the shell to end, or 0.
+int cterm_termination_signal(void);
+
 /// Makes Ctrl-C at libedit's prompt end `readline` with NULL, after noting whether the line
 /// held text. Call once, before the first `readline`.
 void cterm_configure_line_editor(void);

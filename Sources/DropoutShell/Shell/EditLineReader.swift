@@ -14,6 +14,7 @@ public struct EditLineReader: LineReader {
         setlocale(LC_CTYPE, "")
         cedit_configure("dropout", completeLine)
         cterm_install_interrupt_handler()
+        cterm_install_termination_handler()
         cterm_configure_line_editor()
         stifle_history(Int32(HistoryFile.maximumEntries))
         self.history = history
@@ -22,6 +23,9 @@ public struct EditLineReader: LineReader {
 
     public mutating func read(prompt: String) -> LineInput {
         _ = cterm_take_interrupt()
+        // libedit's own SIGWINCH handling is off with its other signal handling, so it learns
+        // the window's size here, before each line, in case it changed during the last command.
+        rl_resize_terminal()
         guard let raw = readline(prompt) else {
             switch cterm_take_line_interrupt() {
             case -1: return .end

@@ -5,17 +5,22 @@ import Foundation
 /// without NO_COLOR, a progress bar on stderr when it is a terminal, and Ctrl-C read from the
 /// C signal flag.
 public final class StandardConsole: Console {
-    private let outputStyle: TextStyle
+    private let outputColour: Bool
     private let errorStyle: TextStyle
     private var progressBar: ProgressBar?
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         let colourAllowed = environment["NO_COLOR"].map(\.isEmpty) ?? true
-        let columns = Int(cterm_columns(STDOUT_FILENO))
-        outputStyle = TextStyle(colour: colourAllowed && isatty(STDOUT_FILENO) != 0,
-                                width: columns > 0 ? min(columns - 1, 100) : TextStyle.fileWidth)
+        outputColour = colourAllowed && isatty(STDOUT_FILENO) != 0
         errorStyle = TextStyle(colour: colourAllowed && isatty(STDERR_FILENO) != 0)
         progressBar = isatty(STDERR_FILENO) != 0 ? ProgressBar() : nil
+    }
+
+    /// Asked of the terminal at every block, so a window resized mid-session wraps the next
+    /// block to its new width.
+    private var outputStyle: TextStyle {
+        let columns = Int(cterm_columns(STDOUT_FILENO))
+        return TextStyle(colour: outputColour, width: columns > 0 ? min(columns - 1, 100) : TextStyle.fileWidth)
     }
 
     public func emit(_ block: OutputBlock) {
