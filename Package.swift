@@ -48,7 +48,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DropoutShellTests",
-            dependencies: ["DropoutShell", "DropoutNetwork"],
+            dependencies: ["DropoutShell", "DropoutNetwork", "CEditLine"],
             exclude: ["Golden"]
         ),
     ]

@@ -21,3 +21,19 @@ static inline void cedit_set_append_character(int character) { rl_completion_app
 
 /* The whole line being edited, so completion knows which word it is in. */
 static inline const char *cedit_line_buffer(void) { return rl_line_buffer; }
+
+/* How many entries libedit reads back from the history file at `path`, or -1 when it cannot.
+   write_history can report success for a file cut short by a full disk, so a new history file
+   is read back before it replaces the old one. */
+#include <histedit.h>
+static inline int cedit_history_entries_in(const char *path) {
+    HistEvent event;
+    History *history_state = history_init();
+    if (history_state == NULL) return -1;
+    int count = history(history_state, &event, H_LOAD, path);
+    history_end(history_state);
+    return count;
+}
+
+/* The number of entries in the shell's history. */
+static inline int cedit_history_length(void) { return history_length; }

@@ -29,6 +29,13 @@ enum AtomicFile {
             closed = true
             guard close(descriptor) == 0 else { throw failure(path, errno) }
             guard rename(temporary, path) == 0 else { throw failure(path, errno) }
+            // The rename itself reaches the disk with the folder's next flush; flushing it now
+            // means a power cut right after `save` cannot bring the old file back.
+            let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY)
+            if folderDescriptor >= 0 {
+                fsync(folderDescriptor)
+                close(folderDescriptor)
+            }
         } catch {
             unlink(temporary)
             throw error
