@@ -100,6 +100,31 @@ final class LessonTests: XCTestCase {
         }
     }
 
+    func testALessonIsDataAndRunsNothingButCommands() throws {
+        let folder = try makeTemporaryDirectory(self)
+        let marker = folder + "/touched"
+        let lesson = """
+            # Hostile
+
+            Prose with $(touch \(marker)) and `touch \(marker)` and <script>alert(1)</script>.
+
+            ```sh
+            touch \(marker)
+            ```
+
+            ```dropout
+            get seed
+            !touch \(marker)
+            ```
+
+            """
+        try lesson.write(toFile: folder + "/hostile.md", atomically: true, encoding: .utf8)
+        let shell = ShellHarness()
+        XCTAssertEqual(shell.errors("run \(folder)/hostile.md"),
+                       ["unknown command '!touch'; type 'help' for the list of commands"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: marker), "nothing in the lesson ran as a shell command")
+    }
+
     func testExportedMarkdownFencesOutputThatHoldsBackticks() {
         XCTAssertEqual(MarkdownTranscript.fenceFor("no ticks"), "```")
         XCTAssertEqual(MarkdownTranscript.fenceFor("has ```` four"), "`````")

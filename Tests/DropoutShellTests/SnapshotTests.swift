@@ -37,7 +37,12 @@ final class SnapshotTests: XCTestCase {
         let shell = ShellHarness()
         shell.run("step 20", "save \(folder)/good.json")
         let good = try String(contentsOfFile: "\(folder)/good.json", encoding: .utf8)
+        let afterSynapse1 = try XCTUnwrap(good.range(of: "\"synapse_1\"")).upperBound
+        let firstWeight = try XCTUnwrap(good.range(of: #"-?[0-9][0-9.e+-]*"#, options: .regularExpression,
+                                                   range: afterSynapse1..<good.endIndex))
         let damaged: [(String, String, String)] = [
+            ("nan", good.replacingCharacters(in: firstWeight, with: "NaN"), "it is not a complete dropout snapshot (invalid JSON)"),
+            ("infinite", good.replacingCharacters(in: firstWeight, with: "1e999"), "it is not a complete dropout snapshot (invalid JSON)"),
             ("truncated", String(good.prefix(good.count / 2)), "it is not a complete dropout snapshot (invalid JSON)"),
             ("version", good.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 99"),
              "snapshot version 99 is not supported; this dropout reads version 1; nothing was changed"),
