@@ -30,13 +30,7 @@ enum SnapshotCommands {
         example: "load xor-500.json", arity: 1...1, completion: .files,
         run: { session, arguments, context in
             let path = arguments[0]
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-                throw CommandError("cannot load '\(path)': \(isDirectory.boolValue ? "it is a directory" : "no such file")")
-            }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw CommandError("cannot load '\(path)': the file cannot be read")
-            }
+            let data = try FileContents.read(path, verb: "load", directoryHint: "give a file that 'save' wrote")
             let snapshot: Snapshot
             do {
                 snapshot = try JSONDecoder().decode(Snapshot.self, from: data)

@@ -34,17 +34,7 @@ public enum ScriptRunner {
 
     /// The lines of a script file, or an error naming the path and what is wrong with it.
     public static func readLines(path: String) throws -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CommandError("cannot run '\(path)': no such file")
-        }
-        guard !isDirectory.boolValue else {
-            throw CommandError("cannot run '\(path)': it is a directory; give a file of commands")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandError("cannot run '\(path)': the file cannot be read (permission denied?)")
-        }
-        return try lines(of: data, name: path)
+        try lines(of: FileContents.read(path, verb: "run", directoryHint: "give a file of commands"), name: path)
     }
 
     /// Splits UTF-8 text into lines, accepting CR LF; refuses binary files.

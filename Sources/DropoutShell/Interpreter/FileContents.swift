@@ -1,0 +1,42 @@
+import Foundation
+
+/// Reads a file a command names (a script, a lesson, a snapshot) with the checks a hostile path
+/// needs: `run /dev/zero` or a multi-gigabyte file would otherwise read until memory runs out.
+/// Every failure is a `CommandError` saying what the command could not do with which path.
+enum FileContents {
+    /// Above the snapshot of the largest session `SizeLimits` allows (64 Mi numbers, at most
+    /// about 32 bytes of JSON each), so only files dropout did not write are refused for size.
+    static let maximumBytes = 4 * 1024 * 1024 * 1024
+
+    /// - Parameters:
+    ///   - verb: what the command does with the file, for the messages: "run", "load".
+    ///   - directoryHint: what to give instead of a folder.
+    static func read(_ path: String, verb: String, directoryHint: String) throws -> Data {
+        func failure(_ why: String) -> CommandError { CommandError("cannot \(verb) '\(path)': \(why)") }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw failure(errno == ENOENT ? "no such file" : String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw failure(String(cString: strerror(errno))) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw failure("it is a directory; \(directoryHint)")
+        default: throw failure("it is not a regular file (a device, pipe or socket)")
+        }
+        guard Int(status.st_size) <= maximumBytes else {
+            throw failure("it is \(status.st_size) bytes; dropout reads files of at most \(maximumBytes)")
+        }
+        var data = Data(count: Int(status.st_size))
+        var offset = 0
+        while offset < data.count {
+            let got = data.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if got < 0 && errno == EINTR { continue }
+            guard got >= 0 else { throw failure(String(cString: strerror(errno))) }
+            if got == 0 { break }
+            offset += got
+        }
+        return data.prefix(offset)
+    }
+}
