@@ -5,8 +5,17 @@ struct ExpressionParser {
     private let source: String
     private var position = 0
 
+    /// A claim in a lesson is a handful of names, numbers and operators. The bound keeps the
+    /// recursion (here, in evaluation, and in freeing the tree) far from the stack's end: the
+    /// fuzzer overflowed it with a few thousand nested parentheses.
+    static let maximumTokens = 256
+
     static func parse(_ source: String) throws -> Expression {
-        var parser = ExpressionParser(tokens: try ExpressionToken.tokenize(source), source: source)
+        let tokens = try ExpressionToken.tokenize(source)
+        guard tokens.count <= maximumTokens else {
+            throw CommandError("the expression has \(tokens.count) parts (names, numbers, operators); expect takes at most \(maximumTokens)")
+        }
+        var parser = ExpressionParser(tokens: tokens, source: source)
         let expression = try parser.comparison()
         guard parser.position == parser.tokens.count else {
             throw CommandError("unexpected \(parser.describe(parser.tokens[parser.position])) in: \(source)")
