@@ -7,10 +7,14 @@ struct ProcessResult {
     let errors: String
 }
 
-func runDropout(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> ProcessResult {
+/// - Parameter launcher: a program and its arguments that start `dropout` (such as setpriv to
+///   run it as another user); empty to start it directly.
+func runDropout(_ arguments: [String], input: String = "", environment: [String: String] = [:],
+                launcher: [String] = []) throws -> ProcessResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: builtExecutable)
-    process.arguments = arguments
+    let command = launcher + [builtExecutable] + arguments
+    process.executableURL = URL(fileURLWithPath: command[0])
+    process.arguments = Array(command.dropFirst())
     var merged = ProcessInfo.processInfo.environment
     merged.merge(environment) { $1 }
     process.environment = merged

@@ -54,6 +54,22 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(binary.errors, "error: cannot run '\(folder)/binary': it holds NUL bytes, so it is not a text file of commands\n")
     }
 
+    func testAnUnreadableFileIsAOneLineErrorWithTheReason() throws {
+        let folder = try makeTemporaryDirectory(self)
+        let path = folder + "/secret.txt"
+        try "get seed\n".write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertEqual(chmod(path, 0o000), 0)
+        // Root reads any file, so as root the binary runs as nobody (setpriv, from util-linux).
+        let result = getuid() == 0
+            ? try runDropout([path], launcher: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"])
+            : try runDropout([path])
+        guard result.status != 126, result.status != 127 else {
+            throw XCTSkip("nobody cannot run the built binary from this folder: \(result.errors)")
+        }
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.errors, "error: cannot run '\(path)': Permission denied\n")
+    }
+
     func testHelpAndVersionFlags() throws {
         let help = try runDropout(["--help"])
         XCTAssertEqual(help.status, 0)
