@@ -1,7 +1,9 @@
 import Foundation
 
-/// Splits element-wise work over the machine's cores when there is enough of it to repay the
-/// hand-off (tens of microseconds); the tutorial's 4x4 arrays never leave the calling thread.
+/// Spreads a large training step over the machine's cores: element-wise passes in chunks,
+/// matrix products in bands of rows, and two independent pieces side by side. Only work large
+/// enough to repay the hand-off (tens of microseconds) leaves the calling thread; the
+/// tutorial's 4x4 arrays never do.
 enum ParallelChunks {
     /// Elements below which one thread does the whole pass.
     static let minimumPerChunk = 32 * 1024
@@ -35,6 +37,7 @@ enum ParallelChunks {
             second()
             return
         }
+        // As in `split`: the two write to storage of their own and are both done on return.
         nonisolated(unsafe) let (first, second) = (first, second)
         DispatchQueue.concurrentPerform(iterations: 2) { $0 == 0 ? first() : second() }
     }
