@@ -12,14 +12,17 @@ static void on_interrupt(int signo) {
     cterm_interrupted = 1;
 }
 
-void cterm_install_interrupt_handler(void) {
+/* Without SA_RESTART, so a blocking read returns EINTR and the code around it sees the flag. */
+static void install(int signo, void (*handler)(int)) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
-    action.sa_handler = on_interrupt;
+    action.sa_handler = handler;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
-    sigaction(SIGINT, &action, NULL);
+    sigaction(signo, &action, NULL);
 }
+
+void cterm_install_interrupt_handler(void) { install(SIGINT, on_interrupt); }
 
 volatile sig_atomic_t cterm_termination = 0;
 
@@ -29,13 +32,8 @@ static void on_termination(int signo) {
 }
 
 void cterm_install_termination_handler(void) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = on_termination;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = 0;
-    sigaction(SIGTERM, &action, NULL);
-    sigaction(SIGHUP, &action, NULL);
+    install(SIGTERM, on_termination);
+    install(SIGHUP, on_termination);
 }
 
 int cterm_termination_signal(void) { return cterm_termination; }
