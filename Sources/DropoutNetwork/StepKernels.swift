@@ -94,23 +94,17 @@ enum StepKernels {
         }
     }
 
-    /// Whether `weights - alpha * gradient` holds only finite numbers, checked before any is
-    /// written so a diverging step can leave the weights as they were.
-    static func descentStaysFinite(_ weights: Matrix, by gradient: Matrix, rate alpha: Double) -> Bool {
+    /// `update = weights - alpha * update`, with `update` holding the gradient on entry; returns
+    /// whether every new weight is finite, so a diverging step can keep the weights it had.
+    static func descend(_ weights: Matrix, into update: inout Matrix, rate alpha: Double) -> Bool {
         weights.elements.withUnsafeBufferPointer { w in
-            gradient.elements.withUnsafeBufferPointer { g in
+            update.elements.withUnsafeMutableBufferPointer { g in
                 var finite = true
-                for i in 0..<w.count { finite = finite && (w[i] - alpha * g[i]).isFinite }
+                for i in 0..<w.count {
+                    g[i] = w[i] - alpha * g[i]
+                    finite = finite && g[i].isFinite
+                }
                 return finite
-            }
-        }
-    }
-
-    /// `weights -= alpha * gradient`
-    static func descend(_ weights: inout Matrix, by gradient: Matrix, rate alpha: Double) {
-        weights.elements.withUnsafeMutableBufferPointer { w in
-            gradient.elements.withUnsafeBufferPointer { g in
-                for i in 0..<w.count { w[i] -= alpha * g[i] }
             }
         }
     }

@@ -10,8 +10,10 @@ public struct Trainer: Equatable, Sendable {
     public private(set) var iteration: Int
     private var record: StepRecord
     private var hasStepped = false
-    private var synapse1Gradient: Matrix
-    private var synapse0Gradient: Matrix
+    /// Each holds its matrix's gradient, then the weights after descent, which are swapped in
+    /// only when they are all finite: one pass, no allocation, old weights intact on failure.
+    private var synapse1Update: Matrix
+    private var synapse0Update: Matrix
     /// Storage for the generator's state as a step found it, to put back if the step diverges.
     private var generatorBeforeStep: MersenneTwister
 
@@ -44,8 +46,8 @@ public struct Trainer: Equatable, Sendable {
         self.iteration = iteration
         let rows = data.inputs.rows, hidden = settings.hiddenWidth, outputs = data.targets.columns
         record = StepRecord(rows: rows, features: data.inputs.columns, hidden: hidden, outputs: outputs)
-        synapse1Gradient = Matrix(rows: hidden, columns: outputs)
-        synapse0Gradient = Matrix(rows: data.inputs.columns, columns: hidden)
+        synapse1Update = Matrix(rows: hidden, columns: outputs)
+        synapse0Update = Matrix(rows: data.inputs.columns, columns: hidden)
         generatorBeforeStep = MersenneTwister(seed: 0)
     }
 
@@ -125,19 +127,19 @@ public struct Trainer: Equatable, Sendable {
         StepKernels.applyHiddenDerivative(&record.layer1Delta, gradient: settings.gradient, layer1: record.layer1,
                                           activation: record.activation, mask: mask, scale: scale)
 
-        synapse1Gradient.setTransposedProduct(record.layer1, record.layer2Delta)
-        synapse0Gradient.setTransposedProduct(x, record.layer1Delta)
+        synapse1Update.setTransposedProduct(record.layer1, record.layer2Delta)
+        synapse0Update.setTransposedProduct(x, record.layer1Delta)
         let alpha = settings.learningRate
         let broken = !absoluteErrorSum.isFinite ? "the output error"
-            : !StepKernels.descentStaysFinite(weights.synapse1, by: synapse1Gradient, rate: alpha) ? "synapse_1"
-            : !StepKernels.descentStaysFinite(weights.synapse0, by: synapse0Gradient, rate: alpha) ? "synapse_0"
+            : !StepKernels.descend(weights.synapse1, into: &synapse1Update, rate: alpha) ? "synapse_1"
+            : !StepKernels.descend(weights.synapse0, into: &synapse0Update, rate: alpha) ? "synapse_0"
             : nil
         if let broken {
             generator.copyState(from: generatorBeforeStep)
             throw Divergence(iteration: iteration + 1, quantity: broken)
         }
-        StepKernels.descend(&weights.synapse1, by: synapse1Gradient, rate: alpha)
-        StepKernels.descend(&weights.synapse0, by: synapse0Gradient, rate: alpha)
+        swap(&weights.synapse1, &synapse1Update)
+        swap(&weights.synapse0, &synapse0Update)
         if settings.maxNorm > 0 { weights.synapse0.limitColumnNorms(to: settings.maxNorm) }
         iteration += 1
         hasStepped = true

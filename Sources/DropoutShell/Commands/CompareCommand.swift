@@ -80,8 +80,7 @@ enum CompareCommand {
             for (index, outcome) in outcomes.enumerated() {
                 guard let iteration = outcome.divergedAt else { continue }
                 let setting = combinations[index / seeds].map { "\($0.0)=\($0.1)" }.joined(separator: " ")
-                let seed = (UInt64(session.seed) + UInt64(index % seeds)) % (UInt64(UInt32.max) + 1)
-                context.say("\(setting) (seed \(seed)) diverged at iteration \(iteration); its row shows the weights before it")
+                context.say("\(setting) (seed \(starts[index].seed)) diverged at iteration \(iteration); its row shows the weights before it")
             }
         })
 
