@@ -30,7 +30,7 @@ extension Trainer {
         }
         var hidden = Matrix(rows: x.rows, columns: settings.hiddenWidth)
         hidden.setProduct(x, incoming)
-        for index in hidden.elements.indices { hidden.elements[index] = sigmoid(hidden.elements[index]) }
+        hidden.elements.withUnsafeMutableBufferPointer { SigmoidLanes.apply($0) }
 
         var outgoing = weights.synapse1
         let weightScale = settings.evaluationWeightScale
@@ -39,7 +39,7 @@ extension Trainer {
         }
         var outputs = Matrix(rows: x.rows, columns: outgoing.columns)
         outputs.setProduct(hidden, outgoing)
-        for index in outputs.elements.indices { outputs.elements[index] = sigmoid(outputs.elements[index]) }
+        outputs.elements.withUnsafeMutableBufferPointer { SigmoidLanes.apply($0) }
         return (hidden, outputs)
     }
 

@@ -1,7 +1,46 @@
+import CVectorKernels
 import Foundation
 
 /// `1 / (1 + exp(-x))`, written as the post writes it so the rounding matches numpy's.
 @inline(__always)
 func sigmoid(_ x: Double) -> Double {
     1.0 / (1.0 + exp(-x))
+}
+
+/// `sigmoid` over a whole array, the hidden layer's largest element-wise cost. numpy's exp is
+/// the C library's, one element at a time; `CVectorKernels` computes glibc's exp four lanes at a
+/// time with the same operations, so the values are the same to the bit, only faster.
+enum SigmoidLanes {
+    /// Whether the four-lane kernel reproduces this machine's `exp` exactly. It needs AVX2 and
+    /// FMA, and it is only right while glibc keeps today's algorithm, so this is decided by
+    /// comparing the two on inputs that reach every table entry, both signs and every range
+    /// glibc treats differently; any difference leaves every sigmoid to `exp` itself.
+    static let agreeWithLibm: Bool = {
+        guard vk_lanes_available() else { return false }
+        let probes = probeInputs()
+        var lanes = [Double](repeating: 0, count: probes.count)
+        vk_exp(probes, &lanes, probes.count)
+        return zip(probes, lanes).allSatisfy { exp($0).bitPattern == $1.bitPattern }
+    }()
+
+    /// Values spread over exp's whole domain: a fine sweep where a network's inputs live (every
+    /// k mod 128 many times over), the edges where glibc changes path, and values it special-cases.
+    static func probeInputs() -> [Double] {
+        let sweep = (0..<65_536).map { -750 + 1500 * (Double($0) + 0.37) / 65_536 }
+        let fine = (0..<16_384).map { -8 + 16 * (Double($0) + 0.61) / 16_384 }
+        let edges: [Double] = [0, -0.0, 0x1p-54, -0x1p-54, 0x1p-55, 0x1.fffffffffffffp-55, 511.999, 512, -512, 709.78,
+                               709.79, -745.13, -745.2, 1e-300, .infinity, -.infinity, .nan,
+                               .leastNonzeroMagnitude, .greatestFiniteMagnitude, -.greatestFiniteMagnitude]
+        return sweep + fine + edges
+    }
+
+    /// `values[i] = sigmoid(values[i])` for every element, with the lanes where they agree.
+    static func apply(_ values: UnsafeMutableBufferPointer<Double>) {
+        guard let base = values.baseAddress else { return }
+        if agreeWithLibm {
+            vk_sigmoid(base, values.count)
+        } else {
+            for i in values.indices { values[i] = sigmoid(values[i]) }
+        }
+    }
 }

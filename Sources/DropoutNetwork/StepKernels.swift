@@ -4,32 +4,34 @@
 /// by the same expression as the post's numpy line, so the results are numpy's to the bit.
 enum StepKernels {
     /// `layer_1 = sigmoid(layer_1)`, then the mask and its scale: `activation` holds the
-    /// product on entry and the sigmoid on return; `layer1` is what the next layer sees.
+    /// product on entry and the sigmoid on return; `layer1` is what the next layer sees. Each
+    /// chunk goes through in blocks small enough that the mask pass finds the sigmoid in cache.
     static func activateHidden(_ activation: inout Matrix, into layer1: inout Matrix, mask: Matrix?, scale: Double) {
         let count = activation.elements.count
         activation.elements.withUnsafeMutableBufferPointer { a in
             layer1.elements.withUnsafeMutableBufferPointer { l in
                 guard let mask else {
                     ParallelChunks.run(count) { range in
-                        for i in range {
-                            let value = sigmoid(a[i])
-                            a[i] = value
-                            l[i] = value
-                        }
+                        SigmoidLanes.apply(UnsafeMutableBufferPointer(rebasing: a[range]))
+                        for i in range { l[i] = a[i] }
                     }
                     return
                 }
                 mask.elements.withUnsafeBufferPointer { m in
                     ParallelChunks.run(count) { range in
-                        for i in range {
-                            let value = sigmoid(a[i])
-                            a[i] = value
-                            l[i] = value * (m[i] * scale)
+                        for block in blocks(of: range) {
+                            SigmoidLanes.apply(UnsafeMutableBufferPointer(rebasing: a[block]))
+                            for i in block { l[i] = a[i] * (m[i] * scale) }
                         }
                     }
                 }
             }
         }
+    }
+
+    /// `range` in pieces of 2048 elements (16 KB, well inside the first-level cache).
+    private static func blocks(of range: Range<Int>) -> some Sequence<Range<Int>> {
+        stride(from: range.lowerBound, to: range.upperBound, by: 2048).lazy.map { $0..<min($0 + 2048, range.upperBound) }
     }
 
     /// `layer_1_delta *= derivative`, the derivative as `gradient` defines it.
@@ -69,9 +71,9 @@ enum StepKernels {
         layer2.elements.withUnsafeMutableBufferPointer { o in
             delta.elements.withUnsafeMutableBufferPointer { d in
                 targets.elements.withUnsafeBufferPointer { y in
+                    SigmoidLanes.apply(o)
                     for i in 0..<o.count {
-                        let output = sigmoid(o[i])
-                        o[i] = output
+                        let output = o[i]
                         let error = output - y[i]
                         sum += abs(error)
                         d[i] = error * (output * (1 - output))

@@ -1,0 +1,22 @@
+#ifndef VECTOR_KERNELS_H
+#define VECTOR_KERNELS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/// The hot element-wise work of a training step, four doubles at a time with AVX2 and FMA.
+/// Swift cannot ask for those instructions in one function without building the whole program
+/// for them, so they live here, each behind a check of the processor it runs on.
+
+/// Whether this processor and its operating system run AVX2 and FMA instructions. Every
+/// function below needs them; callers check once.
+bool vk_lanes_available(void);
+
+/// out[i] = exp(x[i]), each lane rounded as glibc's exp rounds it on a processor with FMA (the
+/// one glibc picks there). Callers confirm it matches the running libm before relying on it.
+void vk_exp(const double *x, double *out, size_t count);
+
+/// values[i] = 1 / (1 + exp(-values[i])), numpy's sigmoid, with `vk_exp`'s lanes.
+void vk_sigmoid(double *values, size_t count);
+
+#endif
