@@ -43,6 +43,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // In-process timing of steps and their products, for bench/compare.py.
+        .executableTarget(name: "dropout-bench", dependencies: ["DropoutNetwork"], path: "bench/StepTimer"),
         .testTarget(
             name: "DropoutNetworkTests",
             dependencies: ["DropoutNetwork", "CVectorKernels"],

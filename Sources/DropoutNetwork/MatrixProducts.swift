@@ -8,7 +8,7 @@ extension Matrix {
     static let blasThreshold = 32 * 1024
 
     /// `self = a · b`
-    mutating func setProduct(_ a: Matrix, _ b: Matrix) {
+    public mutating func setProduct(_ a: Matrix, _ b: Matrix) {
         precondition(a.columns == b.rows && rows == a.rows && columns == b.columns,
                      "product \(a.shapeDescription)·\(b.shapeDescription) into \(shapeDescription)")
         let n = a.rows, inner = a.columns, width = b.columns
@@ -34,7 +34,7 @@ extension Matrix {
     }
 
     /// `self = aᵀ · b`
-    mutating func setTransposedProduct(_ a: Matrix, _ b: Matrix) {
+    public mutating func setTransposedProduct(_ a: Matrix, _ b: Matrix) {
         precondition(a.rows == b.rows && rows == a.columns && columns == b.columns,
                      "product \(a.shapeDescription)ᵀ·\(b.shapeDescription) into \(shapeDescription)")
         let shared = a.rows, height = a.columns, width = b.columns
@@ -59,7 +59,7 @@ extension Matrix {
     }
 
     /// `self = a · bᵀ`
-    mutating func setProductTransposed(_ a: Matrix, _ b: Matrix) {
+    public mutating func setProductTransposed(_ a: Matrix, _ b: Matrix) {
         precondition(a.columns == b.columns && rows == a.rows && columns == b.rows,
                      "product \(a.shapeDescription)·\(b.shapeDescription)ᵀ into \(shapeDescription)")
         let n = a.rows, inner = a.columns, width = b.rows

@@ -1,3 +1,4 @@
+import CVectorKernels
 import Foundation
 
 /// The uniform draw the tutorial makes from numpy's legacy `RandomState`, reproduced bit for bit.
@@ -36,55 +37,30 @@ public struct BinomialTrial: Sendable {
     /// Fills `cells` with draws, as numpy fills an array: in order, from one stream.
     ///
     /// A single trial's walk ends after at most one step unless rounding sends it past its
-    /// bound, which restarts it with a fresh double. So cells are decided in batches without
-    /// branches (which the compiler vectorises), and a batch stops at the first cell whose walk
-    /// would restart; that cell takes the exact walk, and the stream is where numpy's would be.
-    /// (A sweep of a million keep probabilities found none whose constants let even the largest
-    /// double restart, but that is a fact about rounding, not a proof, so the check stays.)
-    func fill(_ cells: UnsafeMutableBufferPointer<Double>, using generator: inout MersenneTwister) {
+    /// bound, which restarts it with a fresh double. So cells are decided in batches straight
+    /// from the generator's words (`vk_binomial_cells`, AVX2 lanes where the processor has them),
+    /// and a batch stops at the first cell whose walk would restart; that cell takes the exact
+    /// walk, and the stream is where numpy's would be. (A sweep of a million keep probabilities
+    /// found none whose constants let even the largest double restart, but that is a fact about
+    /// rounding, not a proof, so the check stays.)
+    func fill(_ cells: UnsafeMutableBufferPointer<Double>, using generator: inout MersenneTwister,
+              lanes: Bool = VectorLanes.available) {
+        // The walk's second probability, computed as `draw` computes it.
+        let secondPx = (1.0 * p * qn) / (1.0 * q)
+        let one: Double = flipped ? 0 : 1, zero: Double = flipped ? 1 : 0
         generator.withStream { stream in
             var index = 0
             while index < cells.count {
-                let batch = min(cells.count - index, stream.wholeDoublesLeft, Self.batchSize)
-                let settled = batch == 0 ? 0 : fillBatch(cells, from: index, count: batch, stream: &stream)
+                let batch = min(cells.count - index, stream.wholeDoublesLeft)
+                let settled = batch == 0 ? 0 : vk_binomial_cells(stream.words.baseAddress! + stream.position, batch,
+                                                                 qn, secondPx, one, zero, cells.baseAddress! + index, lanes)
+                stream.position += 2 * settled
                 index += settled
                 if settled < batch || batch == 0 {
                     cells[index] = Double(draw(from: &stream))
                     index += 1
                 }
             }
-        }
-    }
-
-    /// Cells per batch: small enough to stay in the first-level cache, large enough to vectorise.
-    private static let batchSize = 128
-
-    /// Decides up to `count` cells from the doubles at the stream's position; returns how many
-    /// precede the first one whose walk would restart (`count` when none does). The three loops
-    /// have no branches in their bodies, so each compiles to vector instructions.
-    @inline(__always)
-    private func fillBatch(_ cells: UnsafeMutableBufferPointer<Double>, from start: Int, count: Int,
-                           stream: inout MersenneTwister.Stream) -> Int {
-        // The walk's second probability, computed as `draw` computes it.
-        let secondPx = (1.0 * p * qn) / (1.0 * q)
-        let one: Double = flipped ? 0 : 1, zero: Double = flipped ? 1 : 0
-        let words = UnsafePointer(stream.words.baseAddress! + stream.position)
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { uniforms in
-            for i in 0..<count {
-                uniforms[i] = MersenneTwister.double(high: MersenneTwister.temper(words[2 * i]),
-                                                     low: MersenneTwister.temper(words[2 * i + 1]))
-            }
-            // A walk restarts when u - qn > secondPx, which (secondPx being positive) implies
-            // that it moved past qn at all.
-            var restarts = 0
-            for i in 0..<count {
-                let u = uniforms[i]
-                cells[start + i] = u > qn ? one : zero
-                restarts &+= u - qn > secondPx ? 1 : 0
-            }
-            let settled = restarts > 0 ? uniforms.firstIndex { $0 - qn > secondPx }! : count
-            stream.position += 2 * settled
-            return settled
         }
     }
 

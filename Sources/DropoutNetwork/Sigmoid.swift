@@ -16,7 +16,7 @@ enum SigmoidLanes {
     /// comparing the two on inputs that reach every table entry, both signs and every range
     /// glibc treats differently; any difference leaves every sigmoid to `exp` itself.
     static let agreeWithLibm: Bool = {
-        guard vk_lanes_available() else { return false }
+        guard VectorLanes.available else { return false }
         let probes = probeInputs()
         var lanes = [Double](repeating: 0, count: probes.count)
         vk_exp(probes, &lanes, probes.count)

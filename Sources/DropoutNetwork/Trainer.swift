@@ -100,23 +100,10 @@ public struct Trainer: Equatable, Sendable {
 
         record.maskDrawn = dropping
         if dropping {
-            // The mask does not depend on the product, and drawing it is serial work (one
-            // stream), so on a large network it is drawn on one core while the other multiplies.
-            let trial = BinomialTrial(keep: settings.keepProbability), synapse0 = weights.synapse0
-            withUnsafeMutablePointer(to: &record.activation) { activation in
-                withUnsafeMutablePointer(to: &record.mask) { mask in
-                    withUnsafeMutablePointer(to: &generator) { generator in
-                        ParallelChunks.both(large: mask.pointee.elements.count >= ParallelChunks.minimumPerChunk,
-                                            { activation.pointee.setProduct(x, synapse0) },
-                                            { mask.pointee.elements.withUnsafeMutableBufferPointer {
-                                                trial.fill($0, using: &generator.pointee)
-                                            } })
-                    }
-                }
-            }
-        } else {
-            record.activation.setProduct(x, weights.synapse0)
+            let trial = BinomialTrial(keep: settings.keepProbability)
+            record.mask.elements.withUnsafeMutableBufferPointer { trial.fill($0, using: &generator) }
         }
+        record.activation.setProduct(x, weights.synapse0)
         let mask = dropping ? record.mask : nil
         StepKernels.activateHidden(&record.activation, into: &record.layer1, mask: mask, scale: scale)
 

@@ -1,3 +1,4 @@
+import CVectorKernels
 import XCTest
 @testable import DropoutNetwork
 
@@ -41,13 +42,38 @@ final class NumpyRandomTests: XCTestCase {
             for skipped in 0..<3 {
                 var oneByOne = MersenneTwister(seed: 7)
                 for _ in 0..<skipped { _ = oneByOne.nextUInt32() }
-                var filled = oneByOne
+                let filled = oneByOne
                 let trial = BinomialTrial(keep: keep)
                 let expected = (0..<3001).map { _ in Double(trial.draw(using: &oneByOne)) }
-                var cells = [Double](repeating: -1, count: 3001)
-                cells.withUnsafeMutableBufferPointer { trial.fill($0, using: &filled) }
-                XCTAssertEqual(cells, expected, "keep \(keep), \(skipped) words skipped")
-                XCTAssertEqual(filled, oneByOne, "both leave the stream at the same place")
+                for lanes in [true, false] where !lanes || VectorLanes.available {
+                    var generator = filled
+                    var cells = [Double](repeating: -1, count: 3001)
+                    cells.withUnsafeMutableBufferPointer { trial.fill($0, using: &generator, lanes: lanes) }
+                    XCTAssertEqual(cells, expected, "keep \(keep), \(skipped) words skipped, lanes \(lanes)")
+                    XCTAssertEqual(generator, oneByOne, "both leave the stream at the same place")
+                }
+            }
+        }
+    }
+
+    /// No keep probability makes a walk restart, so the batch's stop is tried with a made-up
+    /// second probability: each kernel must stop at the first cell past it, and agree before it.
+    func testABatchStopsAtTheFirstCellWhoseWalkWouldRestart() {
+        var generator = MersenneTwister(seed: 5)
+        // The first drawn word makes the generator twist its state; the block's raw words follow.
+        let words = generator.withStream { stream in
+            _ = stream.nextUInt32()
+            return Array(stream.words)
+        }
+        let uniforms = (0..<300).map { MersenneTwister.double(high: MersenneTwister.temper(words[2 * $0]),
+                                                              low: MersenneTwister.temper(words[2 * $0 + 1])) }
+        for second in [0.45, 0.499, 0.4999] {
+            let expected = uniforms.firstIndex { $0 - 0.5 > second } ?? uniforms.count
+            for lanes in [true, false] where !lanes || VectorLanes.available {
+                var cells = [Double](repeating: -1, count: uniforms.count)
+                let settled = vk_binomial_cells(words, uniforms.count, 0.5, second, 1, 0, &cells, lanes)
+                XCTAssertEqual(settled, expected, "second \(second), lanes \(lanes)")
+                XCTAssertEqual(cells[..<settled], uniforms[..<settled].map { $0 > 0.5 ? 1 : 0 }[...])
             }
         }
     }

@@ -3,13 +3,14 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /// The hot element-wise work of a training step, four doubles at a time with AVX2 and FMA.
 /// Swift cannot ask for those instructions in one function without building the whole program
 /// for them, so they live here, each behind a check of the processor it runs on.
 
-/// Whether this processor and its operating system run AVX2 and FMA instructions. Every
-/// function below needs them; callers check once.
+/// Whether this processor and its operating system run AVX2 and FMA instructions. The exp
+/// functions need them; callers check once.
 bool vk_lanes_available(void);
 
 /// out[i] = exp(x[i]), each lane rounded as glibc's exp rounds it on a processor with FMA (the
@@ -18,5 +19,13 @@ void vk_exp(const double *x, double *out, size_t count);
 
 /// values[i] = 1 / (1 + exp(-values[i])), numpy's sigmoid, with `vk_exp`'s lanes.
 void vk_sigmoid(double *values, size_t count);
+
+/// Cells of a numpy binomial(1, p) mask from the MT19937 words at `words` (untempered, two per
+/// uniform double u): cells[i] = u > first ? one : zero. Returns how many cells precede the
+/// first whose walk restarts (u - first > second), or `count`; that cell and those after it are
+/// the caller's to redo. `lanes` (from `vk_lanes_available`) picks AVX2 over plain C; both give
+/// the same cells, every step of the conversion being exact.
+size_t vk_binomial_cells(const uint32_t *words, size_t count, double first, double second,
+                         double one, double zero, double *cells, bool lanes);
 
 #endif
