@@ -1,8 +1,12 @@
+import CVectorKernels
+
 /// The element-wise passes of one training step, over raw storage so the compiler sees plain
 /// loops (no copy-on-write checks, conditions decided once per pass, not once per element), and
 /// split over the cores by `ParallelChunks` when the arrays are large. Each element is computed
-/// by the same expression as the post's numpy line, so the results are numpy's to the bit.
-enum StepKernels {
+/// by the same expression as the post's numpy line, so the results are numpy's to the bit; the
+/// hidden delta, which fuses a product, agrees to rounding as any BLAS does. Public so that
+/// bench/ can time the step's products as the step computes them.
+public enum StepKernels {
     /// `layer_1 = sigmoid(layer_1)`, then the mask and its scale: `activation` holds the
     /// product on entry and the sigmoid on return; `layer1` is what the next layer sees. Each
     /// chunk goes through in blocks small enough that the mask pass finds the sigmoid in cache.
@@ -32,6 +36,51 @@ enum StepKernels {
     /// `range` in pieces of 2048 elements (16 KB, well inside the first-level cache).
     private static func blocks(of range: Range<Int>) -> some Sequence<Range<Int>> {
         stride(from: range.lowerBound, to: range.upperBound, by: 2048).lazy.map { $0..<min($0 + 2048, range.upperBound) }
+    }
+
+    /// `layer_1_delta = layer_2_delta · synapse_1ᵀ * derivative`, the derivative as `gradient`
+    /// defines it. On a large network that is one pass (`vk_hidden_delta`), row bands split over
+    /// the cores: the product's inner dimension is the few outputs, which OpenBLAS handles at a
+    /// third of its usual rate, and the derivative would otherwise read the result back.
+    /// `transposed` is storage for synapse_1ᵀ. Small networks keep the plain loops, which sum
+    /// as numpy's small products do.
+    public static func hiddenDelta(_ delta: inout Matrix, outputDelta: Matrix, outgoing: Matrix, transposed: inout Matrix,
+                                   gradient: HiddenGradient, layer1: Matrix, activation: Matrix, mask: Matrix?,
+                                   scale: Double) {
+        let rows = delta.rows, hidden = delta.columns, outputs = outgoing.columns
+        guard rows * hidden * outputs >= Matrix.blasThreshold else {
+            delta.setProductTransposed(outputDelta, outgoing)
+            applyHiddenDerivative(&delta, gradient: gradient, layer1: layer1, activation: activation, mask: mask, scale: scale)
+            return
+        }
+        precondition(transposed.rows == outputs && transposed.columns == hidden && outputDelta.columns == outputs,
+                     "hidden delta of \(outputDelta.shapeDescription)·\(outgoing.shapeDescription)ᵀ")
+        for h in 0..<hidden {
+            for o in 0..<outputs { transposed.elements[o * hidden + h] = outgoing.elements[h * outputs + o] }
+        }
+        let slopeOf = gradient == .blog ? layer1 : activation
+        let bandMask = gradient == .blog ? nil : mask
+        let parts = rows * hidden * outputs >= Matrix.parallelThreshold ? min(ParallelChunks.cores, rows) : 1
+        let lanes = VectorLanes.available
+        outputDelta.elements.withUnsafeBufferPointer { d2 in
+            transposed.elements.withUnsafeBufferPointer { w in
+                slopeOf.elements.withUnsafeBufferPointer { a in
+                    delta.elements.withUnsafeMutableBufferPointer { d1 in
+                        withMaskPointer(bandMask) { m in
+                            ParallelChunks.split(rows, into: parts) { band in
+                                vk_hidden_delta(d2.baseAddress, outputs, w.baseAddress, hidden, band.lowerBound,
+                                                band.upperBound, a.baseAddress, m, scale, d1.baseAddress, lanes)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func withMaskPointer<T>(_ mask: Matrix?, _ body: (UnsafePointer<Double>?) -> T) -> T {
+        guard let mask else { return body(nil) }
+        return mask.elements.withUnsafeBufferPointer { body($0.baseAddress) }
     }
 
     /// `layer_1_delta *= derivative`, the derivative as `gradient` defines it.

@@ -14,6 +14,8 @@ public struct Trainer: Equatable, Sendable {
     /// only when they are all finite: one pass, no allocation, old weights intact on failure.
     private var synapse1Update: Matrix
     private var synapse0Update: Matrix
+    /// synapse_1 transposed, for the hidden delta of large networks.
+    private var synapse1Transposed: Matrix
     /// Storage for the generator's state as a step found it, to put back if the step diverges.
     private var generatorBeforeStep: MersenneTwister
 
@@ -48,6 +50,7 @@ public struct Trainer: Equatable, Sendable {
         record = StepRecord(rows: rows, features: data.inputs.columns, hidden: hidden, outputs: outputs)
         synapse1Update = Matrix(rows: hidden, columns: outputs)
         synapse0Update = Matrix(rows: data.inputs.columns, columns: hidden)
+        synapse1Transposed = Matrix(rows: outputs, columns: hidden)
         generatorBeforeStep = MersenneTwister(seed: 0)
     }
 
@@ -110,9 +113,9 @@ public struct Trainer: Equatable, Sendable {
         record.layer2.setProduct(record.layer1, weights.synapse1)
         let absoluteErrorSum = StepKernels.activateOutput(&record.layer2, delta: &record.layer2Delta, targets: y)
 
-        record.layer1Delta.setProductTransposed(record.layer2Delta, weights.synapse1)
-        StepKernels.applyHiddenDerivative(&record.layer1Delta, gradient: settings.gradient, layer1: record.layer1,
-                                          activation: record.activation, mask: mask, scale: scale)
+        StepKernels.hiddenDelta(&record.layer1Delta, outputDelta: record.layer2Delta, outgoing: weights.synapse1,
+                                transposed: &synapse1Transposed, gradient: settings.gradient, layer1: record.layer1,
+                                activation: record.activation, mask: mask, scale: scale)
 
         synapse1Update.setTransposedProduct(record.layer1, record.layer2Delta)
         synapse0Update.setTransposedProduct(x, record.layer1Delta)

@@ -7,10 +7,10 @@ import XCTest
 /// split into chunks. Each step must equal the post's loop written out plainly, cell by cell.
 final class LargeStepTests: XCTestCase {
     func testTheSplitFastPathsComputeThePostsStep() throws {
-        for gradient in [HiddenGradient.blog, .exact] {
+        for (gradient, dropout) in [(HiddenGradient.blog, 0.5), (.exact, 0.5), (.exact, 0)] {
             var settings = TrainingSettings()
             settings.hiddenWidth = 256
-            settings.dropoutRate = 0.5
+            settings.dropoutRate = dropout
             settings.gradient = gradient
             var trainer = Trainer(settings: settings, data: Dataset(.random(rows: 256, features: 32, outputs: 4, seed: 3)), seed: 1)
             for _ in 0..<2 {
@@ -30,7 +30,9 @@ final class LargeStepTests: XCTestCase {
         let rows = x.rows, hidden = w0.columns, outputs = w1.columns
         let trial = BinomialTrial(keep: settings.keepProbability), scale = settings.trainingScale
         var a = product(x, w0), mask = Matrix(rows: rows, columns: hidden)
-        for i in mask.elements.indices { mask.elements[i] = Double(trial.draw(using: &generator)) }
+        for i in mask.elements.indices {
+            mask.elements[i] = settings.dropoutRate > 0 ? Double(trial.draw(using: &generator)) : 1
+        }
         var l1 = a
         for i in a.elements.indices {
             a.elements[i] = sigmoid(a.elements[i])

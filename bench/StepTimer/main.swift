@@ -46,24 +46,28 @@ struct StepTimer {
 }
 
 /// The products of one step, on arrays of the step's shapes taken from a trained network, in the
-/// order and orientation `Trainer.step` computes them.
+/// order and orientation `Trainer.step` computes them. The hidden delta's product comes with the
+/// derivative's multiply, as the step fuses them; its arithmetic is not counted, only its time.
 struct Products {
-    let x: Matrix, synapse0: Matrix, synapse1: Matrix, layer1: Matrix, layer2Delta: Matrix, layer1Delta: Matrix
-    var activation: Matrix, layer2: Matrix, hiddenDelta: Matrix, gradient1: Matrix, gradient0: Matrix
+    let x: Matrix, synapse0: Matrix, synapse1: Matrix, last: StepRecord, gradient: HiddenGradient
+    var activation: Matrix, layer2: Matrix, hiddenDelta: Matrix, transposed: Matrix, gradient1: Matrix, gradient0: Matrix
 
     init(_ trainer: Trainer) {
-        let last = trainer.lastStep!
+        last = trainer.lastStep!
+        gradient = trainer.settings.gradient
         (x, synapse0, synapse1) = (trainer.data.inputs, trainer.weights.synapse0, trainer.weights.synapse1)
-        (layer1, layer2Delta, layer1Delta) = (last.layer1, last.layer2Delta, last.layer1Delta)
         (activation, layer2, hiddenDelta) = (last.activation, last.layer2, last.layer1Delta)
+        transposed = Matrix(rows: synapse1.columns, columns: synapse1.rows)
         (gradient1, gradient0) = (synapse1, synapse0)
     }
 
     mutating func multiply() {
         activation.setProduct(x, synapse0)
-        layer2.setProduct(layer1, synapse1)
-        hiddenDelta.setProductTransposed(layer2Delta, synapse1)
-        gradient1.setTransposedProduct(layer1, layer2Delta)
-        gradient0.setTransposedProduct(x, layer1Delta)
+        layer2.setProduct(last.layer1, synapse1)
+        StepKernels.hiddenDelta(&hiddenDelta, outputDelta: last.layer2Delta, outgoing: synapse1, transposed: &transposed,
+                                gradient: gradient, layer1: last.layer1, activation: last.activation,
+                                mask: last.maskDrawn ? last.mask : nil, scale: 2)
+        gradient1.setTransposedProduct(last.layer1, last.layer2Delta)
+        gradient0.setTransposedProduct(x, last.layer1Delta)
     }
 }

@@ -28,4 +28,14 @@ void vk_sigmoid(double *values, size_t count);
 size_t vk_binomial_cells(const uint32_t *words, size_t count, double first, double second,
                          double one, double zero, double *cells, bool lanes);
 
+/// Rows first_row..<end_row of the hidden layer's delta, (output_delta . outgoing^T) times the
+/// sigmoid's slope: delta[i] = sum * slope, slope = activation[i] * (1 - activation[i]), first
+/// multiplied by mask[i] * scale when `mask` is not NULL (the step's two `gradient` settings
+/// pass the layer's output alone, or the activation and the mask). `outgoing_transposed` is
+/// synapse_1 transposed, outputs x hidden. The sums run over the outputs in order; the lanes
+/// fuse each multiply-add, so the two paths may differ in the last bit, as BLAS kernels do.
+void vk_hidden_delta(const double *output_delta, size_t outputs, const double *outgoing_transposed, size_t hidden,
+                     size_t first_row, size_t end_row, const double *activation, const double *mask, double scale,
+                     double *delta, bool lanes);
+
 #endif
