@@ -32,34 +32,50 @@ static inline __m256d derivative_lanes(const double *activation, const double *m
     return mask ? _mm256_mul_pd(_mm256_mul_pd(_mm256_loadu_pd(mask + i), scale), slope) : slope;
 }
 
+/* Rows r and r + 1 (r alone when `pair` is false), columns h..h+15: eight running sums, enough
+   independent multiply-adds to hide their latency, each synapse_1 load serving both rows. */
+__attribute__((target("avx2,fma")))
+static inline void hidden_delta_block(const double *output_delta, size_t outputs, const double *outgoing_transposed,
+                                      size_t hidden, size_t r, size_t h, bool pair, const double *activation,
+                                      const double *mask, __m256d scale, double *delta) {
+    const double *first = output_delta + r * outputs, *second = pair ? first + outputs : first;
+    __m256d sums[2][4];
+    for (int k = 0; k < 4; k++) sums[0][k] = sums[1][k] = _mm256_setzero_pd();
+    for (size_t o = 0; o < outputs; o++) {
+        __m256d d0 = _mm256_broadcast_sd(first + o), d1 = _mm256_broadcast_sd(second + o);
+        const double *w = outgoing_transposed + o * hidden + h;
+        for (int k = 0; k < 4; k++) {
+            __m256d weights = _mm256_loadu_pd(w + 4 * k);
+            sums[0][k] = _mm256_fmadd_pd(d0, weights, sums[0][k]);
+            sums[1][k] = _mm256_fmadd_pd(d1, weights, sums[1][k]);
+        }
+    }
+    for (int row = 0; row < (pair ? 2 : 1); row++) {
+        for (int k = 0; k < 4; k++) {
+            size_t i = (r + row) * hidden + h + 4 * k;
+            _mm256_storeu_pd(delta + i, _mm256_mul_pd(sums[row][k], derivative_lanes(activation, mask, scale, i)));
+        }
+    }
+}
+
 __attribute__((target("avx2,fma")))
 static void hidden_delta_lanes(const double *output_delta, size_t outputs, const double *outgoing_transposed,
                                size_t hidden, size_t first_row, size_t end_row, const double *activation,
                                const double *mask, double scale, double *delta) {
     const __m256d scale_lanes = _mm256_set1_pd(scale);
-    for (size_t r = first_row; r < end_row; r++) {
-        const double *row_delta = output_delta + r * outputs;
+    for (size_t r = first_row; r < end_row; r += 2) {
+        bool pair = r + 1 < end_row;
         size_t h = 0;
-        for (; h + 16 <= hidden; h += 16) {
-            __m256d sum0 = _mm256_setzero_pd(), sum1 = sum0, sum2 = sum0, sum3 = sum0;
-            for (size_t o = 0; o < outputs; o++) {
-                __m256d d = _mm256_broadcast_sd(row_delta + o);
-                const double *w = outgoing_transposed + o * hidden + h;
-                sum0 = _mm256_fmadd_pd(d, _mm256_loadu_pd(w), sum0);
-                sum1 = _mm256_fmadd_pd(d, _mm256_loadu_pd(w + 4), sum1);
-                sum2 = _mm256_fmadd_pd(d, _mm256_loadu_pd(w + 8), sum2);
-                sum3 = _mm256_fmadd_pd(d, _mm256_loadu_pd(w + 12), sum3);
+        for (; h + 16 <= hidden; h += 16)
+            hidden_delta_block(output_delta, outputs, outgoing_transposed, hidden, r, h, pair, activation, mask,
+                               scale_lanes, delta);
+        for (size_t row = r; row < (pair ? r + 2 : r + 1); row++) {
+            for (size_t column = h; column < hidden; column++) {
+                double sum = 0;
+                for (size_t o = 0; o < outputs; o++)
+                    sum = __builtin_fma(output_delta[row * outputs + o], outgoing_transposed[o * hidden + column], sum);
+                delta[row * hidden + column] = sum * derivative_at(activation, mask, scale, row * hidden + column);
             }
-            size_t i = r * hidden + h;
-            _mm256_storeu_pd(delta + i, _mm256_mul_pd(sum0, derivative_lanes(activation, mask, scale_lanes, i)));
-            _mm256_storeu_pd(delta + i + 4, _mm256_mul_pd(sum1, derivative_lanes(activation, mask, scale_lanes, i + 4)));
-            _mm256_storeu_pd(delta + i + 8, _mm256_mul_pd(sum2, derivative_lanes(activation, mask, scale_lanes, i + 8)));
-            _mm256_storeu_pd(delta + i + 12, _mm256_mul_pd(sum3, derivative_lanes(activation, mask, scale_lanes, i + 12)));
-        }
-        for (; h < hidden; h++) {
-            double sum = 0;
-            for (size_t o = 0; o < outputs; o++) sum = __builtin_fma(row_delta[o], outgoing_transposed[o * hidden + h], sum);
-            delta[r * hidden + h] = sum * derivative_at(activation, mask, scale, r * hidden + h);
         }
     }
 }

@@ -86,28 +86,35 @@ extension Matrix {
     static let parallelThreshold = 2 * 1024 * 1024
 
     /// `self = op(a) · op(b)` through `cblas_dgemm`, row-major. Large products are split into
-    /// bands of rows of the result, one per core, each a single-threaded OpenBLAS call: that
-    /// keeps all threading in one place (ours), so OpenBLAS's own workers do not spin for cores
-    /// the element-wise passes need. Every element is still one OpenBLAS dot product over the
-    /// same inner dimension, so the split does not change a single bit of the result.
+    /// bands of the result, one per core, each a single-threaded OpenBLAS call: that keeps all
+    /// threading in one place (ours), so OpenBLAS's own workers do not spin for cores the
+    /// element-wise passes need. A wide, short result (Xᵀ·layer_1_delta) is cut into bands of
+    /// columns, so each core packs only its half of the tall operand; otherwise into bands of
+    /// rows. Every element is still one OpenBLAS dot product over the same inner dimension, so
+    /// the split does not change a single bit of the result.
     private mutating func gemm(_ a: Matrix, transposeA: Bool, _ b: Matrix, transposeB: Bool, inner: Int) {
         _ = Self.singleThreadedBLAS
         let m = rows, n = columns, k = inner
-        let bands = m * n * k >= Self.parallelThreshold ? min(ParallelChunks.cores, m) : 1
+        let byColumns = n > m
+        let bands = m * n * k >= Self.parallelThreshold ? min(ParallelChunks.cores, byColumns ? n : m) : 1
         a.elements.withUnsafeBufferPointer { a_ in
             b.elements.withUnsafeBufferPointer { b_ in
                 elements.withUnsafeMutableBufferPointer { c in
                     let lda = a.columns, ldb = b.columns
                     let (aBase, bBase, cBase) = (a_.baseAddress, b_.baseAddress, c.baseAddress)
-                    // Rows first..<last of the result: rows of a, or columns of aᵀ.
-                    let band = { (first: Int, last: Int) in
+                    // Rows of the result come from rows of a (columns of aᵀ); columns from
+                    // columns of b (rows of bᵀ).
+                    let block = { (rows: Range<Int>, columns: Range<Int>) in
                         cblas_dgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
                                     transposeB ? CblasTrans : CblasNoTrans,
-                                    Int32(last - first), Int32(n), Int32(k), 1.0,
-                                    aBase.map { $0 + (transposeA ? first : first * lda) }, Int32(lda),
-                                    bBase, Int32(ldb), 0.0, cBase.map { $0 + first * n }, Int32(n))
+                                    Int32(rows.count), Int32(columns.count), Int32(k), 1.0,
+                                    aBase.map { $0 + (transposeA ? rows.lowerBound : rows.lowerBound * lda) }, Int32(lda),
+                                    bBase.map { $0 + (transposeB ? columns.lowerBound * ldb : columns.lowerBound) }, Int32(ldb),
+                                    0.0, cBase.map { $0 + rows.lowerBound * n + columns.lowerBound }, Int32(n))
                     }
-                    ParallelChunks.split(m, into: bands) { band($0.lowerBound, $0.upperBound) }
+                    ParallelChunks.split(byColumns ? n : m, into: bands) { band in
+                        byColumns ? block(0..<m, band) : block(band, 0..<n)
+                    }
                 }
             }
         }

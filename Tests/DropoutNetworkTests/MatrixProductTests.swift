@@ -26,10 +26,12 @@ final class MatrixProductTests: XCTestCase {
         return result
     }
 
-    func testEveryProductAgreesWithTheWrittenSumOnBothSidesOfTheThreshold() {
+    func testEveryProductAgreesWithTheWrittenSumOnEverySideOfTheThresholds() {
         var generator = MersenneTwister(seed: 9)
-        for (n, k, m) in [(4, 3, 4), (64, 48, 40)] {
-            XCTAssertEqual(n * k * m >= Matrix.blasThreshold, n == 64)
+        // Plain loops; one OpenBLAS call; split over the cores by columns, then by rows.
+        for (n, k, m) in [(4, 3, 4), (64, 48, 40), (256, 40, 300), (300, 40, 256)] {
+            XCTAssertEqual(n * k * m >= Matrix.blasThreshold, n >= 64)
+            XCTAssertEqual(n * k * m >= Matrix.parallelThreshold, n >= 256)
             let a = random(n, k, &generator), b = random(k, m, &generator)
             let expected = written(a, b)
             var product = Matrix(rows: n, columns: m)
