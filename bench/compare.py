@@ -4,11 +4,14 @@
 For each shape both sides run in alternating order, REPEATS times; the best time of each counts.
 Whole processes are timed (what a learner waits for), and a zero-step run of each side is
 subtracted to get the cost per step. Peak resident memory comes from the kernel (ru_maxrss).
-GFLOP/s divides the matrix products' arithmetic by the whole step's time, sigmoid and mask
-included, so it is a lower bound on the rate of the products themselves.
+GFLOP/s is the five matrix products' arithmetic over their own time, which dropout-bench
+measures in process (the products of a step, as the step computes them, best of five runs).
+For the tutorial's shape it also compares a step with the arithmetic it needs: the same step
+on 2048 rows instead of 4, where fixed costs per step vanish, per 4 rows.
 
 usage: compare.py [--smoke]   (--smoke: one short run of each shape, no figures worth quoting)
 """
+import json
 import os
 import shutil
 import subprocess
@@ -18,6 +21,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DROPOUT = os.path.join(HERE, "..", ".build", "release", "dropout")
+STEP_TIMER = os.path.join(HERE, "..", ".build", "release", "dropout-bench")
 SMOKE = "--smoke" in sys.argv
 REPEATS = 1 if SMOKE else 3
 
@@ -78,6 +82,12 @@ def run_numpy(shape, steps):
     return seconds, peak
 
 
+def in_process(rows, features, hidden, outputs, dropout, steps):
+    """dropout-bench's best seconds per step and per step's products."""
+    _, _, output = timed([STEP_TIMER, *map(str, (rows, features, hidden, outputs, dropout, steps))])
+    return json.loads(output)
+
+
 def memory_budget_mb(rows, features, hidden, outputs):
     """The issue's memory target: 1.5 times the data, weights and activations, plus 30 MB.
     Activations are the arrays a step keeps: the hidden activation, mask, layer_1 and its delta,
@@ -97,7 +107,7 @@ def peak_gflops():
 
 
 def main():
-    if not os.path.exists(DROPOUT):
+    if not os.path.exists(DROPOUT) or not os.path.exists(STEP_TIMER):
         sys.exit("build first: swift build -c release (make bench does)")
     have_numpy = shutil.which("python3") and subprocess.run([sys.executable, "-c", "import numpy"]).returncode == 0
     if not have_numpy:
@@ -129,15 +139,22 @@ def main():
         our_rate = steps / max(min(ours) - base_ours, 1e-9)
         # The post's loop has five products: two forward, one back through synapse_1, and the
         # two weight gradients (it never propagates the error back into X).
-        flops = 2 * rows * (2 * features * hidden + 3 * hidden * outputs) * steps
-        gflops = flops / max(min(ours) - base_ours, 1e-9) / 1e9
+        flops = 2 * rows * (2 * features * hidden + 3 * hidden * outputs)
+        timings = in_process(rows, features, hidden, outputs, dropout, steps)
+        gflops = flops / timings["products"] / 1e9
         their_rate = steps / max(min(theirs) - base_theirs, 1e-9) if have_numpy else float("nan")
         ratio = our_rate / their_rate if have_numpy else float("nan")
         percent = 100 * gflops / peak if peak else float("nan")
         print(f"{name:38} {steps:6d} {our_rate:11.1f} {their_rate:11.1f} {ratio:7.2f} {gflops:8.2f} {percent:7.1f}"
               f" {rss / 1024:7.1f} {memory_budget_mb(rows, features, hidden, outputs):7.1f}")
-        if shape is SHAPES[0] and have_numpy:
-            print(f"{'  (whole processes, seconds)':38} {'':6} {min(ours):11.3f} {min(theirs):11.3f} {min(theirs) / min(ours):7.2f}")
+        if shape is SHAPES[0]:
+            if have_numpy:
+                print(f"{'  (whole processes, seconds)':38} {'':6} {min(ours):11.3f} {min(theirs):11.3f}"
+                      f" {min(theirs) / min(ours):7.2f}")
+            wide = in_process(2048, features, hidden, outputs, dropout, max(1, steps // 30))
+            needed = wide["step"] * rows / 2048
+            print(f"  one step: {timings['step'] * 1e9:.0f} ns; its arithmetic, timed on 2048 rows: {needed * 1e9:.0f} ns"
+                  f" per {rows} rows; the step takes {timings['step'] / needed:.1f}x its arithmetic")
 
 
 if __name__ == "__main__":
