@@ -82,6 +82,39 @@ extension Matrix {
         }
     }
 
+    /// `self = a · b` on two cores, one of which first runs `work`, serial work costing about
+    /// `cost` multiply-adds: that core takes fewer rows of the product, so both finish
+    /// together. Rows are split as `gemm` splits them, so the result's bits are the same.
+    /// Small products, or one core, run `work` and then the product.
+    mutating func setProduct(_ a: Matrix, _ b: Matrix, alongside work: () -> Void, costing cost: Int) {
+        let n = a.rows, inner = a.columns, width = b.columns
+        let total = n * inner * width
+        guard total >= Self.parallelThreshold, ParallelChunks.cores > 1, rows == n, columns == width, b.rows == inner else {
+            work()
+            setProduct(a, b)
+            return
+        }
+        _ = Self.singleThreadedBLAS
+        let split = min(n, (n + cost / (inner * width)) / 2)
+        a.elements.withUnsafeBufferPointer { a_ in
+            b.elements.withUnsafeBufferPointer { b_ in
+                elements.withUnsafeMutableBufferPointer { c in
+                    let (aBase, bBase, cBase) = (a_.baseAddress!, b_.baseAddress!, c.baseAddress!)
+                    let rows = { (band: Range<Int>) in
+                        guard !band.isEmpty else { return }
+                        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(band.count), Int32(width),
+                                    Int32(inner), 1.0, aBase + band.lowerBound * inner, Int32(inner), bBase, Int32(width),
+                                    0.0, cBase + band.lowerBound * width, Int32(width))
+                    }
+                    ParallelChunks.both(large: true, { rows(0..<split) }, {
+                        work()
+                        rows(split..<n)
+                    })
+                }
+            }
+        }
+    }
+
     /// Multiply-adds above which a product is split over the cores.
     static let parallelThreshold = 2 * 1024 * 1024
 

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Spreads a large training step over the machine's cores: element-wise passes in chunks and
-/// matrix products in bands of rows. Only work large enough to repay the hand-off (tens of
+/// Spreads a large training step over the machine's cores: element-wise passes in chunks,
+/// matrix products in bands, and two independent pieces side by side. Only work large enough to repay the hand-off (tens of
 /// microseconds) leaves the calling thread; the tutorial's 4x4 arrays never do.
 enum ParallelChunks {
     /// Elements below which one thread does the whole pass.
@@ -27,5 +27,17 @@ enum ParallelChunks {
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             body((count * part / parts)..<(count * (part + 1) / parts))
         }
+    }
+
+    /// Runs two independent pieces of work at once when `large`, one after the other otherwise.
+    static func both(large: Bool, _ first: () -> Void, _ second: () -> Void) {
+        guard large, cores > 1 else {
+            first()
+            second()
+            return
+        }
+        // As in `split`: the two write to storage of their own and are both done on return.
+        nonisolated(unsafe) let (first, second) = (first, second)
+        DispatchQueue.concurrentPerform(iterations: 2) { $0 == 0 ? first() : second() }
     }
 }

@@ -103,10 +103,22 @@ public struct Trainer: Equatable, Sendable {
 
         record.maskDrawn = dropping
         if dropping {
-            let trial = BinomialTrial(keep: settings.keepProbability)
-            record.mask.elements.withUnsafeMutableBufferPointer { trial.fill($0, using: &generator) }
+            // The mask does not depend on the product, and drawing it is serial work (one
+            // stream), so on a large network one core draws it, then takes a smaller band of
+            // the product than the other.
+            let trial = BinomialTrial(keep: settings.keepProbability), synapse0 = weights.synapse0
+            withUnsafeMutablePointer(to: &record.activation) { activation in
+                withUnsafeMutablePointer(to: &record.mask) { mask in
+                    withUnsafeMutablePointer(to: &generator) { generator in
+                        activation.pointee.setProduct(x, synapse0, alongside: {
+                            mask.pointee.elements.withUnsafeMutableBufferPointer { trial.fill($0, using: &generator.pointee) }
+                        }, costing: mask.pointee.elements.count * BinomialTrial.costPerCell)
+                    }
+                }
+            }
+        } else {
+            record.activation.setProduct(x, weights.synapse0)
         }
-        record.activation.setProduct(x, weights.synapse0)
         let mask = dropping ? record.mask : nil
         StepKernels.activateHidden(&record.activation, into: &record.layer1, mask: mask, scale: scale)
 
