@@ -29,8 +29,8 @@ REPEATS = 1 if SMOKE else 3
 SHAPES = [
     ("tutorial xor, hidden 4", 4, 3, 4, 1, 0.2, 60000),
     ("xor, hidden 64", 4, 3, 64, 1, 0.2, 60000),
-    ("random 2048x64, hidden 512, 10 out", 2048, 64, 512, 10, 0.5, 20),
-    ("random 256x784, hidden 1024, 10 out", 256, 784, 1024, 10, 0.2, 20),
+    ("random 2048x64, hidden 512, 10 out", 2048, 64, 512, 10, 0.5, 100),
+    ("random 256x784, hidden 1024, 10 out", 256, 784, 1024, 10, 0.2, 100),
 ]
 
 
