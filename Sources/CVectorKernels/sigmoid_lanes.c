@@ -48,9 +48,18 @@ static inline __m256d exp_lanes(__m256d x, int *lanes_for_libm) {
     r = _mm256_fmadd_pd(kd, low, r);
 
     __m256i slot = _mm256_slli_epi64(_mm256_and_si256(k, _mm256_set1_epi64x(127)), 1);
-    const long long *table = (const long long *)vk_exp_data.table;
-    __m256d tail = _mm256_castsi256_pd(_mm256_i64gather_epi64(table, slot, 8));
-    __m256i scale_bits = _mm256_add_epi64(_mm256_i64gather_epi64(table + 1, slot, 8), _mm256_slli_epi64(k, 45));
+    /* Each lane's pair (correction, scale) with one 16-byte load, then transposed: a third
+       faster than two gathers on the development machine's processor. */
+    const uint64_t *table = vk_exp_data.table;
+    __m128i low_slots = _mm256_castsi256_si128(slot), high_slots = _mm256_extracti128_si256(slot, 1);
+    __m128i pair0 = _mm_loadu_si128((const __m128i *)(table + _mm_cvtsi128_si64(low_slots)));
+    __m128i pair1 = _mm_loadu_si128((const __m128i *)(table + _mm_extract_epi64(low_slots, 1)));
+    __m128i pair2 = _mm_loadu_si128((const __m128i *)(table + _mm_cvtsi128_si64(high_slots)));
+    __m128i pair3 = _mm_loadu_si128((const __m128i *)(table + _mm_extract_epi64(high_slots, 1)));
+    __m256i pairs02 = _mm256_inserti128_si256(_mm256_castsi128_si256(pair0), pair2, 1);
+    __m256i pairs13 = _mm256_inserti128_si256(_mm256_castsi128_si256(pair1), pair3, 1);
+    __m256d tail = _mm256_castsi256_pd(_mm256_unpacklo_epi64(pairs02, pairs13));
+    __m256i scale_bits = _mm256_add_epi64(_mm256_unpackhi_epi64(pairs02, pairs13), _mm256_slli_epi64(k, 45));
     __m256d scale = _mm256_castsi256_pd(scale_bits);
 
     __m256d r2 = _mm256_mul_pd(r, r);
