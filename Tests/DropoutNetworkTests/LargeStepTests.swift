@@ -24,6 +24,45 @@ final class LargeStepTests: XCTestCase {
         }
     }
 
+    /// numpy's own run of the post's loop on a network past every threshold (Fixtures/
+    /// make-numpy-large-cases.py): the fast paths hold the 1e-9 bar against numpy itself.
+    func testALargeNetworkMatchesNumpysRun() throws {
+        let fixture = try loadFixture("numpy-large-cases", as: LargeCases.self)
+        let data = Dataset(.random(rows: fixture.rows, features: fixture.features, outputs: fixture.outputs,
+                                   seed: fixture.data_seed))
+        XCTAssertGreaterThanOrEqual(fixture.rows * fixture.features * fixture.hidden, Matrix.parallelThreshold)
+        for numpyCase in fixture.cases {
+            var settings = TrainingSettings()
+            settings.hiddenWidth = fixture.hidden
+            settings.dropoutRate = numpyCase.dropout
+            settings.gradient = numpyCase.gradient
+            var trainer = Trainer(settings: settings, data: data, seed: 1)
+            for _ in 0..<numpyCase.steps { try trainer.step() }
+            let sampled = [(stride(from: 0, to: trainer.weights.synapse0.elements.count, by: 16).map { trainer.weights.synapse0.elements[$0] },
+                            numpyCase.synapse_0_every_16th, "synapse_0"),
+                           (stride(from: 0, to: trainer.weights.synapse1.elements.count, by: 2).map { trainer.weights.synapse1.elements[$0] },
+                            numpyCase.synapse_1_every_2nd, "synapse_1")]
+            for (ours, numpys, name) in sampled {
+                XCTAssertEqual(ours.count, numpys.count, name)
+                let worst = zip(ours, numpys).map { abs($0 - $1) / max(abs($1), 1) }.max() ?? .infinity
+                XCTAssertLessThan(worst, 1e-9, "\(name), dropout \(numpyCase.dropout), \(numpyCase.gradient) gradient")
+            }
+        }
+    }
+
+    private struct LargeCases: Decodable {
+        struct Case: Decodable {
+            let dropout: Double
+            let gradient: HiddenGradient
+            let steps: Int
+            let synapse_0_every_16th: [Double]
+            let synapse_1_every_2nd: [Double]
+        }
+        let rows: Int, features: Int, hidden: Int, outputs: Int
+        let data_seed: UInt32
+        let cases: [Case]
+    }
+
     /// The post's loop with plain loops and one draw per mask cell.
     private func plainStep(_ weights: inout Weights, _ generator: inout MersenneTwister, settings: TrainingSettings, data: Dataset) {
         let x = data.inputs, y = data.targets, w0 = weights.synapse0, w1 = weights.synapse1
