@@ -64,9 +64,10 @@ public struct BinomialTrial: Sendable {
         }
     }
 
-    /// What drawing one cell costs, in multiply-adds of a product: about 0.8 ns against 0.07 ns
-    /// on one core of the development machine (bench/StepTimer), for sharing the cores fairly.
-    static let costPerCell = 12
+    /// What drawing one cell costs, in multiply-adds of a product on the other core, for
+    /// sharing the cores fairly. Found by trying 12, 24 and 32 with bench/StepTimer at
+    /// 2048x64x512: 24 made the forward product and mask fastest (3.2-3.6 ms against 3.6-4.6).
+    static let costPerCell = 24
 
     @inline(__always)
     private func draw(from stream: inout MersenneTwister.Stream) -> Int {
