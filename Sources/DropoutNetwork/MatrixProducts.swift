@@ -84,8 +84,8 @@ extension Matrix {
 
     /// `self = a · b` on two cores, one of which first runs `work`, serial work costing about
     /// `cost` multiply-adds: that core takes fewer rows of the product, so both finish
-    /// together. Rows are split as `gemm` splits them, so the result's bits are the same.
-    /// Small products, or one core, run `work` and then the product.
+    /// together. As in `gemm`, a split into bands does not change a bit of the result. Small
+    /// products, or one core, run `work` and then the product.
     mutating func setProduct(_ a: Matrix, _ b: Matrix, alongside work: () -> Void, costing cost: Int) {
         let n = a.rows, inner = a.columns, width = b.columns
         let total = n * inner * width
