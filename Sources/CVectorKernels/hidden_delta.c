@@ -10,18 +10,6 @@ static inline double derivative_at(const double *activation, const double *mask,
     return mask ? (mask[i] * scale) * slope : slope;
 }
 
-static void hidden_delta_portable(const double *output_delta, size_t outputs, const double *outgoing_transposed,
-                                  size_t hidden, size_t first_row, size_t end_row, const double *activation,
-                                  const double *mask, double scale, double *delta) {
-    for (size_t r = first_row; r < end_row; r++) {
-        for (size_t h = 0; h < hidden; h++) {
-            double sum = 0;
-            for (size_t o = 0; o < outputs; o++) sum += output_delta[r * outputs + o] * outgoing_transposed[o * hidden + h];
-            delta[r * hidden + h] = sum * derivative_at(activation, mask, scale, r * hidden + h);
-        }
-    }
-}
-
 #if defined(__x86_64__)
 #include <immintrin.h>
 
@@ -59,9 +47,9 @@ static inline void hidden_delta_block(const double *output_delta, size_t outputs
 }
 
 __attribute__((target("avx2,fma")))
-static void hidden_delta_lanes(const double *output_delta, size_t outputs, const double *outgoing_transposed,
-                               size_t hidden, size_t first_row, size_t end_row, const double *activation,
-                               const double *mask, double scale, double *delta) {
+void vk_hidden_delta(const double *output_delta, size_t outputs, const double *outgoing_transposed, size_t hidden,
+                     size_t first_row, size_t end_row, const double *activation, const double *mask, double scale,
+                     double *delta) {
     const __m256d scale_lanes = _mm256_set1_pd(scale);
     for (size_t r = first_row; r < end_row; r += 2) {
         bool pair = r + 1 < end_row;
@@ -79,18 +67,21 @@ static void hidden_delta_lanes(const double *output_delta, size_t outputs, const
         }
     }
 }
-#endif
 
+#else
+
+/* Without the lanes the step takes a BLAS product and its own derivative pass instead; this
+   only keeps the symbol defined. */
 void vk_hidden_delta(const double *output_delta, size_t outputs, const double *outgoing_transposed, size_t hidden,
                      size_t first_row, size_t end_row, const double *activation, const double *mask, double scale,
-                     double *delta, bool lanes) {
-#if defined(__x86_64__)
-    if (lanes) {
-        hidden_delta_lanes(output_delta, outputs, outgoing_transposed, hidden, first_row, end_row, activation, mask,
-                           scale, delta);
-        return;
+                     double *delta) {
+    for (size_t r = first_row; r < end_row; r++) {
+        for (size_t h = 0; h < hidden; h++) {
+            double sum = 0;
+            for (size_t o = 0; o < outputs; o++) sum += output_delta[r * outputs + o] * outgoing_transposed[o * hidden + h];
+            delta[r * hidden + h] = sum * derivative_at(activation, mask, scale, r * hidden + h);
+        }
     }
-#endif
-    hidden_delta_portable(output_delta, outputs, outgoing_transposed, hidden, first_row, end_row, activation, mask,
-                          scale, delta);
 }
+
+#endif

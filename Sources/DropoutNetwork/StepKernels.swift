@@ -42,13 +42,14 @@ public enum StepKernels {
     /// defines it. On a large network that is one pass (`vk_hidden_delta`), row bands split over
     /// the cores: the product's inner dimension is the few outputs, which OpenBLAS handles at a
     /// third of its usual rate, and the derivative would otherwise read the result back.
-    /// `transposed` is storage for synapse_1ᵀ. Small networks keep the plain loops, which sum
-    /// as numpy's small products do.
+    /// `transposed` is storage for synapse_1ᵀ. Small networks, and processors without the lanes
+    /// (`lanes`, when given, overrides the check), take the product (plain loops that sum as
+    /// numpy's small products do, or OpenBLAS) and then the derivative's pass.
     public static func hiddenDelta(_ delta: inout Matrix, outputDelta: Matrix, outgoing: Matrix, transposed: inout Matrix,
                                    gradient: HiddenGradient, layer1: Matrix, activation: Matrix, mask: Matrix?,
-                                   scale: Double) {
+                                   scale: Double, lanes: Bool? = nil) {
         let rows = delta.rows, hidden = delta.columns, outputs = outgoing.columns
-        guard rows * hidden * outputs >= Matrix.blasThreshold else {
+        guard lanes ?? VectorLanes.available, rows * hidden * outputs >= Matrix.blasThreshold else {
             delta.setProductTransposed(outputDelta, outgoing)
             applyHiddenDerivative(&delta, gradient: gradient, layer1: layer1, activation: activation, mask: mask, scale: scale)
             return
@@ -61,7 +62,6 @@ public enum StepKernels {
         let slopeOf = gradient == .blog ? layer1 : activation
         let bandMask = gradient == .blog ? nil : mask
         let parts = rows * hidden * outputs >= Matrix.parallelThreshold ? min(ParallelChunks.cores, rows) : 1
-        let lanes = VectorLanes.available
         outputDelta.elements.withUnsafeBufferPointer { d2 in
             transposed.elements.withUnsafeBufferPointer { w in
                 slopeOf.elements.withUnsafeBufferPointer { a in
@@ -69,7 +69,7 @@ public enum StepKernels {
                         withMaskPointer(bandMask) { m in
                             ParallelChunks.split(rows, into: parts) { band in
                                 vk_hidden_delta(d2.baseAddress, outputs, w.baseAddress, hidden, band.lowerBound,
-                                                band.upperBound, a.baseAddress, m, scale, d1.baseAddress, lanes)
+                                                band.upperBound, a.baseAddress, m, scale, d1.baseAddress)
                             }
                         }
                     }

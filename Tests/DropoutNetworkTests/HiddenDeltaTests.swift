@@ -1,9 +1,8 @@
-import CVectorKernels
 import XCTest
 @testable import DropoutNetwork
 
-/// The fused hidden delta (`vk_hidden_delta`) against the post's two lines written plainly:
-/// `layer_2_delta.dot(synapse_1.T)`, then the derivative's multiply.
+/// The hidden delta, fused (`vk_hidden_delta`) or as a product and a pass, against the post's two
+/// lines written plainly: `layer_2_delta.dot(synapse_1.T)`, then the derivative's multiply.
 final class HiddenDeltaTests: XCTestCase {
     func testEveryPathComputesThePostsTwoLines() {
         var generator = MersenneTwister(seed: 3)
@@ -12,34 +11,31 @@ final class HiddenDeltaTests: XCTestCase {
             for i in m.elements.indices { m.elements[i] = generator.nextDouble() - 0.5 }
             return m
         }
-        // Widths with and without a remainder after the 16-wide blocks and the 4-wide lanes.
-        for (rows, hidden, outputs) in [(5, 37, 3), (9, 64, 10), (3, 16, 1)] {
+        // Past the BLAS threshold; the first is also split over the cores. Widths with and
+        // without a remainder after the lanes' 16-wide blocks, and an odd row count.
+        for (rows, hidden, outputs) in [(513, 400, 10), (101, 37, 9), (64, 16, 32)] {
+            XCTAssertGreaterThanOrEqual(rows * hidden * outputs, Matrix.blasThreshold)
             let outputDelta = random(rows, outputs), outgoing = random(hidden, outputs)
-            let activation = random(rows, hidden), mask = random(rows, hidden)
-            var transposed = Matrix(rows: outputs, columns: hidden)
-            for h in 0..<hidden { for o in 0..<outputs { transposed[o, h] = outgoing[h, o] } }
-            for masked in [false, true] {
+            let layer1 = random(rows, hidden), activation = random(rows, hidden), mask = random(rows, hidden)
+            for (gradient, masked) in [(HiddenGradient.blog, true), (.exact, true), (.exact, false)] {
                 var expected = Matrix(rows: rows, columns: hidden)
                 for r in 0..<rows {
                     for h in 0..<hidden {
                         var sum = 0.0
                         for o in 0..<outputs { sum += outputDelta[r, o] * outgoing[h, o] }
-                        let slope = activation[r, h] * (1 - activation[r, h])
-                        expected[r, h] = sum * (masked ? (mask[r, h] * 2) * slope : slope)
+                        let slopeOf = gradient == .blog ? layer1[r, h] : activation[r, h]
+                        let slope = slopeOf * (1 - slopeOf)
+                        expected[r, h] = sum * (gradient == .exact && masked ? (mask[r, h] * 2) * slope : slope)
                     }
                 }
                 for lanes in [true, false] where !lanes || VectorLanes.available {
                     var delta = Matrix(rows: rows, columns: hidden, repeating: .nan)
-                    // Two bands, as the cores would take them.
-                    for band in [0..<(rows / 2), (rows / 2)..<rows] {
-                        mask.elements.withUnsafeBufferPointer { m in
-                            vk_hidden_delta(outputDelta.elements, outputs, transposed.elements, hidden, band.lowerBound,
-                                            band.upperBound, activation.elements, masked ? m.baseAddress : nil, 2,
-                                            &delta.elements, lanes)
-                        }
-                    }
+                    var transposed = Matrix(rows: outputs, columns: hidden)
+                    StepKernels.hiddenDelta(&delta, outputDelta: outputDelta, outgoing: outgoing, transposed: &transposed,
+                                            gradient: gradient, layer1: layer1, activation: activation,
+                                            mask: masked ? mask : nil, scale: 2, lanes: lanes)
                     let worst = zip(delta.elements, expected.elements).map { abs($0 - $1) }.max()!
-                    XCTAssertLessThan(worst, 1e-15, "\(rows)x\(hidden)x\(outputs), masked \(masked), lanes \(lanes)")
+                    XCTAssertLessThan(worst, 1e-15, "\(rows)x\(hidden)x\(outputs), \(gradient), masked \(masked), lanes \(lanes)")
                 }
             }
         }

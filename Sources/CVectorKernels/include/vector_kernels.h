@@ -10,7 +10,7 @@
 /// for them, so they live here, each behind a check of the processor it runs on.
 
 /// Whether this processor and its operating system run AVX2 and FMA instructions. The exp
-/// functions need them; callers check once.
+/// functions and the hidden delta need them; callers check once.
 bool vk_lanes_available(void);
 
 /// out[i] = exp(x[i]), each lane rounded as glibc's exp rounds it on a processor with FMA (the
@@ -32,10 +32,11 @@ size_t vk_binomial_cells(const uint32_t *words, size_t count, double first, doub
 /// sigmoid's slope: delta[i] = sum * slope, slope = activation[i] * (1 - activation[i]), first
 /// multiplied by mask[i] * scale when `mask` is not NULL (the step's two `gradient` settings
 /// pass the layer's output alone, or the activation and the mask). `outgoing_transposed` is
-/// synapse_1 transposed, outputs x hidden. The sums run over the outputs in order; the lanes
-/// fuse each multiply-add, so the two paths may differ in the last bit, as BLAS kernels do.
+/// synapse_1 transposed, outputs x hidden. The sums run over the outputs in order, each
+/// multiply-add fused, so they may differ from a BLAS's in the last bit, as BLAS kernels do.
+/// Needs the lanes; callers without them use a BLAS product and their own derivative pass.
 void vk_hidden_delta(const double *output_delta, size_t outputs, const double *outgoing_transposed, size_t hidden,
                      size_t first_row, size_t end_row, const double *activation, const double *mask, double scale,
-                     double *delta, bool lanes);
+                     double *delta);
 
 #endif
