@@ -48,24 +48,18 @@ public struct HistoryFile: Sendable {
             return
         }
         let temporary = path + ".\(getpid()).tmp"
-        guard write_history(temporary) == 0, chmod(temporary, 0o600) == 0, Self.flush(temporary) else {
+        guard write_history(temporary) == 0, chmod(temporary, 0o600) == 0, AtomicFile.flush(temporary) else {
             return abandon(temporary, String(cString: strerror(errno)))
         }
         guard cedit_history_entries_in(temporary) == cedit_history_length() else {
             return abandon(temporary, "the new file did not read back whole (is the disk full?)")
         }
         guard rename(temporary, path) == 0 else { return abandon(temporary, String(cString: strerror(errno))) }
+        _ = AtomicFile.flush(folder)
     }
 
     private func abandon(_ temporary: String, _ reason: String) {
         unlink(temporary)
         FileHandle.standardError.write(Data("warning: cannot save history to \(path): \(reason); the previous history is kept\n".utf8))
-    }
-
-    private static func flush(_ path: String) -> Bool {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        return fsync(descriptor) == 0
     }
 }

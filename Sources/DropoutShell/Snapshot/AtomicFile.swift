@@ -31,15 +31,19 @@ enum AtomicFile {
             guard rename(temporary, path) == 0 else { throw failure(path, errno) }
             // The rename itself reaches the disk with the folder's next flush; flushing it now
             // means a power cut right after `save` cannot bring the old file back.
-            let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY)
-            if folderDescriptor >= 0 {
-                fsync(folderDescriptor)
-                close(folderDescriptor)
-            }
+            _ = flush(folder)
         } catch {
             unlink(temporary)
             throw error
         }
+    }
+
+    /// Flushes a file, or a folder's entries, to the disk; false when it cannot.
+    static func flush(_ path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return fsync(descriptor) == 0
     }
 
     private static func failure(_ path: String, _ code: Int32) -> CommandError {
