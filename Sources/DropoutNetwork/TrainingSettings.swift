@@ -22,7 +22,7 @@ public struct TrainingSettings: Equatable, Codable, Sendable {
     public var keepProbability: Double { 1.0 - dropoutRate }
 
     /// What a kept activation is multiplied by in training.
-    var trainingScale: Double {
+    public var trainingScale: Double {
         scaling == .inverted ? 1.0 / (1.0 - dropoutRate) : 1.0
     }
 

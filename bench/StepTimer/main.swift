@@ -49,12 +49,13 @@ struct StepTimer {
 /// order and orientation `Trainer.step` computes them. The hidden delta's product comes with the
 /// derivative's multiply, as the step fuses them; its arithmetic is not counted, only its time.
 struct Products {
-    let x: Matrix, synapse0: Matrix, synapse1: Matrix, last: StepRecord, gradient: HiddenGradient
+    let x: Matrix, synapse0: Matrix, synapse1: Matrix, last: StepRecord, gradient: HiddenGradient, scale: Double
     var activation: Matrix, layer2: Matrix, hiddenDelta: Matrix, transposed: Matrix, gradient1: Matrix, gradient0: Matrix
 
     init(_ trainer: Trainer) {
         last = trainer.lastStep!
         gradient = trainer.settings.gradient
+        scale = trainer.settings.trainingScale
         (x, synapse0, synapse1) = (trainer.data.inputs, trainer.weights.synapse0, trainer.weights.synapse1)
         (activation, layer2, hiddenDelta) = (last.activation, last.layer2, last.layer1Delta)
         transposed = Matrix(rows: synapse1.columns, columns: synapse1.rows)
@@ -66,7 +67,7 @@ struct Products {
         layer2.setProduct(last.layer1, synapse1)
         StepKernels.hiddenDelta(&hiddenDelta, outputDelta: last.layer2Delta, outgoing: synapse1, transposed: &transposed,
                                 gradient: gradient, layer1: last.layer1, activation: last.activation,
-                                mask: last.maskDrawn ? last.mask : nil, scale: 2)
+                                mask: last.maskDrawn ? last.mask : nil, scale: scale)
         gradient1.setTransposedProduct(last.layer1, last.layer2Delta)
         gradient0.setTransposedProduct(x, last.layer1Delta)
     }
