@@ -23,9 +23,7 @@ public struct MersenneTwister: Equatable, Sendable {
     /// numpy's `random_sample` from two tempered words: 27 bits of the first, 26 of the second.
     @inline(__always)
     static func double(high: UInt32, low: UInt32) -> Double {
-        // Through Int32, which the shifted words fit, so a vector conversion applies.
-        (Double(Int32(bitPattern: high >> 5)) * 67_108_864.0 + Double(Int32(bitPattern: low >> 6)))
-            / 9_007_199_254_740_992.0
+        (Double(high >> 5) * 67_108_864.0 + Double(low >> 6)) / 9_007_199_254_740_992.0
     }
 
     /// The 624 words of state.

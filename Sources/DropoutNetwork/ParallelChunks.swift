@@ -1,8 +1,9 @@
 import Foundation
 
 /// Spreads a large training step over the machine's cores: element-wise passes in chunks,
-/// matrix products in bands, and two independent pieces side by side. Only work large enough to repay the hand-off (tens of
-/// microseconds) leaves the calling thread; the tutorial's 4x4 arrays never do.
+/// matrix products in bands, and two independent pieces side by side. Only work large enough
+/// to repay the hand-off (tens of microseconds) leaves the calling thread; the tutorial's 4x4
+/// arrays never do.
 enum ParallelChunks {
     /// Elements below which one thread does the whole pass.
     static let minimumPerChunk = 32 * 1024
