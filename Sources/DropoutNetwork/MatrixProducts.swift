@@ -101,10 +101,8 @@ extension Matrix {
                 elements.withUnsafeMutableBufferPointer { c in
                     let (aBase, bBase, cBase) = (a_.baseAddress!, b_.baseAddress!, c.baseAddress!)
                     let rows = { (band: Range<Int>) in
-                        guard !band.isEmpty else { return }
-                        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(band.count), Int32(width),
-                                    Int32(inner), 1.0, aBase + band.lowerBound * inner, Int32(inner), bBase, Int32(width),
-                                    0.0, cBase + band.lowerBound * width, Int32(width))
+                        Self.multiplyBlock(aBase, transposeA: false, bBase, transposeB: false, into: cBase,
+                                           rows: band, columns: 0..<width, inner: inner, lda: inner, ldb: width, ldc: width)
                     }
                     ParallelChunks.both(large: true, { rows(0..<split) }, {
                         work()
@@ -133,17 +131,10 @@ extension Matrix {
         a.elements.withUnsafeBufferPointer { a_ in
             b.elements.withUnsafeBufferPointer { b_ in
                 elements.withUnsafeMutableBufferPointer { c in
-                    let lda = a.columns, ldb = b.columns
-                    let (aBase, bBase, cBase) = (a_.baseAddress, b_.baseAddress, c.baseAddress)
-                    // Rows of the result come from rows of a (columns of aᵀ); columns from
-                    // columns of b (rows of bᵀ).
+                    let (aBase, bBase, cBase) = (a_.baseAddress!, b_.baseAddress!, c.baseAddress!)
                     let block = { (rows: Range<Int>, columns: Range<Int>) in
-                        cblas_dgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
-                                    transposeB ? CblasTrans : CblasNoTrans,
-                                    Int32(rows.count), Int32(columns.count), Int32(k), 1.0,
-                                    aBase.map { $0 + (transposeA ? rows.lowerBound : rows.lowerBound * lda) }, Int32(lda),
-                                    bBase.map { $0 + (transposeB ? columns.lowerBound * ldb : columns.lowerBound) }, Int32(ldb),
-                                    0.0, cBase.map { $0 + rows.lowerBound * n + columns.lowerBound }, Int32(n))
+                        Self.multiplyBlock(aBase, transposeA: transposeA, bBase, transposeB: transposeB, into: cBase,
+                                           rows: rows, columns: columns, inner: k, lda: a.columns, ldb: b.columns, ldc: n)
                     }
                     ParallelChunks.split(byColumns ? n : m, into: bands) { band in
                         byColumns ? block(0..<m, band) : block(band, 0..<n)
@@ -151,6 +142,20 @@ extension Matrix {
                 }
             }
         }
+    }
+
+    /// One single-threaded OpenBLAS call for the block `rows` x `columns` of `c = op(a) · op(b)`,
+    /// all row-major. Rows of the result come from rows of a (columns of aᵀ); columns from
+    /// columns of b (rows of bᵀ).
+    private static func multiplyBlock(_ a: UnsafePointer<Double>, transposeA: Bool, _ b: UnsafePointer<Double>,
+                                      transposeB: Bool, into c: UnsafeMutablePointer<Double>, rows: Range<Int>,
+                                      columns: Range<Int>, inner: Int, lda: Int, ldb: Int, ldc: Int) {
+        guard !rows.isEmpty, !columns.isEmpty else { return }
+        cblas_dgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                    Int32(rows.count), Int32(columns.count), Int32(inner), 1.0,
+                    a + (transposeA ? rows.lowerBound : rows.lowerBound * lda), Int32(lda),
+                    b + (transposeB ? columns.lowerBound * ldb : columns.lowerBound), Int32(ldb),
+                    0.0, c + rows.lowerBound * ldc + columns.lowerBound, Int32(ldc))
     }
 
     /// OpenBLAS set to one thread, once per process.
