@@ -7,7 +7,7 @@
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SWIFT_SOURCES := Sources Tests
 
-.PHONY: run test build deps bench bench-smoke fuzz clean
+.PHONY: run test test-kernels build deps bench bench-smoke fuzz clean
 
 deps:
 	@if ! pkg-config --exists libedit openblas 2>/dev/null || ! command -v tmux >/dev/null; then \
@@ -31,6 +31,12 @@ test: deps
 		echo "the build has warnings or errors (above)"; rm -f .build-warnings.log; exit 1; fi
 	@rm -f .build-warnings.log
 	swift test --skip-build --disable-swift-testing
+
+# The numeric tests once under each OpenBLAS kernel this processor can run (OPENBLAS_CORETYPE):
+# the products' summation order is the kernel's, and the bars must hold for every one of them.
+test-kernels: deps
+	swift build --build-tests
+	Tests/openblas-kernels.sh .build/debug/dropout
 
 # dropout against numpy on the same loop (bench/compare.py says how it measures).
 bench: build

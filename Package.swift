@@ -40,6 +40,7 @@ let package = Package(
             name: "dropout",
             dependencies: [
                 "DropoutShell",
+                "DropoutNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

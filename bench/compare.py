@@ -1,7 +1,13 @@
 #!/usr/bin/env python3
-"""dropout against numpy on the same training loop, side by side in one run.
+"""dropout against numpy and PyTorch on the same training loop, side by side in one run.
 
-For each shape both sides run in alternating order, REPEATS times; the best time of each counts.
+It first says what machine this is: the processor, its cores, and the BLAS and kernel each side
+multiplies with (dropout's from `dropout --version`, numpy's from threadpoolctl, PyTorch's from
+its build), since every figure below depends on them. PyTorch (bench/torch_loop.py, float64 and
+float32) runs the large shapes where it is installed (pip install torch), and is left out with
+a message where it is not.
+
+For each shape the sides run in alternating order, REPEATS times; the best time of each counts.
 Whole processes are timed (what a learner waits for), and a zero-step run of each side is
 subtracted to get the cost per step. Peak resident memory comes from the kernel (ru_maxrss).
 GFLOP/s is the five matrix products' arithmetic over their own time, which dropout-bench
@@ -75,6 +81,16 @@ def run_dropout(shape, steps):
     return seconds, peak
 
 
+def run_torch(shape, steps, dtype):
+    """The loop's own seconds, as torch_loop.py times them: importing torch alone takes a second
+    or two and varies by more than the loop takes, so a zero-step process is no baseline."""
+    _, rows, features, hidden, outputs, dropout, _ = shape
+    command = [sys.executable, os.path.join(HERE, "torch_loop.py"),
+               *map(str, (rows, features, hidden, outputs, dropout, steps)), dtype]
+    _, _, output = timed(command)
+    return float(output)
+
+
 def run_numpy(shape, steps):
     _, rows, features, hidden, outputs, dropout, _ = shape
     command = [sys.executable, os.path.join(HERE, "numpy_loop.py"), *map(str, (rows, features, hidden, outputs, dropout, steps))]
@@ -106,12 +122,44 @@ def peak_gflops():
     return float(result.stdout)
 
 
+def python_has(module):
+    return subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True).returncode == 0
+
+
+def describe_machine(have_numpy, have_torch):
+    """The lines that say where the figures come from."""
+    model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
+                 "unknown processor")
+    print(f"machine: {model}, {os.cpu_count()} cores")
+    _, _, version = timed([DROPOUT, "--version"])
+    for line in version.splitlines()[1:]:
+        print(f"dropout {line}")
+    if have_numpy:
+        code = ("import numpy, threadpoolctl\n"
+                "pools = threadpoolctl.threadpool_info()\n"
+                "print(numpy.__version__, '; '.join(f\"{p['internal_api']} {p['version']}, kernel {p.get('architecture')},"
+                " {p['num_threads']} threads\" for p in pools if p['user_api'] == 'blas') or 'no BLAS found')")
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=numpy_environment())
+        print(f"numpy {result.stdout.strip()}" if result.returncode == 0
+              else "numpy: its BLAS kernel is not shown (pip install threadpoolctl)")
+    if have_torch:
+        code = ("import torch, re\n"
+                "blas = re.search(r'(Intel\\(R\\) oneAPI Math Kernel Library Version [^ ]+|OpenBLAS[^\\n]*)', torch.__config__.show())\n"
+                "print(torch.__version__, 'BLAS:', blas.group(1) if blas else 'unknown', '; threads:', torch.get_num_threads())")
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        print(f"PyTorch {result.stdout.strip()}")
+    else:
+        print("PyTorch is not installed: its columns are left empty (pip install torch)")
+
+
 def main():
     if not os.path.exists(DROPOUT) or not os.path.exists(STEP_TIMER):
         sys.exit("build first: swift build -c release (make bench does)")
     have_numpy = shutil.which("python3") and subprocess.run([sys.executable, "-c", "import numpy"]).returncode == 0
     if not have_numpy:
         print("numpy is not installed: only dropout's own times are shown (pip install numpy)")
+    have_torch = python_has("torch")
+    describe_machine(have_numpy, have_torch)
     if SMOKE:
         print("smoke run: one short run of each shape, to show the benchmark works; the figures mean nothing")
     start, _, _ = timed([DROPOUT], "quit\n")
@@ -120,8 +168,8 @@ def main():
     if peak:
         print(f"machine peak (numpy matmul, 2048x2048 doubles): {peak:.1f} GFLOP/s")
     print()
-    header = (f"{'shape':38} {'steps':>6} {'dropout/s':>11} {'numpy/s':>11} {'ratio':>7} {'GFLOP/s':>8} {'% peak':>7}"
-              f" {'RSS MB':>7} {'budget':>7}")
+    header = (f"{'shape':38} {'steps':>6} {'dropout/s':>11} {'numpy/s':>11} {'ratio':>7} {'torch64/s':>10}"
+              f" {'ratio':>6} {'torch32/s':>10} {'GFLOP/s':>8} {'% peak':>7} {'RSS MB':>7} {'budget':>7}")
     print(header)
     for shape in SHAPES:
         name, rows, features, hidden, outputs, dropout, steps = shape
@@ -145,7 +193,13 @@ def main():
         their_rate = steps / max(min(theirs) - base_theirs, 1e-9) if have_numpy else float("nan")
         ratio = our_rate / their_rate if have_numpy else float("nan")
         percent = 100 * gflops / peak if peak else float("nan")
-        print(f"{name:38} {steps:6d} {our_rate:11.1f} {their_rate:11.1f} {ratio:7.2f} {gflops:8.2f} {percent:7.1f}"
+        torch_rates = {}
+        if have_torch and rows > 4:
+            for dtype in ("float64", "float32"):
+                torch_rates[dtype] = steps / min(run_torch(shape, steps, dtype) for _ in range(REPEATS))
+        torch64 = torch_rates.get("float64", float("nan"))
+        print(f"{name:38} {steps:6d} {our_rate:11.1f} {their_rate:11.1f} {ratio:7.2f} {torch64:10.1f}"
+              f" {our_rate / torch64:6.2f} {torch_rates.get('float32', float('nan')):10.1f} {gflops:8.2f} {percent:7.1f}"
               f" {rss / 1024:7.1f} {memory_budget_mb(rows, features, hidden, outputs):7.1f}")
         if shape is SHAPES[0]:
             if have_numpy:

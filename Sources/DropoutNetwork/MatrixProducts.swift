@@ -158,6 +158,9 @@ extension Matrix {
                     0.0, c + rows.lowerBound * ldc + columns.lowerBound, Int32(ldc))
     }
 
-    /// OpenBLAS set to one thread, once per process.
-    private static let singleThreadedBLAS: Void = openblas_set_num_threads(1)
+    /// OpenBLAS with the best kernel for this processor, set to one thread, once per process.
+    private static let singleThreadedBLAS: Void = {
+        _ = BLASKernel.inUse
+        openblas_set_num_threads(1)
+    }()
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DropoutNetwork
 import DropoutShell
 import Foundation
 
@@ -13,7 +14,7 @@ struct DropoutCommand: ParsableCommand {
               dropout verify TRANSCRIPT
             """,
         discussion: "Run 'dropout start --help' for the flags; in the shell, type 'help'.",
-        version: "dropout 0.1.0",
+        version: "dropout 0.1.0\n" + BLASKernel.inUse.report,
         subcommands: [Start.self, Verify.self],
         defaultSubcommand: Start.self)
 }
@@ -47,6 +48,7 @@ struct Start: ParsableCommand {
 
     func run() throws {
         let console = StandardConsole()
+        if let note = BLASKernel.inUse.note { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
         let context = CommandContext(console: console)
         var session = Session()
         let terminal = isatty(STDIN_FILENO) != 0

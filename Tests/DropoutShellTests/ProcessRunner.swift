@@ -7,16 +7,19 @@ struct ProcessResult {
     let errors: String
 }
 
-/// - Parameter launcher: a program and its arguments that start `dropout` (such as setpriv to
-///   run it as another user); empty to start it directly.
+/// - Parameters:
+///   - environment: variables to set on top of this process's; `unsetting`, ones to remove.
+///   - launcher: a program and its arguments that start `dropout` (such as setpriv to run it as
+///     another user); empty to start it directly.
 func runDropout(_ arguments: [String], input: String = "", environment: [String: String] = [:],
-                launcher: [String] = []) throws -> ProcessResult {
+                unsetting: [String] = [], launcher: [String] = []) throws -> ProcessResult {
     let process = Process()
     let command = launcher + [builtExecutable] + arguments
     process.executableURL = URL(fileURLWithPath: command[0])
     process.arguments = Array(command.dropFirst())
     var merged = ProcessInfo.processInfo.environment
     merged.merge(environment) { $1 }
+    for name in unsetting { merged[name] = nil }
     process.environment = merged
     let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
     process.standardInput = stdin

@@ -13,6 +13,21 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertTrue(result.output.hasSuffix("mean absolute error: 0.013016\naccuracy at 0.5: 4/4 (100.0%)\n"))
     }
 
+    /// `--version` names the BLAS kernel in use and why; a user's OPENBLAS_CORETYPE wins.
+    func testVersionNamesTheBLASKernelAndTheUsersChoiceWins() throws {
+        let chosen = try runDropout(["--version"], environment: ["OPENBLAS_CORETYPE": "Nehalem"])
+        XCTAssertEqual(chosen.status, 0)
+        let lines = chosen.output.split(separator: "\n")
+        XCTAssertEqual(lines.count, 3, chosen.output)
+        XCTAssertEqual(lines.first, "dropout 0.1.0")
+        XCTAssertTrue(lines[1].hasPrefix("BLAS: OpenBLAS "), chosen.output)
+        XCTAssertTrue(lines[1].hasSuffix("; kernel Nehalem (OPENBLAS_CORETYPE=Nehalem)"), chosen.output)
+        XCTAssertTrue(lines[2].hasPrefix("CPU: ") && lines[2].contains("SSE3"), chosen.output)
+        let own = try runDropout(["--version"], unsetting: ["OPENBLAS_CORETYPE"])
+        XCTAssertFalse(own.output.contains("OPENBLAS_CORETYPE"), own.output)
+        XCTAssertTrue(own.output.contains("(OpenBLAS's choice)") || own.output.contains("fell back to"), own.output)
+    }
+
     func testTheFirstErrorStopsWithFileAndLineAndStatusOne() throws {
         let folder = try makeTemporaryDirectory(self)
         let path = folder + "/bad.txt"
@@ -70,15 +85,13 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(result.errors, "error: cannot run '\(path)': Permission denied\n")
     }
 
-    func testHelpAndVersionFlags() throws {
+    func testHelpFlags() throws {
         let help = try runDropout(["--help"])
         XCTAssertEqual(help.status, 0)
         XCTAssertTrue(help.output.contains("USAGE: dropout [FILE] [--keep-going] [--no-pause] [--export OUT] [--record OUT]"), help.output)
         XCTAssertTrue(help.output.contains("dropout verify TRANSCRIPT"), help.output)
         let flags = try runDropout(["start", "--help"])
         XCTAssertTrue(flags.output.contains("--keep-going"), flags.output)
-        let version = try runDropout(["--version"])
-        XCTAssertEqual(version.output, "dropout 0.1.0\n")
     }
 
     func testRunInsideAScriptNamesTheInnerFileAndStopsTheOuter() throws {

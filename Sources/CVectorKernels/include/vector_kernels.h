@@ -5,13 +5,37 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/// The hot element-wise work of a training step, four doubles at a time with AVX2 and FMA.
-/// Swift cannot ask for those instructions in one function without building the whole program
-/// for them, so they live here, each behind a check of the processor it runs on.
+/// The hot element-wise work of a training step, four doubles at a time with AVX2 and FMA, and
+/// what decides which processor-specific code runs (ours and OpenBLAS's). Swift cannot ask for
+/// those instructions in one function without building the whole program for them, so they live
+/// here, each behind a check of the processor it runs on.
+
+/// The instruction sets this processor has and its operating system saves the registers of
+/// (cpuid and xgetbv): what the lanes below need, and what chooses OpenBLAS's kernel.
+typedef struct {
+    bool sse3, ssse3, sse4_2, avx, fma, avx2, avx512f, avx512dq, avx512cd, avx512bw, avx512vl;
+} vk_cpu_features;
+
+vk_cpu_features vk_cpu_features_detect(void);
+
+/// The processor's brand string from cpuid ("Intel(R) Xeon(R) Processor"), or "" where it has
+/// none.
+void vk_cpu_model(char name[49]);
 
 /// Whether this processor and its operating system run AVX2 and FMA instructions. The exp
 /// functions and the hidden delta need them; callers check once.
 bool vk_lanes_available(void);
+
+/// Makes OpenBLAS use its kernel table `name` ("SkylakeX", "Haswell", ...) from now on, as if
+/// OPENBLAS_CORETYPE had named it at start-up, and says whether it now does. Only safe before
+/// any product is running and with no other thread reading the environment: it sets and then
+/// removes OPENBLAS_CORETYPE for OpenBLAS to read. False, changing nothing, where OpenBLAS was
+/// built for one processor.
+bool vk_blas_select_core(const char *name);
+
+/// The kernel table OpenBLAS uses now, and the configuration it was built with.
+const char *vk_blas_core(void);
+const char *vk_blas_config(void);
 
 /// out[i] = exp(x[i]), each lane rounded as glibc's exp rounds it on a processor with FMA (the
 /// one glibc picks there). Callers confirm it matches the running libm before relying on it.
