@@ -22,3 +22,16 @@ bool vk_blas_select_core(const char *name) {
 const char *vk_blas_core(void) { return openblas_get_corename(); }
 
 const char *vk_blas_config(void) { return openblas_get_config(); }
+
+/// OpenBLAS starts a pool of worker threads in its constructor, and each spins (sched_yield) for
+/// about a tenth of a second before it sleeps: on two cores, one core taken from the start of
+/// every process, the tutorial's 60000 steps among them (73 ms instead of 58). We only ever call
+/// OpenBLAS single-threaded, one call per band on threads of our own (MatrixProducts.swift), so
+/// the pool is set to one thread and stopped as soon as our code first runs, before main, after
+/// OpenBLAS's own constructor (a library's constructors run before those of what links it).
+extern int blas_thread_shutdown_(void) __attribute__((weak));
+
+__attribute__((constructor)) static void vk_blas_stop_workers(void) {
+    openblas_set_num_threads(1);
+    if (blas_thread_shutdown_) blas_thread_shutdown_();
+}

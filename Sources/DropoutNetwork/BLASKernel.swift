@@ -1,6 +1,7 @@
 import COpenBLAS
 import CVectorKernels
 import Foundation
+import Synchronization
 
 /// Which of OpenBLAS's kernels does the large products, and how it came to be chosen.
 ///
@@ -33,8 +34,19 @@ public struct BLASKernel: Sendable, Equatable {
     public let features: [String]
 
     /// The kernel of this process, chosen at its first use (the first large product, or a front
-    /// end asking). Swift runs this once, before any product can start.
-    public static let inUse = choose()
+    /// end asking): a session that never multiplies large matrices never pays for the probe.
+    /// Swift runs this once, before any product can start.
+    public static let inUse: BLASKernel = {
+        let kernel = choose()
+        chosen.withLock { $0 = kernel }
+        return kernel
+    }()
+
+    /// `inUse` if something has needed it yet, without choosing it: what a front end reads at
+    /// the end to show a `note`.
+    public static var chosenSoFar: BLASKernel? { chosen.withLock { $0 } }
+
+    private static let chosen = Mutex<BLASKernel?>(nil)
 
     /// "SkylakeX (chosen for AVX-512: OpenBLAS 0.3.21 fell back to Prescott on this processor)"
     public var description: String {

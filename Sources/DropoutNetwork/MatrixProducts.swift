@@ -94,7 +94,7 @@ extension Matrix {
             setProduct(a, b)
             return
         }
-        _ = Self.singleThreadedBLAS
+        _ = Self.kernelChosen
         let split = min(n, (n + cost / (inner * width)) / 2)
         a.elements.withUnsafeBufferPointer { a_ in
             b.elements.withUnsafeBufferPointer { b_ in
@@ -124,7 +124,7 @@ extension Matrix {
     /// rows. Every element is still one OpenBLAS dot product over the same inner dimension, so
     /// the split does not change a single bit of the result.
     private mutating func gemm(_ a: Matrix, transposeA: Bool, _ b: Matrix, transposeB: Bool, inner: Int) {
-        _ = Self.singleThreadedBLAS
+        _ = Self.kernelChosen
         let m = rows, n = columns, k = inner
         let byColumns = n > m
         let bands = m * n * k >= Self.parallelThreshold ? min(ParallelChunks.cores, byColumns ? n : m) : 1
@@ -158,9 +158,7 @@ extension Matrix {
                     0.0, c + rows.lowerBound * ldc + columns.lowerBound, Int32(ldc))
     }
 
-    /// OpenBLAS with the best kernel for this processor, set to one thread, once per process.
-    private static let singleThreadedBLAS: Void = {
-        _ = BLASKernel.inUse
-        openblas_set_num_threads(1)
-    }()
+    /// OpenBLAS with the best kernel for this processor, chosen before the first product. (It
+    /// runs single-threaded from start-up: CVectorKernels/blas_core.c.)
+    private static let kernelChosen: Void = _ = BLASKernel.inUse
 }

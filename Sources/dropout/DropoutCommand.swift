@@ -10,11 +10,10 @@ struct DropoutCommand: ParsableCommand {
         commandName: "dropout",
         abstract: "An interactive lab for Hinton's dropout, on the network of the 2015 tutorial.",
         usage: """
-            dropout [FILE] [--keep-going] [--no-pause] [--export OUT] [--record OUT]
+            dropout [FILE] [--keep-going] [--no-pause] [--export OUT] [--record OUT] [--version]
               dropout verify TRANSCRIPT
             """,
         discussion: "Run 'dropout start --help' for the flags; in the shell, type 'help'.",
-        version: "dropout 0.1.0\n" + BLASKernel.inUse.report,
         subcommands: [Start.self, Verify.self],
         defaultSubcommand: Start.self)
 }
@@ -46,9 +45,17 @@ struct Start: ParsableCommand {
     @Option(name: .long, help: "Record the interactive session and write its transcript here when it ends (.md).")
     var record: String?
 
+    @Flag(name: .long, help: "Show the version, the BLAS kernel for large products and the processor.")
+    var version = false
+
     func run() throws {
+        if version {
+            // Asked for here, not in the configuration: choosing the kernel runs a probe product,
+            // which no other start-up should pay for.
+            print("dropout 0.1.0\n" + BLASKernel.inUse.report)
+            return
+        }
         let console = StandardConsole()
-        if let note = BLASKernel.inUse.note { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
         let context = CommandContext(console: console)
         var session = Session()
         let terminal = isatty(STDIN_FILENO) != 0
@@ -72,8 +79,10 @@ struct Start: ParsableCommand {
         try finish(TerminationSignal.received.map { 128 + $0 } ?? 0, context)
     }
 
-    /// Writes the transcript if asked, then exits with `status`.
+    /// Writes the transcript if asked, then exits with `status`; a note if the better BLAS kernel
+    /// failed its probe when the session first needed it (stderr, never the transcript).
     private func finish(_ status: Int32, _ context: CommandContext) throws {
+        if let note = BLASKernel.chosenSoFar?.note { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
         if let path = export ?? record {
             do {
                 try TranscriptCommands.write(to: path, context: context)
