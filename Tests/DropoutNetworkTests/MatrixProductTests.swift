@@ -47,4 +47,23 @@ final class MatrixProductTests: XCTestCase {
             }
         }
     }
+
+    /// Below the BLAS threshold every product sums from 0 over the inner index in order, so the
+    /// tutorial's numbers (and every transcript recorded from them) are the same to the bit.
+    func testTheLoopsSumInIndexOrderToTheBit() {
+        var generator = MersenneTwister(seed: 4)
+        for (n, k, m) in [(4, 3, 4), (4, 4, 1), (3, 4, 4), (7, 33, 5)] {
+            let a = random(n, k, &generator), b = random(k, m, &generator)
+            let expected = written(a, b)
+            var product = Matrix(rows: n, columns: m)
+            product.setProduct(a, b)
+            var left = Matrix(rows: n, columns: m)
+            left.setTransposedProduct(transposed(a), b)
+            var right = Matrix(rows: n, columns: m)
+            right.setProductTransposed(a, transposed(b))
+            for result in [product, left, right] {
+                XCTAssertEqual(result.elements.map(\.bitPattern), expected.elements.map(\.bitPattern), "\(n)x\(k)x\(m)")
+            }
+        }
+    }
 }
