@@ -1,23 +1,13 @@
 #!/usr/bin/env bash
 # Runs the numeric tests (DropoutNetworkTests) once under each of OpenBLAS's x86-64 kernels
 # that this processor can run, chosen with OPENBLAS_CORETYPE: the numbers must hold whichever
-# kernel OpenBLAS picks on a learner's machine. A kernel needs the instructions in its row.
+# kernel OpenBLAS picks on a learner's machine. The kernels and the instructions each needs are
+# in openblas-kernels.txt beside this script.
 # Usage: Tests/openblas-kernels.sh DROPOUT_BINARY (to check that OpenBLAS took each kernel).
 set -euo pipefail
 dropout=$1
 flags=" $(grep -m1 '^flags' /proc/cpuinfo | cut -d: -f2) "
-kernels=(
-    "Prescott pni"
-    "Core2 ssse3"
-    "Penryn sse4_1"
-    "Nehalem sse4_2"
-    "Atom ssse3 movbe"
-    "Sandybridge avx"
-    "Haswell avx2 fma"
-    "Zen avx2 fma"
-    "SkylakeX avx512f avx512dq avx512cd avx512bw avx512vl"
-    "Cooperlake avx512f avx512dq avx512cd avx512bw avx512vl avx512_bf16"
-)
+mapfile -t kernels < <(grep -v -e "^#" -e "^$" "$(dirname "$0")/openblas-kernels.txt")
 ran=() skipped=()
 for row in "${kernels[@]}"; do
     read -r kernel needs <<<"$row"

@@ -122,6 +122,31 @@ def peak_gflops():
     return float(result.stdout)
 
 
+def runnable_kernels():
+    """OpenBLAS's kernels this processor can run (Tests/openblas-kernels.txt)."""
+    flags = set(next((line.split(":", 1)[1].split() for line in open("/proc/cpuinfo") if line.startswith("flags")), []))
+    with open(os.path.join(HERE, "..", "Tests", "openblas-kernels.txt")) as table:
+        rows = [line.split() for line in table if line.strip() and not line.startswith("#")]
+    return [name for name, *needs in rows if flags.issuperset(needs)]
+
+
+def memory_on_every_kernel():
+    """Peak memory of each large shape under every kernel the processor runs: OpenBLAS's
+    buffers are sized per kernel, and the budget must hold for whichever one a machine gets."""
+    print()
+    for shape in SHAPES[2:]:
+        name, rows, features, hidden, outputs, dropout, _ = shape
+        steps = 1 if SMOKE else 10
+        script = dropout_script(rows, features, hidden, outputs, dropout, steps)
+        peaks = {}
+        for kernel in runnable_kernels():
+            _, peak, _ = timed([DROPOUT], script, env=dict(os.environ, OPENBLAS_CORETYPE=kernel))
+            peaks[kernel] = peak / 1024
+        worst = max(peaks, key=peaks.get)
+        print(f"peak memory, {name}, {len(peaks)} kernels: {min(peaks.values()):.1f} to {peaks[worst]:.1f} MB"
+              f" ({worst}); budget {memory_budget_mb(rows, features, hidden, outputs):.1f} MB")
+
+
 def python_has(module):
     return subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True).returncode == 0
 
@@ -209,6 +234,7 @@ def main():
             needed = wide["step"] * rows / 2048
             print(f"  one step: {timings['step'] * 1e9:.0f} ns; its arithmetic, timed on 2048 rows: {needed * 1e9:.0f} ns"
                   f" per {rows} rows; the step takes {timings['step'] / needed:.1f}x its arithmetic")
+    memory_on_every_kernel()
 
 
 if __name__ == "__main__":

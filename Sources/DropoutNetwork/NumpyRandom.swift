@@ -15,7 +15,7 @@ extension MersenneTwister {
 /// when the walk passes its bound. Using `U < p` instead would give the same distribution but
 /// other masks, and the session would stop matching numpy's numbers. The constants are derived
 /// once per mask rather than once per cell, as numpy caches them between calls.
-public struct BinomialTrial: Sendable {
+public struct BinomialTrial: Equatable, Sendable {
     private let flipped: Bool
     private let p: Double
     private let q: Double

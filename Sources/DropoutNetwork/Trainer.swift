@@ -18,6 +18,9 @@ public struct Trainer: Equatable, Sendable {
     private var synapse1Transposed: Matrix
     /// Storage for the generator's state as a step found it, to put back if the step diverges.
     private var generatorBeforeStep: MersenneTwister
+    /// The mask's draw for the current dropout rate, derived when the rate is set: its constants
+    /// take a log and an exp, a tenth of the tutorial's whole step if derived every step.
+    private var maskTrial: BinomialTrial
 
     /// Seeds a generator and draws the weights from it, as the post does after `np.random.seed`.
     public init(settings: TrainingSettings, data: Dataset, seed: UInt32) {
@@ -52,6 +55,7 @@ public struct Trainer: Equatable, Sendable {
         synapse0Update = Matrix(rows: data.inputs.columns, columns: hidden)
         synapse1Transposed = Matrix(rows: outputs, columns: hidden)
         generatorBeforeStep = MersenneTwister(seed: 0)
+        maskTrial = BinomialTrial(keep: settings.keepProbability)
     }
 
     /// The arrays of the most recent step, or `nil` before the first step on these weights.
@@ -63,6 +67,7 @@ public struct Trainer: Equatable, Sendable {
         precondition(newSettings.hiddenWidth == settings.hiddenWidth,
                      "hidden width \(settings.hiddenWidth) -> \(newSettings.hiddenWidth) needs new weights")
         settings = newSettings
+        maskTrial = BinomialTrial(keep: settings.keepProbability)
     }
 
     /// Runs `count` steps, calling `afterEach` with the iteration reached and that step's error;
@@ -106,7 +111,7 @@ public struct Trainer: Equatable, Sendable {
             // The mask does not depend on the product, and drawing it is serial work (one
             // stream), so on a large network one core draws it, then takes a smaller band of
             // the product than the other.
-            let trial = BinomialTrial(keep: settings.keepProbability), synapse0 = weights.synapse0
+            let trial = maskTrial, synapse0 = weights.synapse0
             withUnsafeMutablePointer(to: &record.activation) { activation in
                 withUnsafeMutablePointer(to: &record.mask) { mask in
                     withUnsafeMutablePointer(to: &generator) { generator in
