@@ -69,4 +69,21 @@ final class BLASKernelTests: XCTestCase {
                            "OpenBLAS's fallback \(kernel.name) was kept although \(best ?? "") runs here")
         }
     }
+
+    /// Only a failed probe asks the front end for a note; every choice says where it came from.
+    func testEachChoiceSaysWhyAndOnlyAFailedProbeLeavesANote() {
+        let kernel = { (name: String, choice: BLASKernel.Choice) in
+            BLASKernel(name: name, choice: choice, processor: "", features: [])
+        }
+        XCTAssertEqual(kernel("Haswell", .openBLAS).description, "Haswell (OpenBLAS's choice)")
+        XCTAssertEqual(kernel("Zen", .environment("zen")).description, "Zen (OPENBLAS_CORETYPE=zen)")
+        XCTAssertEqual(kernel("SkylakeX", .features(found: "Prescott")).description,
+                       "SkylakeX (chosen from the processor's features: OpenBLAS fell back to Prescott on it)")
+        for choice in [BLASKernel.Choice.openBLAS, .environment("x"), .features(found: "Prescott")] {
+            XCTAssertNil(kernel("Prescott", choice).note)
+        }
+        XCTAssertEqual(kernel("Prescott", .probeFailed(rejected: "SkylakeX")).note,
+                       "OpenBLAS's SkylakeX kernel disagreed with plain loops on a probe product; using Prescott instead")
+        XCTAssertTrue(kernel("Prescott", .openBLAS).report.hasSuffix("CPU: unnamed processor; "))
+    }
 }
