@@ -15,6 +15,12 @@ rows, features, hidden, outputs = (int(a) for a in sys.argv[1:5])
 dropout, steps, dtype = float(sys.argv[5]), int(sys.argv[6]), getattr(torch, sys.argv[7])
 alpha = 0.5
 torch.manual_seed(0)
+# In float32 this loop's sigmoid slopes and deltas sink below 1.2e-38 within a few steps, and
+# arithmetic on subnormal numbers is slow on x86: at 256x784x1024, 20 steps took 6.5 s with them
+# and 1.7 s without. Flushing them to zero is what anyone timing float32 would do, so the figure
+# measures PyTorch, not the subnormals. (float64's subnormals start at 2.2e-308; none appear.)
+if dtype == torch.float32:
+    torch.set_flush_denormal(True)
 
 with torch.no_grad():
     X = torch.rand(rows, features, dtype=dtype)
