@@ -3,15 +3,16 @@
 /* layer_1_delta = layer_2_delta . synapse_1^T * derivative, in one pass over the result. The
    product's inner dimension is the number of outputs (ten or so), too short for a BLAS to pack
    and tile profitably, and the derivative's multiply then needs the result again; here each
-   element is summed in registers and multiplied before it is stored. */
+   element is summed in registers and multiplied before it is stored. It exists only where the
+   lanes can: elsewhere the step takes a BLAS product and its own derivative pass. */
+
+#if defined(__x86_64__)
+#include <immintrin.h>
 
 static inline double derivative_at(const double *activation, const double *mask, double scale, size_t i) {
     double slope = activation[i] * (1 - activation[i]);
     return mask ? (mask[i] * scale) * slope : slope;
 }
-
-#if defined(__x86_64__)
-#include <immintrin.h>
 
 __attribute__((target("avx2,fma")))
 static inline __m256d derivative_lanes(const double *activation, const double *mask, __m256d scale, size_t i) {
@@ -64,22 +65,6 @@ void vk_hidden_delta(const double *output_delta, size_t outputs, const double *o
                     sum = __builtin_fma(output_delta[row * outputs + o], outgoing_transposed[o * hidden + column], sum);
                 delta[row * hidden + column] = sum * derivative_at(activation, mask, scale, row * hidden + column);
             }
-        }
-    }
-}
-
-#else
-
-/* Without the lanes the step takes a BLAS product and its own derivative pass instead; this
-   only keeps the symbol defined. */
-void vk_hidden_delta(const double *output_delta, size_t outputs, const double *outgoing_transposed, size_t hidden,
-                     size_t first_row, size_t end_row, const double *activation, const double *mask, double scale,
-                     double *delta) {
-    for (size_t r = first_row; r < end_row; r++) {
-        for (size_t h = 0; h < hidden; h++) {
-            double sum = 0;
-            for (size_t o = 0; o < outputs; o++) sum += output_delta[r * outputs + o] * outgoing_transposed[o * hidden + h];
-            delta[r * hidden + h] = sum * derivative_at(activation, mask, scale, r * hidden + h);
         }
     }
 }

@@ -49,11 +49,17 @@ public enum StepKernels {
                                    gradient: HiddenGradient, layer1: Matrix, activation: Matrix, mask: Matrix?,
                                    scale: Double, lanes: Bool? = nil) {
         let rows = delta.rows, hidden = delta.columns, outputs = outgoing.columns
-        guard lanes ?? VectorLanes.available, rows * hidden * outputs >= Matrix.blasThreshold else {
+        #if arch(x86_64)
+        let fused = lanes ?? VectorLanes.available
+        #else
+        let fused = false
+        #endif
+        guard fused, rows * hidden * outputs >= Matrix.blasThreshold else {
             delta.setProductTransposed(outputDelta, outgoing)
             applyHiddenDerivative(&delta, gradient: gradient, layer1: layer1, activation: activation, mask: mask, scale: scale)
             return
         }
+        #if arch(x86_64)
         precondition(transposed.rows == outputs && transposed.columns == hidden && outputDelta.columns == outputs,
                      "hidden delta of \(outputDelta.shapeDescription)·\(outgoing.shapeDescription)ᵀ")
         for h in 0..<hidden {
@@ -76,6 +82,7 @@ public enum StepKernels {
                 }
             }
         }
+        #endif
     }
 
     private static func withMaskPointer<T>(_ mask: Matrix?, _ body: (UnsafePointer<Double>?) -> T) -> T {

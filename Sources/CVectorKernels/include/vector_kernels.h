@@ -58,9 +58,12 @@ size_t vk_binomial_cells(const uint32_t *words, size_t count, double first, doub
 /// pass the layer's output alone, or the activation and the mask). `outgoing_transposed` is
 /// synapse_1 transposed, outputs x hidden. The sums run over the outputs in order, each
 /// multiply-add fused, so they may differ from a BLAS's in the last bit, as BLAS kernels do.
-/// Needs the lanes; callers without them use a BLAS product and their own derivative pass.
+/// Needs the lanes, so it exists on x86-64 only; callers without them use a BLAS product and their
+/// own derivative pass.
+#if defined(__x86_64__)
 void vk_hidden_delta(const double *output_delta, size_t outputs, const double *outgoing_transposed, size_t hidden,
                      size_t first_row, size_t end_row, const double *activation, const double *mask, double scale,
                      double *delta);
+#endif
 
 #endif
