@@ -13,7 +13,9 @@ enum FileContents {
     ///   - directoryHint: what to give instead of a folder.
     static func read(_ path: String, verb: String, directoryHint: String) throws -> Data {
         func failure(_ why: String) -> CommandError { CommandError("cannot \(verb) '\(path)': \(why)") }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever;
+        // fstat below refuses it, and for a regular file the flag changes nothing.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             throw failure(errno == ENOENT ? "no such file" : String(cString: strerror(errno)))
         }
