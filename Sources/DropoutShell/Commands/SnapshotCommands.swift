@@ -31,6 +31,12 @@ enum SnapshotCommands {
         run: { session, arguments, context in
             let path = arguments[0]
             let data = try FileContents.read(path, verb: "load", directoryHint: "give a file that 'save' wrote")
+            do {
+                _ = try JSONStructureScan(data)
+            } catch let duplicate as JSONStructureScan.DuplicateKey {
+                throw CommandError("cannot load '\(path)': the key '\(duplicate.name)' appears twice in one object "
+                    + "(the second at byte \(duplicate.offset)); a snapshot names each field once; nothing was changed")
+            }
             let snapshot: Snapshot
             do {
                 snapshot = try JSONDecoder().decode(Snapshot.self, from: data)
