@@ -8,7 +8,8 @@ public struct Redundancy: Equatable, Sendable {
     /// Cosine similarity of each pair of units' incoming weights, the columns of synapse_0.
     public let weightCosine: Matrix
 
-    public init(_ trainer: Trainer) {
+    /// - Parameter interrupted: asked once per hidden unit (a unit costs rows x hidden products).
+    public init(_ trainer: Trainer, interrupted: () -> Bool = Interruption.never) throws {
         let hidden = trainer.predict(trainer.data.inputs).hidden
         let weights = trainer.weights.synapse0
         let width = hidden.columns, rows = hidden.rows
@@ -16,6 +17,7 @@ public struct Redundancy: Equatable, Sendable {
         var cosine = Matrix(rows: width, columns: width)
         let means = (0..<width).map { unit in (0..<rows).reduce(0) { $0 + hidden[$1, unit] } / Double(rows) }
         for i in 0..<width {
+            try Interruption.check(interrupted)
             for j in 0..<width {
                 var covariance = 0.0, varianceI = 0.0, varianceJ = 0.0
                 for r in 0..<rows {

@@ -51,8 +51,8 @@ enum CompareCommand {
                 for offset in 0..<seeds {
                     var start = session
                     let seed = (UInt64(session.seed) + UInt64(offset)) % (UInt64(UInt32.max) + 1)
-                    _ = try Parameter.named("seed").apply(&start, [String(seed)])
-                    for (key, value) in combination { _ = try Parameter.named(key).apply(&start, [value]) }
+                    _ = try Parameter.named("seed").apply(&start, [String(seed)], Interruption.never)
+                    for (key, value) in combination { _ = try Parameter.named(key).apply(&start, [value], Interruption.never) }
                     starts.append(start)
                 }
             }

@@ -43,7 +43,7 @@ enum SnapshotCommands {
             } catch {
                 throw CommandError("cannot load '\(path)': it is not a complete dropout snapshot (\(describe(error)))")
             }
-            session = try snapshot.restore(from: path)
+            session = try context.interruptible("load") { try snapshot.restore(from: path, interrupted: $0) }
             context.say("loaded \(path): iteration \(session.iteration), data \(session.dataSpec.description), "
                 + "hidden \(session.settings.hiddenWidth)")
         })

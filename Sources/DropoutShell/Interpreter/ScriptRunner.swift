@@ -23,6 +23,13 @@ public enum ScriptRunner {
                 return .interrupted(line: number)
             }
             let outcome = Interpreter.execute(line, session: &session, context: context, location: "\(name):\(number)")
+            // A signal during the line stops the script there, even on its last line and even
+            // when the command itself ended cleanly (step keeps the steps it ran), so the
+            // script's status says it did not run to the end.
+            if context.console.interruptRequested {
+                context.say("stopped by Ctrl-C at \(name):\(number)")
+                return .interrupted(line: number)
+            }
             if case .failed = outcome {
                 failures += 1
                 if !keepGoing { return .stopped(line: number) }

@@ -29,8 +29,13 @@ public enum LessonPlayer {
                     if !trimmed.isEmpty && !trimmed.hasPrefix("#") {
                         context.console.emit(.echo(prompt: "dropout [\(session.iteration)]> ", command: trimmed))
                     }
-                    if case .failed = Interpreter.execute(line.text, session: &session, context: context,
-                                                          location: "\(name):\(line.number)") {
+                    let outcome = Interpreter.execute(line.text, session: &session, context: context,
+                                                      location: "\(name):\(line.number)")
+                    if context.console.interruptRequested {
+                        context.console.emit(.text("stopped by Ctrl-C at \(name):\(line.number)"))
+                        return .interrupted(line: line.number)
+                    }
+                    if case .failed = outcome {
                         failures += 1
                         if !keepGoing { return .stopped(line: line.number) }
                     }

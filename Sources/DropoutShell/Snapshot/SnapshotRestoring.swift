@@ -3,7 +3,9 @@ import DropoutNetwork
 /// Turns a decoded snapshot back into a session, checking every part the way `set` would. Any
 /// inconsistency rejects the whole file, so a hand-edited or damaged snapshot never half-loads.
 extension Snapshot {
-    func restore(from path: String) throws -> Session {
+    /// - Parameter interrupted: stops the generation of the data the snapshot names, which for
+    ///   the largest data takes minutes; throws `Interruption`.
+    func restore(from path: String, interrupted: () -> Bool = Interruption.never) throws -> Session {
         func invalid(_ why: String) -> CommandError {
             CommandError("cannot load '\(path)': \(why); nothing was changed")
         }
@@ -35,7 +37,7 @@ extension Snapshot {
         } catch let error as CommandError {
             throw invalid("its data spec '\(data.spec)' is not valid: \(error.message)")
         }
-        let dataset = Dataset(spec)
+        let dataset = try Dataset(spec, interrupted: interrupted)
         guard dataset.inputs.rowArrays == data.X, dataset.targets.rowArrays == data.y else {
             throw invalid("its X and y are not the data '\(data.spec)' generates")
         }
