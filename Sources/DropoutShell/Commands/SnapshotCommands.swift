@@ -26,13 +26,20 @@ enum SnapshotCommands {
     static let load = CommandSpec(
         name: "load", usage: "load PATH",
         summary: "replace the session with one saved by 'save'",
-        details: ["The file is checked whole before anything changes: a damaged snapshot is refused."],
+        details: ["The file is checked whole before anything changes: a damaged snapshot is refused.",
+                  "A file whose parsing would take more than \(MemoryBudget.describe(MemoryBudget.commandBytes)) of memory (about \(MemoryBudget.bytesPerParsedNumber) bytes",
+                  "a number) is refused before it is parsed; the largest session's snapshot fits."],
         example: "load xor-500.json", arity: 1...1, completion: .files,
         run: { session, arguments, context in
             let path = arguments[0]
-            let data = try FileContents.read(path, verb: "load", directoryHint: "give a file that 'save' wrote")
+            let data = try FileContents.read(path, verb: "load", directoryHint: "give a file that 'save' wrote",
+                                             maximumBytes: MemoryBudget.commandBytes)
             do {
-                _ = try JSONStructureScan(data)
+                // Parsing costs far more than the file: its numbers are counted first.
+                let scan = try context.interruptible("load") { try JSONStructureScan(data, interrupted: $0) }
+                try MemoryBudget.checkCommand(data.count + scan.scalars * MemoryBudget.bytesPerParsedNumber,
+                                              for: "parsing the \(scan.scalars) values in '\(path)'",
+                                              advice: "a snapshot of the largest session dropout allows fits; this file is not one")
             } catch let duplicate as JSONStructureScan.DuplicateKey {
                 throw CommandError("cannot load '\(path)': the key '\(duplicate.name)' appears twice in one object "
                     + "(the second at byte \(duplicate.offset)); a snapshot names each field once; nothing was changed")

@@ -15,8 +15,9 @@ public final class CommandContext {
     public internal(set) var quitRequested = false
 
     /// Records everything said on `console` into a new transcript.
-    public init(console: Console) {
-        let recording = RecordingConsole(console)
+    /// - Parameter transcriptBytes: the output the transcript keeps (its share of the budget).
+    public init(console: Console, transcriptBytes: Int = MemoryBudget.transcriptBytes) {
+        let recording = RecordingConsole(console, transcript: Transcript(maximumBytes: transcriptBytes))
         self.console = recording
         transcript = recording.transcript
     }

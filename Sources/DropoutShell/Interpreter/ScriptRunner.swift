@@ -41,7 +41,8 @@ public enum ScriptRunner {
 
     /// The lines of a script file, or an error naming the path and what is wrong with it.
     public static func readLines(path: String) throws -> [String] {
-        try lines(of: FileContents.read(path, verb: "run", directoryHint: "give a file of commands"), name: path)
+        try lines(of: FileContents.read(path, verb: "run", directoryHint: "give a file of commands",
+                                           maximumBytes: MemoryBudget.scriptBytes), name: path)
     }
 
     /// Splits UTF-8 text into lines, accepting CR LF; refuses binary files.

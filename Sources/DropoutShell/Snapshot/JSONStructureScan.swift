@@ -1,3 +1,4 @@
+import DropoutNetwork
 import Foundation
 
 /// One pass over a snapshot's JSON text before it is decoded. Foundation's JSONDecoder silently
@@ -13,8 +14,9 @@ struct JSONStructureScan {
         case array
     }
 
-    /// Scans `data`; throws a description of the first duplicate key. Malformed JSON is not
-    /// reported here: the scan stops, and the decoder says what is wrong.
+    /// Scans `data`; throws a description of the first duplicate key, or `Interruption` when
+    /// `interrupted` says so (asked every mebibyte). Malformed JSON is not reported here: the
+    /// scan stops, and the decoder says what is wrong.
     init(_ data: Data, interrupted: () -> Bool = { false }) throws {
         var count = 0
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
@@ -22,7 +24,7 @@ struct JSONStructureScan {
             var stack: [Container] = []
             var index = 0
             while index < bytes.count {
-                if index & 0xFFFFF == 0 && interrupted() { throw Interrupted() }
+                if index & 0xFFFFF == 0 && interrupted() { throw Interruption() }
                 let byte = bytes[index]
                 switch byte {
                 case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"), UInt8(ascii: ":"):
@@ -91,7 +93,4 @@ struct JSONStructureScan {
         /// Where the second one starts, in bytes from the start of the file.
         let offset: Int
     }
-
-    /// The scan stopped because the learner pressed Ctrl-C.
-    struct Interrupted: Error {}
 }
