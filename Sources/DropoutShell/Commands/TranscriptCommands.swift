@@ -15,6 +15,7 @@ public enum TranscriptCommands {
                   "The transcript keeps at most \(MemoryBudget.describe(MemoryBudget.transcriptBytes)) of output; larger outputs after that are one line saying so."],
         example: "export my-session.md", arity: 1...1, completion: .files,
         run: { _, arguments, context in
+            try context.fileAccess.check(arguments[0], verb: "export to", writes: true)
             try write(to: arguments[0], context: context)
         })
 

@@ -11,6 +11,10 @@ public final class CommandContext {
     var runDepth = 0
     /// Asks before each block of a lesson; `nil` runs lessons straight through.
     public var pauser: LessonPauser?
+    /// Which files `save`, `export`, `load` and `run` may name; a lesson narrows it while it plays.
+    public var fileAccess = FileAccess.unrestricted
+    /// Set by `--allow-paths`: lessons keep the learner's own file access.
+    public var lessonsMayReachAnyPath = false
     /// Set by `quit`; the shell leaves after the command.
     public internal(set) var quitRequested = false
 
