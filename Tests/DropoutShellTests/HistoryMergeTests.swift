@@ -47,41 +47,13 @@ final class HistoryMergeTests: XCTestCase {
     }
 
     func testAShellKilledWithSIGKILLKeepsWhatWasTyped() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else { throw XCTSkip("tmux is not installed") }
         let state = try makeTemporaryDirectory(self)
-        let name = "dropout-history-\(getpid())-\(UUID().uuidString.prefix(8))"
-        try spawnDetached("/usr/bin/tmux", ["new-session", "-d", "-s", name, "-x", "100", "-y", "30",
-                                            "exec env XDG_STATE_HOME=\(state) \(builtExecutable)"])
-        addTeardownBlock { try? spawnDetached("/usr/bin/tmux", ["kill-session", "-t", name]) }
-        try waitForScreen(name, "dropout [0]>")
-        try spawnDetached("/usr/bin/tmux", ["send-keys", "-t", name, "get alpha", "Enter"])
-        try waitForScreen(name, "alpha = 0.5")
-        let pid = try XCTUnwrap(pid_t(tmuxOutput(["display-message", "-p", "-t", name, "#{pane_pid}"])
-            .trimmingCharacters(in: .whitespacesAndNewlines)))
-        XCTAssertEqual(kill(pid, SIGKILL), 0)
+        let terminal = try TmuxSession("exec env XDG_STATE_HOME=\(state) \(builtExecutable)", test: self)
+        try terminal.waitFor("dropout [0]>")
+        try terminal.send("get alpha", "Enter")
+        try terminal.waitFor("alpha = 0.5")
+        XCTAssertEqual(kill(try XCTUnwrap(terminal.panePID()), SIGKILL), 0)
         let text = try String(contentsOfFile: state + "/dropout/history", encoding: .utf8)
         XCTAssertTrue(text.contains("get\\040alpha\n"), text)
-    }
-
-    private func waitForScreen(_ session: String, _ text: String) throws {
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            if try tmuxOutput(["capture-pane", "-p", "-t", session]).contains(text) { return }
-            usleep(50_000)
-        }
-        XCTFail("the screen never showed \(text)")
-    }
-
-    private func tmuxOutput(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }

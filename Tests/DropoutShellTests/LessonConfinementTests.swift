@@ -81,6 +81,17 @@ final class LessonConfinementTests: XCTestCase {
         XCTAssertEqual(pauser.shown, [["get seed", "", "set alpha 2"]])
         XCTAssertEqual(TerminalPauser.visible("get seed\u{1B}]52;c;cm0gLXJmIH4=\u{07}"), "get seed\u{FFFD}]52;c;cm0gLXJmIH4=\u{FFFD}")
     }
+
+    func testOnATerminalTheBlockIsOnScreenBeforeEnterRunsIt() throws {
+        let path = try lesson("get seed")
+        let state = try makeTemporaryDirectory(self)
+        let terminal = try TmuxSession("cd \(lessons) && env XDG_STATE_HOME=\(state) \(builtExecutable) \(path); sleep 30", test: self)
+        try terminal.waitFor("Enter runs the next block")
+        XCTAssertTrue(try terminal.screen().contains("│ get seed"))
+        XCTAssertFalse(try terminal.screen().contains("seed = 1"), "nothing has run yet")
+        try terminal.send("Enter")
+        try terminal.waitFor("seed = 1")
+    }
 }
 
 private final class RecordingPauser: LessonPauser {
