@@ -14,12 +14,12 @@ final class InterruptionTests: XCTestCase {
 
     func testEnsembleStopsOnSIGTERM() throws {
         try assertStops(["set data random rows=100000 features=2 outputs=1", "set dropout 0.5", "set hidden 64", "ensemble 100000"],
-                        signal: SIGTERM, status: 143, message: "error: ensemble stopped by Ctrl-C before it finished; nothing was changed")
+                        signal: SIGTERM, status: 143, message: "error: ensemble stopped by SIGTERM before it finished; nothing was changed")
     }
 
     func testGradcheckStopsOnSIGHUP() throws {
         try assertStops(["set data random rows=6700 features=2499 outputs=1", "set hidden 2", "gradcheck"],
-                        signal: SIGHUP, status: 129, message: "error: gradcheck stopped by Ctrl-C before it finished; nothing was changed")
+                        signal: SIGHUP, status: 129, message: "error: gradcheck stopped by SIGHUP before it finished; nothing was changed")
     }
 
     func testGeneratingLargeDataStopsOnCtrlC() throws {
@@ -73,7 +73,8 @@ final class InterruptionTests: XCTestCase {
         if let message {
             XCTAssertTrue(errors.text.contains(message), "stderr: \(errors.text)", file: file, line: line)
         }
-        XCTAssertTrue(output.text.contains("stopped by Ctrl-C at stdin:\(lines.count + 1)"), "stdout: \(output.text)", file: file, line: line)
+        let cause = [SIGINT: "Ctrl-C", SIGTERM: "SIGTERM", SIGHUP: "SIGHUP"][signal] ?? ""
+        XCTAssertTrue(output.text.contains("stopped by \(cause) at stdin:\(lines.count + 1)"), "stdout: \(output.text)", file: file, line: line)
     }
 
     /// Polls `condition` every 20 ms for up to two minutes; fails if the process ended first.

@@ -73,3 +73,17 @@ final class SnapshotRangeTests: XCTestCase {
         return try String(contentsOfFile: folder + "/s.json", encoding: .utf8)
     }
 }
+
+/// The scan before parsing keeps its own memory small whatever the file holds.
+final class SnapshotScanBoundsTests: XCTestCase {
+    func testDeepNestingAndWideObjectsAreRefusedBeforeParsing() throws {
+        let folder = try makeTemporaryDirectory(self)
+        let deep = folder + "/deep.json", wide = folder + "/wide.json"
+        try (String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)).write(toFile: deep, atomically: true, encoding: .utf8)
+        try ("{" + (0..<1000).map { "\"k\($0)\": 0" }.joined(separator: ",") + "}").write(toFile: wide, atomically: true, encoding: .utf8)
+        let shell = ShellHarness()
+        XCTAssertEqual(shell.errors("load \(deep)", "load \(wide)"), [
+            "cannot load '\(deep)': it nests deeper than 32 levels, which no snapshot does; nothing was changed",
+            "cannot load '\(wide)': it has an object with more than 64 keys, which no snapshot does; nothing was changed"])
+    }
+}

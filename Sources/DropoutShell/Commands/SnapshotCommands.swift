@@ -42,6 +42,8 @@ enum SnapshotCommands {
                 try MemoryBudget.checkCommand(data.count + scan.scalars * MemoryBudget.bytesPerParsedNumber,
                                               for: "parsing the \(scan.scalars) values in '\(path)'",
                                               advice: "a snapshot of the largest session dropout allows fits; this file is not one")
+            } catch let shape as JSONStructureScan.TooLarge {
+                throw CommandError("cannot load '\(path)': it \(shape.what), which no snapshot does; nothing was changed")
             } catch let duplicate as JSONStructureScan.DuplicateKey {
                 throw CommandError("cannot load '\(path)': the key '\(duplicate.name)' appears twice in one object "
                     + "(the second at byte \(duplicate.offset)); a snapshot names each field once; nothing was changed")

@@ -1,4 +1,5 @@
 import DropoutNetwork
+import Foundation
 
 extension CommandContext {
     /// Runs long work with the console's interruption probe and turns the library's
@@ -9,7 +10,17 @@ extension CommandContext {
         do {
             return try work(console.interruptProbe)
         } catch is Interruption {
-            throw CommandError("\(command) stopped by Ctrl-C before it finished; nothing was changed")
+            throw CommandError("\(command) stopped by \(CommandContext.interruptionCause) before it finished; nothing was changed")
+        }
+    }
+
+    /// What stopped the work: Ctrl-C, or the SIGTERM or SIGHUP that is ending the process.
+    static var interruptionCause: String {
+        switch TerminationSignal.received {
+        case SIGTERM?: "SIGTERM"
+        case SIGHUP?: "SIGHUP"
+        case let signal?: "signal \(signal)"
+        case nil: "Ctrl-C"
         }
     }
 }

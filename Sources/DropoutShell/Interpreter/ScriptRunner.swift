@@ -27,7 +27,7 @@ public enum ScriptRunner {
             // when the command itself ended cleanly (step keeps the steps it ran), so the
             // script's status says it did not run to the end.
             if context.console.interruptRequested {
-                context.say("stopped by Ctrl-C at \(name):\(number)")
+                context.say("stopped by \(CommandContext.interruptionCause) at \(name):\(number)")
                 return .interrupted(line: number)
             }
             if case .failed = outcome {

@@ -39,7 +39,7 @@ public enum LessonPlayer {
                     let outcome = Interpreter.execute(line.text, session: &session, context: context,
                                                       location: "\(name):\(line.number)")
                     if context.console.interruptRequested {
-                        context.console.emit(.text("stopped by Ctrl-C at \(name):\(line.number)"))
+                        context.console.emit(.text("stopped by \(CommandContext.interruptionCause) at \(name):\(line.number)"))
                         return .interrupted(line: line.number)
                     }
                     if case .failed = outcome {

@@ -9,6 +9,11 @@ struct JSONStructureScan {
     /// Strings, numbers, booleans and nulls outside key position.
     private(set) var scalars = 0
 
+    /// A snapshot nests four deep and its widest object has eight keys; these bounds keep the
+    /// scan's own memory small whatever the file holds.
+    static let maximumDepth = 32
+    static let maximumKeysPerObject = 64
+
     private enum Container {
         case object(keys: Set<[UInt8]>, expectingKey: Bool)
         case array
@@ -29,11 +34,9 @@ struct JSONStructureScan {
                 switch byte {
                 case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"), UInt8(ascii: ":"):
                     index += 1
-                case UInt8(ascii: "{"):
-                    stack.append(.object(keys: [], expectingKey: true))
-                    index += 1
-                case UInt8(ascii: "["):
-                    stack.append(.array)
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    guard stack.count < Self.maximumDepth else { throw TooLarge(what: "nests deeper than \(Self.maximumDepth) levels") }
+                    stack.append(byte == UInt8(ascii: "{") ? .object(keys: [], expectingKey: true) : .array)
                     index += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     guard stack.popLast() != nil else { return }
@@ -57,6 +60,9 @@ struct JSONStructureScan {
                         if escaped, let decoded = Self.unescaped(key) { key = decoded }
                         guard keys.insert(key).inserted else {
                             throw DuplicateKey(name: String(decoding: key, as: UTF8.self), offset: index)
+                        }
+                        guard keys.count <= Self.maximumKeysPerObject else {
+                            throw TooLarge(what: "has an object with more than \(Self.maximumKeysPerObject) keys")
                         }
                         stack[stack.count - 1] = .object(keys: keys, expectingKey: false)
                     } else {
@@ -86,6 +92,11 @@ struct JSONStructureScan {
         let quoted = Data([UInt8(ascii: "\"")] + key + [UInt8(ascii: "\"")])
         guard let text = try? JSONSerialization.jsonObject(with: quoted, options: .fragmentsAllowed) as? String else { return nil }
         return Array(text.utf8)
+    }
+
+    /// The text is shaped like no snapshot: `what` says how.
+    struct TooLarge: Error {
+        let what: String
     }
 
     struct DuplicateKey: Error {
