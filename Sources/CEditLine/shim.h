@@ -37,3 +37,18 @@ static inline int cedit_history_entries_in(const char *path) {
 
 /* The number of entries in the shell's history. */
 static inline int cedit_history_length(void) { return history_length; }
+
+/* Adds `count` lines to the history file at `path`: reads what is there (other shells may have
+   added to it), enters the lines after it, keeps the last `maximum`, and writes the whole to
+   `temporary`. Returns the entries written, or -1. The caller holds the lock and renames. */
+static inline int cedit_history_merge(const char *path, const char *temporary, char *const *lines, int count, int maximum) {
+    HistEvent event;
+    History *merged = history_init();
+    if (merged == NULL) return -1;
+    history(merged, &event, H_SETSIZE, maximum);
+    (void)history(merged, &event, H_LOAD, path); /* a missing file is an empty history */
+    for (int index = 0; index < count; index++) history(merged, &event, H_ENTER, lines[index]);
+    int written = history(merged, &event, H_SAVE, temporary);
+    history_end(merged);
+    return written;
+}

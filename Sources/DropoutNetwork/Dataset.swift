@@ -50,6 +50,23 @@ public struct Dataset: Equatable, Sendable {
     public let testTargets: Matrix
 
     public init(_ spec: DatasetSpec) {
+        self.init(spec, generating: Interruption.never)
+    }
+
+    /// Generates the data, stopping when `interrupted` says so: random data of the largest
+    /// allowed shape takes minutes. The probe is asked once per row.
+    public init(_ spec: DatasetSpec, interrupted: () -> Bool) throws {
+        var stopped = false
+        self.init(spec, generating: {
+            stopped = stopped || interrupted()
+            return stopped
+        })
+        if stopped { throw Interruption() }
+    }
+
+    /// Rows generated after `stop` says true are left at zero; the throwing initialiser then
+    /// discards the data.
+    private init(_ spec: DatasetSpec, generating stop: () -> Bool) {
         self.spec = spec
         let noTest = (Matrix(rows: 0, columns: spec.shape.features), Matrix(rows: 0, columns: spec.shape.outputs))
         switch spec {
@@ -63,7 +80,7 @@ public struct Dataset: Equatable, Sendable {
             (inputs, targets) = Self.logicTable([0, 1, 1, 1])
             (testInputs, testTargets) = noTest
         case let .random(rows, features, outputs, seed):
-            (inputs, targets) = Self.randomRule(rows: rows, features: features, outputs: outputs, seed: seed)
+            (inputs, targets) = Self.randomRule(rows: rows, features: features, outputs: outputs, seed: seed, stop: stop)
             (testInputs, testTargets) = noTest
         case let .shape(shape, rows, noise, test, seed):
             let (allInputs, allTargets) = shape.sample(rows: rows, noise: noise, seed: seed)
@@ -80,14 +97,19 @@ public struct Dataset: Equatable, Sendable {
         return (inputs, targets)
     }
 
-    private static func randomRule(rows: Int, features: Int, outputs: Int, seed: UInt32) -> (Matrix, Matrix) {
+    private static func randomRule(rows: Int, features: Int, outputs: Int, seed: UInt32, stop: () -> Bool) -> (Matrix, Matrix) {
         var generator = MersenneTwister(seed: seed)
         var inputs = Matrix(rows: rows, columns: features)
-        for index in inputs.elements.indices { inputs.elements[index] = generator.nextDouble() }
+        // Row by row, in the same order as one pass over the elements, so `stop` is asked often.
+        for r in 0..<rows {
+            if stop() { return (inputs, Matrix(rows: rows, columns: outputs)) }
+            for f in 0..<features { inputs.elements[r * features + f] = generator.nextDouble() }
+        }
         var rule = Matrix(rows: features, columns: outputs)
         for index in rule.elements.indices { rule.elements[index] = 2 * generator.nextDouble() - 1 }
         var targets = Matrix(rows: rows, columns: outputs)
         for r in 0..<rows {
+            if stop() { break }
             for o in 0..<outputs {
                 var sum = 0.0
                 for f in 0..<features { sum += (inputs[r, f] - 0.5) * rule[f, o] }

@@ -19,7 +19,9 @@ public struct DropoutEnsemble: Sendable {
 
     /// The first output of each row, under each rule. Masks are drawn from `generator`, a copy the
     /// caller owns, so asking does not change the session's stream.
-    public static func rows(_ trainer: Trainer, samples: Int, generator: inout MersenneTwister) -> [Row] {
+    /// - Parameter interrupted: asked every 64 sampled masks and before each row's exact sum.
+    public static func rows(_ trainer: Trainer, samples: Int, generator: inout MersenneTwister,
+                            interrupted: () -> Bool = Interruption.never) throws -> [Row] {
         let settings = trainer.settings
         let (hidden, weightScaled) = trainer.predict(trainer.data.inputs)
         let keep = settings.keepProbability
@@ -27,10 +29,11 @@ public struct DropoutEnsemble: Sendable {
         let outgoing = trainer.weights.synapse1
         let trial = BinomialTrial(keep: keep)
         let width = hidden.columns
-        return (0..<hidden.rows).map { row in
+        return try (0..<hidden.rows).map { row in
             let contributions = (0..<width).map { hidden[row, $0] * scale * outgoing[$0, 0] }
             var sum = 0.0, squares = 0.0
-            for _ in 0..<samples {
+            for sample in 0..<samples {
+                if sample % 64 == 0 { try Interruption.check(interrupted) }
                 var input = 0.0
                 for unit in 0..<width where trial.draw(using: &generator) == 1 { input += contributions[unit] }
                 let output = sigmoid(input)
@@ -41,6 +44,7 @@ public struct DropoutEnsemble: Sendable {
             let spread = (max(0, squares / Double(samples) - mean * mean)).squareRoot()
             var exact: Double?
             if width <= exactLimit && settings.dropoutRate > 0 {
+                try Interruption.check(interrupted)
                 var total = 0.0
                 for mask in 0..<(1 << width) {
                     var input = 0.0, probability = 1.0

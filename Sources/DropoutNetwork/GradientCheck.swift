@@ -12,8 +12,9 @@ public struct GradientCheck: Sendable {
     }
 
     /// - Parameter mask: the keep mask to hold fixed (rows x hidden), all ones for no dropout.
+    ///   - interrupted: asked before each weight is perturbed (two forward passes over the data).
     public static func run(settings: TrainingSettings, data: Dataset, weights: Weights, mask: Matrix,
-                           step: Double = 1e-6) -> [Result] {
+                           step: Double = 1e-6, interrupted: () -> Bool = Interruption.never) throws -> [Result] {
         var results: [Result] = []
         let scale = settings.dropoutRate > 0 ? settings.trainingScale : 1
         for gradient in HiddenGradient.allCases {
@@ -22,6 +23,7 @@ public struct GradientCheck: Sendable {
             for (name, analytic) in [("synapse_0", analytic0), ("synapse_1", analytic1)] {
                 var worst = 0.0, largest = 0.0
                 for index in analytic.elements.indices {
+                    try Interruption.check(interrupted)
                     var plus = weights, minus = weights
                     if name == "synapse_0" {
                         plus.synapse0.elements[index] += step

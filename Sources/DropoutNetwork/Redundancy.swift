@@ -8,7 +8,8 @@ public struct Redundancy: Equatable, Sendable {
     /// Cosine similarity of each pair of units' incoming weights, the columns of synapse_0.
     public let weightCosine: Matrix
 
-    public init(_ trainer: Trainer) {
+    /// - Parameter interrupted: asked every 64 pairs of units (a pair costs rows + features products).
+    public init(_ trainer: Trainer, interrupted: () -> Bool = Interruption.never) throws {
         let hidden = trainer.predict(trainer.data.inputs).hidden
         let weights = trainer.weights.synapse0
         let width = hidden.columns, rows = hidden.rows
@@ -17,6 +18,7 @@ public struct Redundancy: Equatable, Sendable {
         let means = (0..<width).map { unit in (0..<rows).reduce(0) { $0 + hidden[$1, unit] } / Double(rows) }
         for i in 0..<width {
             for j in 0..<width {
+                if j % 64 == 0 { try Interruption.check(interrupted) }
                 var covariance = 0.0, varianceI = 0.0, varianceJ = 0.0
                 for r in 0..<rows {
                     let a = hidden[r, i] - means[i], b = hidden[r, j] - means[j]

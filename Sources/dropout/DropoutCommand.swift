@@ -10,7 +10,7 @@ struct DropoutCommand: ParsableCommand {
         commandName: "dropout",
         abstract: "An interactive lab for Hinton's dropout, on the network of the 2015 tutorial.",
         usage: """
-            dropout [FILE] [--keep-going] [--no-pause] [--export OUT] [--record OUT] [--version]
+            dropout [FILE] [--keep-going] [--no-pause] [--allow-paths] [--export OUT] [--record OUT] [--version]
               dropout verify TRANSCRIPT
             """,
         discussion: "Run 'dropout start --help' for the flags; in the shell, type 'help'.",
@@ -39,6 +39,9 @@ struct Start: ParsableCommand {
     @Flag(name: .long, help: "Run a lesson straight through, without pausing before each block.")
     var noPause = false
 
+    @Flag(name: .long, help: "Let a lesson's save, export, load and run reach files outside the lesson's own folder.")
+    var allowPaths = false
+
     @Option(name: .long, help: "After running FILE, write its transcript here (.md).")
     var export: String?
 
@@ -57,6 +60,7 @@ struct Start: ParsableCommand {
         }
         let console = StandardConsole()
         let context = CommandContext(console: console)
+        context.lessonsMayReachAnyPath = allowPaths
         var session = Session()
         let terminal = isatty(STDIN_FILENO) != 0
         guard file != nil || terminal else {
@@ -107,7 +111,7 @@ struct Verify: ParsableCommand {
         let console = StandardConsole()
         do {
             let document = try LessonDocument.read(path: transcript)
-            let (commands, differences) = TranscriptVerifier.verify(document)
+            let (commands, differences) = TranscriptVerifier.verify(document, access: .verifying(at: transcript))
             for difference in differences {
                 var text = "\(transcript):\(difference.line): output of '\(difference.command)' differs"
                 text += "\n" + difference.expected.map { "- " + $0 }.joined(separator: "\n")

@@ -87,7 +87,7 @@ final class DropoutEnsembleTests: XCTestCase {
         var trainer = Trainer(settings: settings, data: Dataset(.xor), seed: 4)
         try trainer.train(steps: 300) { _, _ in true }
         var generator = MersenneTwister(seed: 99)
-        let rows = DropoutEnsemble.rows(trainer, samples: 100_000, generator: &generator)
+        let rows = try DropoutEnsemble.rows(trainer, samples: 100_000, generator: &generator)
         let hidden = trainer.predict(trainer.data.inputs).hidden
         let keep = 0.7, w = trainer.weights.synapse1
         for (index, row) in rows.enumerated() {
@@ -113,7 +113,7 @@ final class RedundancyTests: XCTestCase {
     func testMeasuresAreSymmetricWithOnesOnTheDiagonal() throws {
         var trainer = Trainer(settings: TrainingSettings(), data: Dataset(.xor), seed: 1)
         try trainer.train(steps: 100) { _, _ in true }
-        let redundancy = Redundancy(trainer)
+        let redundancy = try Redundancy(trainer)
         for matrix in [redundancy.activationCorrelation, redundancy.weightCosine] {
             for i in 0..<4 {
                 XCTAssertEqual(matrix[i, i], 1, accuracy: 1e-12)
@@ -131,7 +131,7 @@ final class RedundancyTests: XCTestCase {
         let trainer = try XCTUnwrap(Trainer(settings: settings, data: data,
                                             weights: Weights(synapse0: same, synapse1: Matrix(rowArrays: [[1], [1]])!),
                                             generator: MersenneTwister(seed: 1), iteration: 0))
-        let redundancy = Redundancy(trainer)
+        let redundancy = try Redundancy(trainer)
         XCTAssertEqual(Redundancy.offDiagonalMean(redundancy.activationCorrelation), 1, accuracy: 1e-12)
         XCTAssertEqual(Redundancy.offDiagonalMean(redundancy.weightCosine), 1, accuracy: 1e-12)
     }

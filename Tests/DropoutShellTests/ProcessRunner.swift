@@ -9,10 +9,11 @@ struct ProcessResult {
 
 /// - Parameters:
 ///   - environment: variables to set on top of this process's; `unsetting`, ones to remove.
+///   - directory: the working folder to start it in; `nil` for this process's.
 ///   - launcher: a program and its arguments that start `dropout` (such as setpriv to run it as
 ///     another user); empty to start it directly.
 func runDropout(_ arguments: [String], input: String = "", environment: [String: String] = [:],
-                unsetting: [String] = [], launcher: [String] = []) throws -> ProcessResult {
+                unsetting: [String] = [], directory: String? = nil, launcher: [String] = []) throws -> ProcessResult {
     let process = Process()
     let command = launcher + [builtExecutable] + arguments
     process.executableURL = URL(fileURLWithPath: command[0])
@@ -21,6 +22,7 @@ func runDropout(_ arguments: [String], input: String = "", environment: [String:
     merged.merge(environment) { $1 }
     for name in unsetting { merged[name] = nil }
     process.environment = merged
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout

@@ -88,10 +88,11 @@ final class ScriptModeTests: XCTestCase {
     func testHelpFlags() throws {
         let help = try runDropout(["--help"])
         XCTAssertEqual(help.status, 0)
-        XCTAssertTrue(help.output.contains("USAGE: dropout [FILE] [--keep-going] [--no-pause] [--export OUT] [--record OUT]"), help.output)
+        XCTAssertTrue(help.output.contains("USAGE: dropout [FILE] [--keep-going] [--no-pause] [--allow-paths] [--export OUT] [--record OUT]"), help.output)
         XCTAssertTrue(help.output.contains("dropout verify TRANSCRIPT"), help.output)
         let flags = try runDropout(["start", "--help"])
         XCTAssertTrue(flags.output.contains("--keep-going"), flags.output)
+        XCTAssertTrue(flags.output.contains("--allow-paths"), flags.output)
     }
 
     func testRunInsideAScriptNamesTheInnerFileAndStopsTheOuter() throws {

@@ -2,12 +2,14 @@ import Foundation
 import FuzzerDriver
 @testable import DropoutShell
 
-/// The bytes as a snapshot file, decoded and restored as `load` does.
+/// The bytes as a snapshot file, scanned, decoded and restored as `load` does.
 @main
 enum FuzzSnapshots {
     static func main() {
         runFuzzer { bytes in
-            if let snapshot = try? JSONDecoder().decode(Snapshot.self, from: Data(buffer: bytes)) {
+            let data = Data(buffer: bytes)
+            guard (try? JSONStructureScan(data)) != nil else { return }
+            if let snapshot = try? JSONDecoder().decode(Snapshot.self, from: data) {
                 _ = try? snapshot.restore(from: "fuzz.json")
             }
         }

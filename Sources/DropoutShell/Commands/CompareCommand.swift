@@ -17,7 +17,8 @@ enum CompareCommand {
                   "steps iterations (10000 by default). The table gives the last step's error, eval's",
                   "error, the held-out error where the data has held-out rows, and the largest |weight|,",
                   "as a mean (± standard deviation over seeds). Runs are spread over the cores;",
-                  "Ctrl-C stops them all."],
+                  "Ctrl-C stops them all. All the runs together may use at most \(MemoryBudget.describe(MemoryBudget.commandBytes))",
+                  "of memory (each about twice the session's matrices); more is refused before any is built."],
         example: "compare dropout=0,0.2,0.5 hidden=4,16 seeds=3", arity: 1...8,
         run: { session, arguments, context in
             var axes: [(String, [String])] = []
@@ -45,14 +46,25 @@ enum CompareCommand {
             guard combinations.count * seeds <= maximumRuns else {
                 throw CommandError("that is \(combinations.count * seeds) runs; compare does at most \(maximumRuns)")
             }
+            // All the runs' sessions exist at once, and each trains on a copy of its weights and
+            // step arrays: twice a session's matrices a run, checked before any is built.
+            let shape = session.dataSpec.shape
+            let bytes = combinations.reduce(0) { total, combination in
+                let hidden = combination.first { $0.0 == "hidden" }.flatMap { Int($0.1) }
+                    .map { min(max($0, 1), SizeLimits.hidden.upperBound) } ?? session.settings.hiddenWidth
+                let elements = SizeLimits.elementCount(rows: shape.rows, features: shape.features, outputs: shape.outputs, hidden: hidden)
+                return total + seeds * 2 * elements * MemoryLayout<Double>.size
+            }
+            try MemoryBudget.checkCommand(bytes, for: "compare's \(combinations.count * seeds) runs",
+                                          advice: "use fewer settings or seeds, fewer hidden units or smaller data")
             // Every run's starting session is built (and its values checked) before any training.
             var starts: [Session] = []
             for combination in combinations {
                 for offset in 0..<seeds {
                     var start = session
                     let seed = (UInt64(session.seed) + UInt64(offset)) % (UInt64(UInt32.max) + 1)
-                    _ = try Parameter.named("seed").apply(&start, [String(seed)])
-                    for (key, value) in combination { _ = try Parameter.named(key).apply(&start, [value]) }
+                    _ = try Parameter.named("seed").apply(&start, [String(seed)], Interruption.never)
+                    for (key, value) in combination { _ = try Parameter.named(key).apply(&start, [value], Interruption.never) }
                     starts.append(start)
                 }
             }

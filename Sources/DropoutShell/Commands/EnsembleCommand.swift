@@ -20,7 +20,9 @@ enum EnsembleCommand {
             }
             let samples = try arguments.first.map { try ValueParsing.wholeNumber($0, name: "samples", in: 1...100_000) } ?? 1000
             var generator = trainer.generator
-            let rows = DropoutEnsemble.rows(trainer, samples: samples, generator: &generator)
+            let rows = try context.interruptible("ensemble") {
+                try DropoutEnsemble.rows(trainer, samples: samples, generator: &generator, interrupted: $0)
+            }
             let precision = session.precision
             let shown = min(rows.count, InspectionCommands.evalRowsShown)
             var table = Table(header: ["row", "target", "scaled", "sampled", "spread", "exact"], rows: (0..<shown).map { index in

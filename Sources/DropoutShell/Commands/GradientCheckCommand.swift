@@ -21,7 +21,10 @@ enum GradientCheckCommand {
             }
             let mask = trainer.lastStep.flatMap { $0.maskDrawn && trainer.settings.dropoutRate > 0 ? $0.mask : nil }
                 ?? Matrix(rows: trainer.data.inputs.rows, columns: trainer.settings.hiddenWidth, repeating: 1)
-            let results = GradientCheck.run(settings: trainer.settings, data: trainer.data, weights: trainer.weights, mask: mask)
+            let results = try context.interruptible("gradcheck") {
+                try GradientCheck.run(settings: trainer.settings, data: trainer.data, weights: trainer.weights, mask: mask,
+                                      interrupted: $0)
+            }
             var table = Table(header: ["gradient", "matrix", "relative error", "verdict"], rows: results.map { result in
                 [result.gradient.rawValue, result.matrix, String(format: "%.2e", result.relativeError),
                  result.relativeError < 1e-6 ? "agrees" : "differs"]

@@ -11,7 +11,7 @@ enum RedundancyCommand {
                   "Compare a run with dropout 0 and one with dropout on, over several seeds."],
         example: "redundancy",
         run: { session, _, context in
-            let redundancy = Redundancy(session.trainer)
+            let redundancy = try context.interruptible("redundancy") { try Redundancy(session.trainer, interrupted: $0) }
             context.console.emit(.heatmap(name: "activation correlation", redundancy.activationCorrelation))
             context.console.emit(.heatmap(name: "incoming weight cosine", redundancy.weightCosine))
             let correlation = Redundancy.offDiagonalMean(redundancy.activationCorrelation)

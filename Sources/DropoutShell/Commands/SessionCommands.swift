@@ -6,7 +6,9 @@ enum SessionCommands {
         details: ["Blank lines and # comments are skipped. Errors name the file and line: FILE:LINE: error: ...",
                   "A lesson shows its prose and each command at the prompt; it stops at the first error or",
                   "failed expect. On a terminal it pauses before each block: Enter runs it, s skips, q stops.",
-                  "Files may run other files, up to \(CommandContext.maximumRunDepth) deep."],
+                  "Files may run other files, up to \(CommandContext.maximumRunDepth) deep.",
+                  "A lesson's save, export, load and run reach only files inside the lesson's own folder,",
+                  "unless dropout was started with --allow-paths."],
         example: "run lessons/01-no-dropout.md", arity: 1...1, completion: .files,
         run: { session, arguments, context in
             let path = arguments[0]
@@ -14,6 +16,7 @@ enum SessionCommands {
                 throw CommandError("cannot run '\(path)': files are nested \(CommandContext.maximumRunDepth) deep already "
                     + "(does a file run itself?)")
             }
+            try context.fileAccess.check(path, verb: "run", writes: false)
             let source = try ScriptSource.read(path: path)
             context.runDepth += 1
             defer { context.runDepth -= 1 }

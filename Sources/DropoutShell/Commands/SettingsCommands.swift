@@ -16,7 +16,8 @@ enum SettingsCommands {
             guard arguments.count > 1 else {
                 throw CommandError("set \(name) needs a value: \(parameter.accepted)")
             }
-            context.say(try parameter.apply(&session, Array(arguments.dropFirst())))
+            let message = try context.interruptible("set \(name)") { try parameter.apply(&session, Array(arguments.dropFirst()), $0) }
+            context.say(message)
         })
 
     static let get = CommandSpec(

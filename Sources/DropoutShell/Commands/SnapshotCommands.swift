@@ -16,6 +16,7 @@ enum SnapshotCommands {
                 throw CommandError("cannot save: the weights or errors hold NaN or infinite values (training diverged); "
                     + "'reset' or 'load' a snapshot first")
             }
+            try context.fileAccess.check(arguments[0], verb: "save", writes: true)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             let data = try encoder.encode(Snapshot(session))
@@ -26,18 +27,34 @@ enum SnapshotCommands {
     static let load = CommandSpec(
         name: "load", usage: "load PATH",
         summary: "replace the session with one saved by 'save'",
-        details: ["The file is checked whole before anything changes: a damaged snapshot is refused."],
+        details: ["The file is checked whole before anything changes: a damaged snapshot is refused.",
+                  "A file whose parsing would take more than \(MemoryBudget.describe(MemoryBudget.commandBytes)) of memory (about \(MemoryBudget.bytesPerParsedNumber) bytes",
+                  "a number) is refused before it is parsed; the largest session's snapshot fits."],
         example: "load xor-500.json", arity: 1...1, completion: .files,
         run: { session, arguments, context in
             let path = arguments[0]
-            let data = try FileContents.read(path, verb: "load", directoryHint: "give a file that 'save' wrote")
+            try context.fileAccess.check(path, verb: "load", writes: false)
+            let data = try FileContents.read(path, verb: "load", directoryHint: "give a file that 'save' wrote",
+                                             maximumBytes: MemoryBudget.commandBytes)
+            do {
+                // Parsing costs far more than the file: its numbers are counted first.
+                let scan = try context.interruptible("load") { try JSONStructureScan(data, interrupted: $0) }
+                try MemoryBudget.checkCommand(data.count + scan.scalars * MemoryBudget.bytesPerParsedNumber,
+                                              for: "parsing the \(scan.scalars) values in '\(path)'",
+                                              advice: "a snapshot of the largest session dropout allows fits; this file is not one")
+            } catch let shape as JSONStructureScan.TooLarge {
+                throw CommandError("cannot load '\(path)': it \(shape.what), which no snapshot does; nothing was changed")
+            } catch let duplicate as JSONStructureScan.DuplicateKey {
+                throw CommandError("cannot load '\(path)': the key '\(duplicate.name)' appears twice in one object "
+                    + "(the second at byte \(duplicate.offset)); a snapshot names each field once; nothing was changed")
+            }
             let snapshot: Snapshot
             do {
                 snapshot = try JSONDecoder().decode(Snapshot.self, from: data)
             } catch {
                 throw CommandError("cannot load '\(path)': it is not a complete dropout snapshot (\(describe(error)))")
             }
-            session = try snapshot.restore(from: path)
+            session = try context.interruptible("load") { try snapshot.restore(from: path, interrupted: $0) }
             context.say("loaded \(path): iteration \(session.iteration), data \(session.dataSpec.description), "
                 + "hidden \(session.settings.hiddenWidth)")
         })

@@ -4,6 +4,9 @@ import DropoutNetwork
 enum TrainingCommands {
     /// A billion steps of the tutorial's network take minutes; more is surely a typo.
     static let maximumSteps = 1_000_000_000
+    /// The furthest a session's iteration may go: far beyond any real run, and so far below
+    /// Int.max that no sum of an iteration and a step count can overflow.
+    static let maximumIteration = 1_000_000_000_000_000
 
     static let reset = CommandSpec(
         name: "reset", usage: "reset",
@@ -34,6 +37,10 @@ enum TrainingCommands {
             let count = try words.first.map {
                 try ValueParsing.wholeNumber($0, name: "the step count", in: 1...maximumSteps)
             } ?? 1
+            guard count <= maximumIteration - session.iteration else {
+                throw CommandError("step \(count) would take iteration \(session.iteration) past \(maximumIteration), "
+                    + "the furthest dropout counts; 'reset' starts again from 0")
+            }
             if tracing {
                 guard count == 1 else { throw CommandError("trace spells out one step; use 'step 1 trace' or 'step trace'") }
                 let before = session.trainer

@@ -11,9 +11,11 @@ public enum TranscriptCommands {
                   "  It holds no times or paths, so the same commands always give the same file,",
                   "  and 'dropout verify PATH' re-runs it and reports any output that differs.",
                   ".html: one self-contained page, plots as SVG.  .ipynb: a Jupyter notebook (nbformat 4.5).",
-                  ".cast: an asciicast v2 recording that asciinema's player replays with the session's timing."],
+                  ".cast: an asciicast v2 recording that asciinema's player replays with the session's timing.",
+                  "The transcript keeps at most \(MemoryBudget.describe(MemoryBudget.transcriptBytes)) of output; larger outputs after that are one line saying so."],
         example: "export my-session.md", arity: 1...1, completion: .files,
         run: { _, arguments, context in
+            try context.fileAccess.check(arguments[0], verb: "export to", writes: true)
             try write(to: arguments[0], context: context)
         })
 

@@ -11,12 +11,17 @@ public final class CommandContext {
     var runDepth = 0
     /// Asks before each block of a lesson; `nil` runs lessons straight through.
     public var pauser: LessonPauser?
+    /// Which files `save`, `export`, `load` and `run` may name; a lesson narrows it while it plays.
+    public var fileAccess = FileAccess.unrestricted
+    /// Set by `--allow-paths`: lessons keep the learner's own file access.
+    public var lessonsMayReachAnyPath = false
     /// Set by `quit`; the shell leaves after the command.
     public internal(set) var quitRequested = false
 
     /// Records everything said on `console` into a new transcript.
-    public init(console: Console) {
-        let recording = RecordingConsole(console)
+    /// - Parameter transcriptBytes: the output the transcript keeps (its share of the budget).
+    public init(console: Console, transcriptBytes: Int = MemoryBudget.transcriptBytes) {
+        let recording = RecordingConsole(console, transcript: Transcript(maximumBytes: transcriptBytes))
         self.console = recording
         transcript = recording.transcript
     }

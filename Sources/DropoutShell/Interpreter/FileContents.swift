@@ -4,16 +4,15 @@ import Foundation
 /// needs: `run /dev/zero` or a multi-gigabyte file would otherwise read until memory runs out.
 /// Every failure is a `CommandError` saying what the command could not do with which path.
 enum FileContents {
-    /// Above the snapshot of the largest session `SizeLimits` allows (64 Mi numbers, at most
-    /// about 32 bytes of JSON each), so only files dropout did not write are refused for size.
-    static let maximumBytes = 4 * 1024 * 1024 * 1024
-
     /// - Parameters:
     ///   - verb: what the command does with the file, for the messages: "run", "load".
     ///   - directoryHint: what to give instead of a folder.
-    static func read(_ path: String, verb: String, directoryHint: String) throws -> Data {
+    ///   - maximumBytes: the largest file the command takes, refused before it is read.
+    static func read(_ path: String, verb: String, directoryHint: String, maximumBytes: Int) throws -> Data {
         func failure(_ why: String) -> CommandError { CommandError("cannot \(verb) '\(path)': \(why)") }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever;
+        // fstat below refuses it, and for a regular file the flag changes nothing.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             throw failure(errno == ENOENT ? "no such file" : String(cString: strerror(errno)))
         }
@@ -26,7 +25,7 @@ enum FileContents {
         default: throw failure("it is not a regular file (a device, pipe or socket)")
         }
         guard Int(status.st_size) <= maximumBytes else {
-            throw failure("it is \(status.st_size) bytes; dropout reads files of at most \(maximumBytes)")
+            throw failure("it is \(status.st_size) bytes; '\(verb)' reads files of at most \(maximumBytes) bytes (\(MemoryBudget.describe(maximumBytes)))")
         }
         var data = Data(count: Int(status.st_size))
         var offset = 0

@@ -23,6 +23,13 @@ public enum ScriptRunner {
                 return .interrupted(line: number)
             }
             let outcome = Interpreter.execute(line, session: &session, context: context, location: "\(name):\(number)")
+            // A signal during the line stops the script there, even on its last line and even
+            // when the command itself ended cleanly (step keeps the steps it ran), so the
+            // script's status says it did not run to the end.
+            if context.console.interruptRequested {
+                context.say("stopped by \(CommandContext.interruptionCause) at \(name):\(number)")
+                return .interrupted(line: number)
+            }
             if case .failed = outcome {
                 failures += 1
                 if !keepGoing { return .stopped(line: number) }
@@ -34,7 +41,8 @@ public enum ScriptRunner {
 
     /// The lines of a script file, or an error naming the path and what is wrong with it.
     public static func readLines(path: String) throws -> [String] {
-        try lines(of: FileContents.read(path, verb: "run", directoryHint: "give a file of commands"), name: path)
+        try lines(of: FileContents.read(path, verb: "run", directoryHint: "give a file of commands",
+                                           maximumBytes: MemoryBudget.scriptBytes), name: path)
     }
 
     /// Splits UTF-8 text into lines, accepting CR LF; refuses binary files.

@@ -9,8 +9,9 @@ struct Parameter: Sendable {
     /// The words Tab completes after `set NAME`; empty where the value is free.
     let values: [String]
     let current: @Sendable (Session) -> String
-    /// Validates the words after `set NAME`, changes the session, and says what changed.
-    let apply: @Sendable (inout Session, [String]) throws -> String
+    /// Validates the words after `set NAME`, changes the session, and says what changed; long
+    /// work (generating large data) stops when the probe says so, throwing `Interruption`.
+    let apply: @Sendable (inout Session, [String], _ interrupted: @Sendable () -> Bool) throws -> String
 
     static func named(_ name: String) throws -> Parameter {
         guard let parameter = all.first(where: { $0.name == name }) else {
@@ -27,7 +28,7 @@ struct Parameter: Sendable {
             name: "seed", meaning: "seeds the weights and the masks, like np.random.seed; re-draws the weights",
             accepted: "a whole number from 0 to 4294967295", values: [],
             current: { String($0.seed) },
-            apply: { session, words in
+            apply: { session, words, _ in
                 let value = try ValueParsing.wholeNumber(single(words, "seed"), name: "seed", in: 0...Int(UInt32.max))
                 session.reinitialize(seed: UInt32(value))
                 return "seed = \(value); weights re-drawn, iteration 0"
@@ -36,7 +37,7 @@ struct Parameter: Sendable {
             name: "alpha", meaning: "the learning rate: each step moves the weights by alpha times the gradient",
             accepted: "a finite number greater than 0", values: [],
             current: { format($0.settings.learningRate) },
-            apply: { session, words in
+            apply: { session, words, _ in
                 let value = try ValueParsing.finiteNumber(single(words, "alpha"), name: "alpha",
                                                           accepted: "a finite number greater than 0")
                 guard value > 0 else { throw CommandError("alpha must be greater than 0, got \(words[0])") }
@@ -47,7 +48,7 @@ struct Parameter: Sendable {
             name: "hidden", meaning: "the number of hidden units (hidden_dim); re-draws the weights",
             accepted: "a whole number from 1 to \(SizeLimits.hidden.upperBound)", values: [],
             current: { String($0.settings.hiddenWidth) },
-            apply: { session, words in
+            apply: { session, words, _ in
                 let value = try ValueParsing.wholeNumber(single(words, "hidden"), name: "hidden", in: SizeLimits.hidden)
                 try SizeLimits.check(session.dataSpec, hidden: value)
                 var settings = session.settings
@@ -63,7 +64,7 @@ struct Parameter: Sendable {
             name: "maxnorm", meaning: "the largest norm of a hidden unit's incoming weights, enforced after each step; 0 = off",
             accepted: "0 (off) or a finite number greater than 0", values: [],
             current: { format($0.settings.maxNorm) },
-            apply: { session, words in
+            apply: { session, words, _ in
                 let accepted = "0 (off) or a finite number greater than 0"
                 let value = try ValueParsing.finiteNumber(single(words, "maxnorm"), name: "maxnorm", accepted: accepted)
                 guard value >= 0 else { throw CommandError("maxnorm must be \(accepted), got \(words[0])") }
@@ -79,10 +80,10 @@ struct Parameter: Sendable {
             accepted: "xor, and, or, \(DatasetParsing.randomUsage), or \(DatasetParsing.shapeUsage)",
             values: DatasetSpec.allNames,
             current: { $0.dataSpec.description },
-            apply: { session, words in
+            apply: { session, words, interrupted in
                 let spec = try DatasetParsing.parse(words)
                 try SizeLimits.check(spec, hidden: session.settings.hiddenWidth)
-                session.reinitialize(data: spec)
+                session.reinitialize(data: try Dataset(spec, interrupted: interrupted))
                 let data = session.trainer.data
                 let held = data.testInputs.rows > 0 ? " (\(data.testInputs.rows) more rows held out for testing)" : ""
                 return "data = \(spec.description): X \(data.inputs.rows)x\(data.inputs.columns), "
@@ -92,7 +93,7 @@ struct Parameter: Sendable {
             name: "precision", meaning: "digits after the decimal point when numbers are printed",
             accepted: "a whole number from 1 to 17", values: [],
             current: { String($0.precision) },
-            apply: { session, words in
+            apply: { session, words, _ in
                 session.precision = try ValueParsing.wholeNumber(single(words, "precision"), name: "precision", in: 1...17)
                 return "precision = \(session.precision)"
             }),
@@ -113,7 +114,7 @@ struct Parameter: Sendable {
         return Parameter(
             name: name, meaning: meaning, accepted: accepted, values: [],
             current: { format(get($0.settings)) },
-            apply: { session, words in
+            apply: { session, words, _ in
                 let value = try ValueParsing.finiteNumber(single(words, name), name: name, accepted: accepted)
                 guard value >= 0 && value < 1 else {
                     throw CommandError("\(name) \(words[0]) is out of range; \(name) takes \(accepted)")
@@ -135,7 +136,7 @@ struct Parameter: Sendable {
         return Parameter(
             name: name, meaning: meaning, accepted: words.joined(separator: ", "), values: words,
             current: { get($0.settings).rawValue },
-            apply: { session, arguments in
+            apply: { session, arguments, _ in
                 let word = try ValueParsing.choice(single(arguments, name), name: name, from: words)
                 session.changeSettings { set(&$0, T(rawValue: word)!) }
                 return "\(name) = \(word): \(get(session.settings).summary)"

@@ -1,6 +1,8 @@
 /// Asks the learner before each block of a lesson on a terminal.
 public protocol LessonPauser: AnyObject {
-    func askBeforeBlock() -> PauseAnswer
+    /// - Parameter commands: the block's lines, shown before the question so that Enter runs
+    ///   only what the learner has seen.
+    func askBeforeBlock(_ commands: [String]) -> PauseAnswer
 }
 
 public enum PauseAnswer: Sendable {

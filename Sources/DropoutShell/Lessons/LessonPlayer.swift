@@ -3,6 +3,13 @@
 public enum LessonPlayer {
     public static func play(_ document: LessonDocument, name: String, session: inout Session,
                             context: CommandContext, pauser: LessonPauser?, keepGoing: Bool = false) -> ScriptRunner.Result {
+        // A lesson may come from anyone: its file commands stay in its folder (a nested lesson
+        // keeps the outer, narrower rule) unless the learner allowed more.
+        let access = context.fileAccess
+        if access == .unrestricted && !context.lessonsMayReachAnyPath {
+            context.fileAccess = FileAccess.lesson(at: name) ?? .nothing
+        }
+        defer { context.fileAccess = access }
         var failures = 0
         for part in document.parts {
             switch part {
@@ -13,7 +20,7 @@ public enum LessonPlayer {
             case .output:
                 continue
             case let .commands(lines):
-                switch pauser?.askBeforeBlock() ?? .run {
+                switch pauser?.askBeforeBlock(lines.map(\.text)) ?? .run {
                 case .run: break
                 case .skip: continue
                 case .stop:
@@ -29,8 +36,13 @@ public enum LessonPlayer {
                     if !trimmed.isEmpty && !trimmed.hasPrefix("#") {
                         context.console.emit(.echo(prompt: "dropout [\(session.iteration)]> ", command: trimmed))
                     }
-                    if case .failed = Interpreter.execute(line.text, session: &session, context: context,
-                                                          location: "\(name):\(line.number)") {
+                    let outcome = Interpreter.execute(line.text, session: &session, context: context,
+                                                      location: "\(name):\(line.number)")
+                    if context.console.interruptRequested {
+                        context.console.emit(.text("stopped by \(CommandContext.interruptionCause) at \(name):\(line.number)"))
+                        return .interrupted(line: line.number)
+                    }
+                    if case .failed = outcome {
                         failures += 1
                         if !keepGoing { return .stopped(line: line.number) }
                     }

@@ -29,9 +29,9 @@ public struct Session: Equatable, Sendable {
 
     /// Re-seeds and draws fresh weights, as the post does after `np.random.seed`: iteration 0,
     /// history cleared.
-    mutating func reinitialize(seed: UInt32? = nil, settings: TrainingSettings? = nil, data: DatasetSpec? = nil) {
+    mutating func reinitialize(seed: UInt32? = nil, settings: TrainingSettings? = nil, data: Dataset? = nil) {
         let seed = seed ?? self.seed
-        let dataset = data.map(Dataset.init) ?? trainer.data
+        let dataset = data ?? trainer.data
         self.seed = seed
         trainer = Trainer(settings: settings ?? trainer.settings, data: dataset, seed: seed)
         lossHistory = LossHistory()

@@ -8,6 +8,9 @@ import Foundation
 public struct EditLineReader: LineReader {
     private let history: HistoryFile?
     private var lastRemembered: String?
+    /// Lines the history file could not take yet (a full disk); tried again with the next line
+    /// and at the end.
+    private var unsaved: [String] = []
 
     /// - Parameter history: where lines persist between sessions; `nil` keeps them in memory.
     public init(history: HistoryFile?) {
@@ -42,10 +45,18 @@ public struct EditLineReader: LineReader {
         guard !trimmed.isEmpty, trimmed != lastRemembered else { return }
         add_history(trimmed)
         lastRemembered = trimmed
+        // Written now, not at the end, so a crash or kill -9 keeps what was typed.
+        unsaved.append(trimmed)
+        flushHistory()
     }
 
     public mutating func close() {
-        history?.save()
+        flushHistory()
+    }
+
+    private mutating func flushHistory() {
+        guard let history else { return }
+        if history.append(unsaved) { unsaved = [] }
     }
 }
 

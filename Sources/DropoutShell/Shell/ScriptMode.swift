@@ -10,9 +10,12 @@ public enum ScriptMode {
     }
 
     /// Runs the source in `session` and returns the exit status: 0 when every line succeeded,
-    /// 1 after an error (at the first one, unless `keepGoing`), 130 after Ctrl-C.
+    /// 1 after an error (at the first one, unless `keepGoing`), 130 after Ctrl-C, 128 + n after
+    /// SIGTERM or SIGHUP (which stop long work the way Ctrl-C does, so the process ends within
+    /// a second and says how it ended).
     public static func run(_ source: Source, keepGoing: Bool, session: inout Session, context: CommandContext) -> Int32 {
         cterm_install_interrupt_handler()
+        cterm_install_termination_handler()
         let script: ScriptSource, name: String
         do {
             switch source {
@@ -30,7 +33,7 @@ public enum ScriptMode {
         switch script.run(name: name, session: &session, context: context, keepGoing: keepGoing) {
         case let .completed(failures): return failures == 0 ? 0 : 1
         case .stopped: return 1
-        case .interrupted: return 130
+        case .interrupted: return 128 + (TerminationSignal.received ?? SIGINT)
         }
     }
 }

@@ -6,7 +6,10 @@ import Foundation
 public final class TerminalPauser: LessonPauser {
     public init() {}
 
-    public func askBeforeBlock() -> PauseAnswer {
+    public func askBeforeBlock(_ commands: [String]) -> PauseAnswer {
+        for command in commands where !command.trimmedLine.isEmpty {
+            fputs("  │ " + Self.visible(command) + "\n", cterm_stdout())
+        }
         fputs("\u{1B}[2m── Enter runs the next block · s skips it · q stops ──\u{1B}[0m ", cterm_stdout())
         fflush(cterm_stdout())
         guard let answer = readLine(), cterm_take_interrupt() == 0 else {
@@ -18,5 +21,11 @@ public final class TerminalPauser: LessonPauser {
         case "q", "quit", "stop": return .stop
         default: return .run
         }
+    }
+
+    /// The line with control characters (escape sequences among them) shown as U+FFFD, so a
+    /// block cannot hide what it runs or drive the terminal from the preview.
+    static func visible(_ line: String) -> String {
+        String(String.UnicodeScalarView(line.unicodeScalars.map { $0.properties.generalCategory == .control ? "\u{FFFD}" : $0 }))
     }
 }

@@ -23,13 +23,21 @@ public final class Transcript {
 
     public private(set) var entries: [Entry] = []
     public private(set) var events: [Event] = []
+    /// The output kept so far, estimated as `OutputBlock.storedBytes` counts it.
+    public private(set) var storedBytes = 0
+    /// Output beyond this is summarised in one line instead of kept: `show layer_1` of a large
+    /// network after every step would otherwise keep every matrix it printed.
+    public let maximumBytes: Int
     private var open = false
     private let clock: @Sendable () -> Double
     private let start: Double
 
     /// - Parameter clock: seconds on a monotonic clock; only the `.cast` export reads times.
-    public init(clock: @escaping @Sendable () -> Double = Transcript.monotonicSeconds) {
+    /// - Parameter maximumBytes: the share of dropout's memory budget the kept output may use.
+    public init(clock: @escaping @Sendable () -> Double = Transcript.monotonicSeconds,
+                maximumBytes: Int = MemoryBudget.transcriptBytes) {
         self.clock = clock
+        self.maximumBytes = maximumBytes
         start = clock()
     }
 
@@ -54,6 +62,13 @@ public final class Transcript {
     /// the shell talking, not the session, and is left out.
     func record(_ block: OutputBlock) {
         guard open, case let .command(line, blocks)? = entries.last else { return }
+        var block = block
+        let size = block.storedBytes
+        if size > maximumBytes - storedBytes {
+            block = .text("(output of about \(MemoryBudget.describe(size)) not kept: a transcript keeps at most "
+                + "\(MemoryBudget.describe(maximumBytes)) of output, and \(MemoryBudget.describe(storedBytes)) is kept already)")
+        }
+        storedBytes += block.storedBytes
         entries[entries.count - 1] = .command(line, blocks + [block])
         events.append(Event(seconds: clock() - start, kind: .output(block)))
     }

@@ -9,10 +9,13 @@ public enum TranscriptVerifier {
         public let actual: [String]
     }
 
-    public static func verify(_ document: LessonDocument) -> (commands: Int, differences: [Difference]) {
+    /// - Parameter access: which files the transcript's commands may name; `dropout verify`
+    ///   passes `FileAccess.verifying(at:)`, which writes nothing; by default no file at all.
+    public static func verify(_ document: LessonDocument, access: FileAccess = .nothing) -> (commands: Int, differences: [Difference]) {
         var session = Session()
         let console = CollectingConsole()
         let context = CommandContext(console: console)
+        context.fileAccess = access
         var differences: [Difference] = []
         var commands = 0
         var pending: [LessonDocument.CommandLine] = []

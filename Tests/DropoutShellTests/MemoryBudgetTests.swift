@@ -1,0 +1,56 @@
+import Foundation
+import XCTest
+@testable import DropoutShell
+
+/// Sizes that each pass their own limit but together would exhaust memory are refused before
+/// anything is allocated, with the limit named.
+final class MemoryBudgetTests: XCTestCase {
+    func testCompareCountsAllItsRunsTogether() {
+        let shell = ShellHarness()
+        XCTAssertEqual(shell.errors("set data random rows=4 features=4096 outputs=1024", "set hidden 2048"), [])
+        let before = shell.session
+        XCTAssertEqual(shell.errors("compare alpha=1 seeds=16"), [
+            "compare's 16 runs would need about 5.0 GiB of memory; one command may use at most 3 GiB "
+                + "(dropout's whole budget is 4 GiB): use fewer settings or seeds, fewer hidden units or smaller data"])
+        XCTAssertEqual(shell.session, before)
+    }
+
+    func testTheTranscriptSummarisesOutputBeyondItsShare() {
+        let console = CollectingConsole()
+        let context = CommandContext(console: console, transcriptBytes: 1024 * 1024)
+        var session = Session()
+        for line in ["set data random rows=64 features=2 outputs=1 seed=1", "set hidden 512"] {
+            XCTAssertEqual(Interpreter.execute(line, session: &session, context: context), .succeeded)
+        }
+        for _ in 0..<20 {
+            Interpreter.execute("step 1", session: &session, context: context)
+            Interpreter.execute("show layer_1", session: &session, context: context)
+        }
+        XCTAssertLessThanOrEqual(context.transcript.storedBytes, 1024 * 1024)
+        guard case let .command(line, blocks)? = context.transcript.entries.last else { return XCTFail("no entry") }
+        XCTAssertEqual(line, "show layer_1")
+        XCTAssertEqual(blocks, [.text("(output of about 1 MiB not kept: a transcript keeps at most 1 MiB of output, "
+            + "and 1 MiB is kept already)")])
+        // What the learner saw is not affected: every matrix was shown.
+        XCTAssertEqual(console.blocks.filter { if case .activations = $0 { return true } else { return false } }.count, 20)
+    }
+
+    func testTheSnapshotScanCountsWhatParsingWillHold() throws {
+        let scan = try JSONStructureScan(Data(#"{"a": [[0, 1.5e3, -2], []], "b": "x\"y", "c": {"a": true, "d": null}}"#.utf8))
+        XCTAssertEqual(scan.scalars, 6)
+        XCTAssertThrowsError(try MemoryBudget.checkCommand(70_000_000 * MemoryBudget.bytesPerParsedNumber,
+                                                           for: "parsing the 70000000 values in 'big.json'", advice: "x")) { error in
+            XCTAssertEqual((error as? CommandError)?.message, "parsing the 70000000 values in 'big.json' would need about 3.1 GiB "
+                + "of memory; one command may use at most 3 GiB (dropout's whole budget is 4 GiB): x")
+        }
+    }
+
+    func testAScriptLargerThanItsLimitIsRefusedBeforeItIsRead() throws {
+        let folder = try makeTemporaryDirectory(self)
+        let path = folder + "/huge.txt"
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: nil))
+        XCTAssertEqual(truncate(path, off_t(MemoryBudget.scriptBytes + 1)), 0)
+        XCTAssertEqual(ShellHarness().errors("run \(path)"), [
+            "cannot run '\(path)': it is 67108865 bytes; 'run' reads files of at most 67108864 bytes (64 MiB)"])
+    }
+}
