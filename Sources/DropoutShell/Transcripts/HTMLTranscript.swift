@@ -1,8 +1,9 @@
 import Ink
 
 /// A transcript as one self-contained page to hand out or print: inline CSS, no scripts, no
-/// network. Prose goes through Ink (Markdown to HTML) with raw HTML escaped first; every output
-/// is escaped; the loss plot becomes an inline SVG.
+/// network. Prose goes through Ink (Markdown to HTML) with raw HTML neutralised first, and Ink's
+/// output is rebuilt from an allow-list (`ProseHTMLSanitizer`); every output is escaped; the loss
+/// plot becomes an inline SVG.
 public enum HTMLTranscript {
     public static func render(_ entries: [Transcript.Entry], title: String = "dropout session") -> String {
         var body: [String] = []
@@ -10,7 +11,7 @@ public enum HTMLTranscript {
         for entry in entries {
             switch entry {
             case let .prose(lines):
-                body.append(parser.html(from: lines.map(neutralizeHTML).joined(separator: "\n")))
+                body.append(ProseHTMLSanitizer.sanitize(parser.html(from: lines.map(neutralizeHTML).joined(separator: "\n"))))
             case let .command(command, blocks):
                 body.append("<section class=\"cell\">")
                 body.append("<pre class=\"input\"><span class=\"prompt\">dropout&gt; </span>\(HTMLEscaping.escape(command))</pre>")
