@@ -10,10 +10,15 @@ public final class StandardConsole: Console {
     private var progressBar: ProgressBar?
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let colourAllowed = environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let colourAllowed = Self.colourAllowed(environment)
         outputColour = colourAllowed && isatty(STDOUT_FILENO) != 0
         errorStyle = TextStyle(colour: colourAllowed && isatty(STDERR_FILENO) != 0)
         progressBar = isatty(STDERR_FILENO) != 0 ? ProgressBar() : nil
+    }
+
+    /// NO_COLOR (https://no-color.org): set to anything but the empty string, no colour at all.
+    static func colourAllowed(_ environment: [String: String]) -> Bool {
+        environment["NO_COLOR"].map(\.isEmpty) ?? true
     }
 
     /// Asked of the terminal at every block, so a window resized mid-session wraps the next
