@@ -43,3 +43,35 @@ extension String {
         String(repeating: "0", count: max(0, width - count)) + self
     }
 }
+
+extension OutputBlock {
+    /// The block with every string it carries made visible, for a terminal (or a recording a
+    /// terminal replays). Done before rendering, so the renderer's own colour escapes stay.
+    public var withVisibleControls: OutputBlock {
+        let visible = VisibleControls.visible
+        switch self {
+        case let .text(text): return .text(visible(text))
+        case let .matrix(name, matrix, precision): return .matrix(name: visible(name), matrix, precision: precision)
+        case let .activations(name, matrix, precision): return .activations(name: visible(name), matrix, precision: precision)
+        case let .heatmap(name, matrix): return .heatmap(name: visible(name), matrix)
+        case .maskGrid, .boundary: return self
+        case let .sparkline(label, values): return .sparkline(label: visible(label), values)
+        case let .table(table):
+            var shown = table
+            shown.header = table.header.map(visible)
+            shown.rows = table.rows.map { $0.map(visible) }
+            shown.footer = table.footer.map(visible)
+            return .table(shown)
+        case let .plot(plot):
+            var shown = plot
+            shown.title = visible(plot.title)
+            shown.xLabel = visible(plot.xLabel)
+            shown.label = visible(plot.label)
+            shown.others = plot.others.map { LinePlot.Series(label: visible($0.label), ys: $0.ys) }
+            return .plot(shown)
+        case let .prose(lines): return .prose(lines.map(visible))
+        case let .echo(prompt, command): return .echo(prompt: visible(prompt), command: visible(command))
+        case let .error(message, location): return .error(visible(message), location: location.map(visible))
+        }
+    }
+}

@@ -3,7 +3,9 @@ import Foundation
 
 /// The console of a real process: output on stdout, errors on stderr, colour only on a terminal
 /// without NO_COLOR, a progress bar on stderr when it is a terminal, and Ctrl-C read from the
-/// C signal flag.
+/// C signal flag. Every block is shown with its control characters made visible: what reaches
+/// the terminal from a lesson, a file name or an echoed line is text, never a sequence the
+/// terminal obeys; only the renderer's own colours are escapes.
 public final class StandardConsole: Console {
     private let outputColour: Bool
     private let errorStyle: TextStyle
@@ -29,6 +31,7 @@ public final class StandardConsole: Console {
     }
 
     public func emit(_ block: OutputBlock) {
+        let block = block.withVisibleControls
         progressBar?.clear()
         if case .error = block {
             fflush(cterm_stdout())
