@@ -65,6 +65,18 @@ final class HTMLSafetyTests: XCTestCase {
         XCTAssertEqual(prose("bell\u{07} escape\u{1B}[2J"), "<p>bell^G escape^[[2J</p>")
     }
 
+    /// Ink's link parsing doubled its work with each unclosed `[` (20 took 6 s, 40 would take
+    /// days); set aside, they cost nothing and still show as `[`.
+    func testUnclosedBracketsExportQuicklyAndStayVisible() {
+        let start = Date()
+        let html = prose(String(repeating: "[", count: 400) + " x", "", "`a[0]` and [[[[y](z)](w)](v)", "", "```", "b[1] [c", "```")
+        XCTAssertLessThan(Date().timeIntervalSince(start), 2)
+        XCTAssertTrue(html.hasPrefix("<p>" + String(repeating: "[", count: 400) + " x</p>"), html)
+        XCTAssertTrue(html.contains("<code>a[0]</code>"), html)
+        XCTAssertTrue(html.contains("<code>b[1] [c\n</code>"), html)
+        XCTAssertFalse(html.contains("\u{E05B}"))
+    }
+
     /// The page drawn by headless Chromium: its DOM after loading shows whether any script ran.
     func testNoScriptRunsInARealBrowser() throws {
         guard let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]

@@ -1,7 +1,8 @@
 import Ink
 
 /// A transcript as one self-contained page to hand out or print: inline CSS, no scripts, no
-/// network. Prose goes through Ink (Markdown to HTML) with raw HTML neutralised first, and Ink's
+/// network. Prose goes through Ink (Markdown to HTML) with raw HTML neutralised and link brackets
+/// that would send Ink into exponential work set aside first (`LinkBracketGuard`), and Ink's
 /// output is rebuilt from an allow-list (`ProseHTMLSanitizer`); every output is escaped; the loss
 /// plot becomes an inline SVG.
 public enum HTMLTranscript {
@@ -11,7 +12,8 @@ public enum HTMLTranscript {
         for entry in entries {
             switch entry {
             case let .prose(lines):
-                body.append(ProseHTMLSanitizer.sanitize(parser.html(from: lines.map(neutralizeHTML).joined(separator: "\n"))))
+                let markdown = LinkBracketGuard.guarded(lines.map(neutralizeHTML).joined(separator: "\n"))
+                body.append(ProseHTMLSanitizer.sanitize(parser.html(from: markdown)))
             case let .command(command, blocks):
                 body.append("<section class=\"cell\">")
                 body.append("<pre class=\"input\"><span class=\"prompt\">dropout&gt; </span>\(HTMLEscaping.escape(command))</pre>")

@@ -18,6 +18,10 @@ enum ProseHTMLSanitizer {
         /// Open elements: the name, and whether its tags are written (an unsafe link's are not).
         var open: [(name: String, written: Bool)] = []
         var linkOpen: Bool { open.contains { $0.name == "a" } }
+        // `LinkBracketGuard`'s stand-ins, as the reference the rest of the page decodes to `[`.
+        let html = String(String.UnicodeScalarView(html.unicodeScalars.flatMap { scalar in
+            scalar == LinkBracketGuard.standIn ? Array("&#91;".unicodeScalars) : [scalar]
+        }))
         for token in HTMLTokenizer.tokens(html) {
             switch token {
             case let .text(text):
