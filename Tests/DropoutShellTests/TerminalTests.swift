@@ -205,6 +205,16 @@ final class TerminalTests: XCTestCase {
         XCTAssertFalse(try tmux(["show-buffer"]).contains("rm -rf"), "nothing reached the clipboard")
     }
 
+    func testTabNeverListsAFileNameThatDrivesTheTerminal() throws {
+        let folder = stateFolder + "/downloads"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/lesson-\u{1B}]2;PWNED\u{07}.md", contents: Data()))
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/lesson-plain.md", contents: Data()))
+        try type("run \(folder)/less", "Tab", "Tab")
+        try waitFor("run \(folder)/lesson-plain.md")
+        XCTAssertFalse(try tmux(["display-message", "-p", "-t", sessionName, "#{pane_title}"]).contains("PWNED"))
+    }
+
     /// Sends `signal` to the `dropout` process running in the session's pane.
     private func signalShell(_ signal: Int32) throws {
         let panePid = try tmux(["display-message", "-p", "-t", sessionName, "#{pane_pid}"])
