@@ -77,6 +77,15 @@ final class HTMLSafetyTests: XCTestCase {
         XCTAssertFalse(html.contains("\u{E05B}"))
     }
 
+    /// Ink trapped (String index out of bounds, the shell gone) on a list followed by nothing but
+    /// whitespace; the export now ends the list.
+    func testAListEndingInWhitespaceDoesNotCrash() {
+        for ending in ["1. a\n ", "- a\n\t", "1. a\n \n", "* a\n  b\n    ", "- a\n\u{A0}"] {
+            XCTAssertTrue(prose(ending).hasPrefix("<"), ending.debugDescription)
+        }
+        XCTAssertEqual(prose("1. a", " "), "<ol><li>a</li></ol>")
+    }
+
     /// The page drawn by headless Chromium: its DOM after loading shows whether any script ran.
     func testNoScriptRunsInARealBrowser() throws {
         guard let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
