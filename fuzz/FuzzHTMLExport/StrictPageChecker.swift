@@ -41,43 +41,45 @@ enum StrictPageChecker {
         return stack.isEmpty ? nil : "elements left open: \(stack)"
     }
 
+    /// By Unicode scalar throughout: a quote followed by a combining mark is one Character but
+    /// still a quote to a browser.
     private static func check(tag: String, stack: inout [String]) -> String? {
-        if tag.hasPrefix("/") {
-            let name = String(tag.dropFirst())
+        let scalars = Array(tag.unicodeScalars)
+        func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        if scalars.first == "/" {
+            let name = string(1..<scalars.count)
             guard stack.last == name else { return "</\(name)> closes \(stack.last ?? "nothing")" }
             stack.removeLast()
             return nil
         }
-        var rest = Substring(tag)
-        let name = String(rest.prefix { $0 != " " })
-        rest = rest.dropFirst(name.count)
+        var cursor = scalars.firstIndex(of: " ") ?? scalars.count
+        let name = string(0..<cursor)
         guard let allowed = elements[name] else { return "an element we never write: <\(name)>" }
         if name == "a" && stack.contains("a") { return "a link inside a link" }
-        while !rest.isEmpty {
-            guard rest.hasPrefix(" ") else { return "junk in <\(tag)>" }
-            rest = rest.dropFirst()
-            let attribute = String(rest.prefix { $0 != "=" })
+        while cursor < scalars.count {
+            guard scalars[cursor] == " " else { return "junk in <\(tag)>" }
+            cursor += 1
+            let nameEnd = scalars[cursor...].firstIndex(of: "=") ?? scalars.count
+            let attribute = string(cursor..<nameEnd)
             guard allowed.contains(attribute) else { return "attribute \(attribute.debugDescription) on <\(name)>" }
-            rest = rest.dropFirst(attribute.count)
-            guard rest.hasPrefix("=\"") else { return "an unquoted value in <\(tag)>" }
-            rest = rest.dropFirst(2)
-            guard let close = rest.firstIndex(of: "\"") else { return "a value never closes in <\(tag)>" }
-            let raw = Array(rest[..<close].unicodeScalars)
-            rest = rest[rest.index(after: close)...]
+            guard nameEnd + 1 < scalars.count, scalars[nameEnd + 1] == "\"" else { return "an unquoted value in <\(tag)>" }
+            guard let close = scalars[(nameEnd + 2)...].firstIndex(of: "\"") else { return "a value never closes in <\(tag)>" }
+            let raw = Array(scalars[(nameEnd + 2)..<close])
+            cursor = close + 1
             var value = ""
-            var cursor = 0
-            while cursor < raw.count {
-                if raw[cursor] == "&" {
-                    guard let (decoded, length) = reference(in: raw, at: cursor) else { return "a bare & in a value of <\(name)>" }
+            var index = 0
+            while index < raw.count {
+                if raw[index] == "&" {
+                    guard let (decoded, length) = reference(in: raw, at: index) else { return "a bare & in a value of <\(name)>" }
                     value += decoded
-                    cursor += length
+                    index += length
                     continue
                 }
-                guard allowedInText(raw[cursor]), raw[cursor] != "\n", raw[cursor] != "\t" else {
-                    return "character U+\(String(raw[cursor].value, radix: 16)) in a value of <\(name)>"
+                guard allowedInText(raw[index]), raw[index] != "\n", raw[index] != "\t" else {
+                    return "character U+\(String(raw[index].value, radix: 16)) in a value of <\(name)>"
                 }
-                value.unicodeScalars.append(raw[cursor])
-                cursor += 1
+                value.unicodeScalars.append(raw[index])
+                index += 1
             }
             if let problem = check(value: value, of: attribute) { return problem }
         }
