@@ -46,10 +46,11 @@ bench: build
 bench-smoke: build
 	python3 bench/compare.py --smoke
 
-# libFuzzer on the command language, the lesson format, `expect` and the snapshot loader, each
-# for FUZZ_SECONDS, under AddressSanitizer; crashing inputs land in fuzz/crashes/.
+# libFuzzer on the command language, the lesson format, `expect`, the snapshot loader and the
+# HTML export of hostile prose, each for FUZZ_SECONDS, under AddressSanitizer; crashing inputs
+# land in fuzz/crashes/. A target with a fuzz/TARGET.dict gets that dictionary of tokens.
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS := FuzzCommands FuzzLessons FuzzExpectations FuzzSnapshots
+FUZZ_TARGETS := FuzzCommands FuzzLessons FuzzExpectations FuzzSnapshots FuzzHTMLExport
 fuzz: build
 	for target in $(FUZZ_TARGETS); do \
 		DROPOUT_FUZZ=1 swift build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address --product $$target || exit 1; \
@@ -57,7 +58,8 @@ fuzz: build
 	fuzz/seed-corpus.sh .build/release/dropout
 	mkdir -p fuzz/crashes
 	for target in $(FUZZ_TARGETS); do \
-		.build-fuzz/debug/$$target -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -timeout=20 \
+		dict=; [ -f fuzz/$$target.dict ] && dict=-dict=fuzz/$$target.dict; \
+		.build-fuzz/debug/$$target $$dict -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -timeout=20 \
 			-artifact_prefix=fuzz/crashes/$$target- .build-fuzz/corpus/$$target || exit 1; \
 	done
 

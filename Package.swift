@@ -66,7 +66,7 @@ if Context.environment["DROPOUT_FUZZ"] != nil {
         .systemLibrary(name: "CFuzzerDriver", path: "fuzz/CFuzzerDriver"),
         .target(name: "FuzzerDriver", dependencies: ["CFuzzerDriver"], path: "fuzz/FuzzerDriver"),
     ]
-    for name in ["FuzzCommands", "FuzzLessons", "FuzzExpectations", "FuzzSnapshots"] {
+    for name in ["FuzzCommands", "FuzzLessons", "FuzzExpectations", "FuzzSnapshots", "FuzzHTMLExport"] {
         package.targets.append(.executableTarget(name: name, dependencies: ["DropoutShell", "FuzzerDriver"],
                                                  path: "fuzz/\(name)"))
     }

@@ -1,7 +1,12 @@
 /* Ctrl-C at libedit's prompt. libedit does not say whether the abandoned line held text, and
    rl_line_buffer is only brought up to date around bound functions. So the key reader turns the
    signal into a key that cannot be typed (^\ is SIGQUIT on a terminal), bound to a function
-   that, with the buffer current, notes whether the line was empty and ends readline. */
+   that, with the buffer current, notes whether the line was empty and ends readline.
+
+   libedit keeps the line as wide characters and takes what rl_getc_function returns as one
+   character (a wchar_t), not as a byte: handing it the bytes of a UTF-8 "é" one by one gave two
+   characters, "Ã©". So the key reader decodes UTF-8 itself and returns code points; a byte that
+   does not start or continue a valid sequence becomes U+FFFD. */
 
 #include "CTerminal.h"
 #include "interrupt.h"
@@ -14,7 +19,10 @@ enum { interrupt_key = 0x1c };
 
 static int line_interrupt = -1;
 
-static int read_key(FILE *stream) {
+enum { replacement_character = 0xFFFD, got_interrupt = -2 };
+
+/* One byte from the terminal: 0-255, EOF, or got_interrupt after Ctrl-C. */
+static int read_byte(FILE *stream) {
     for (;;) {
         if (cterm_termination) return EOF;
         unsigned char c;
@@ -24,9 +32,37 @@ static int read_key(FILE *stream) {
         if (errno != EINTR || cterm_termination) return EOF;
         if (cterm_interrupted) {
             cterm_interrupted = 0;
-            return interrupt_key;
+            return got_interrupt;
         }
     }
+}
+
+/* One key as a Unicode code point (see the note at the top), EOF, or the interrupt key. */
+static int read_key(FILE *stream) {
+    static int pending = -1; /* a byte read as a continuation that turned out to start a key */
+    int first = pending >= 0 ? pending : read_byte(stream);
+    pending = -1;
+    if (first == got_interrupt) return interrupt_key;
+    if (first < 0x80) return first; /* ASCII and EOF */
+    int length, code;
+    if (first >= 0xC2 && first <= 0xDF) { length = 2; code = first & 0x1F; }
+    else if (first >= 0xE0 && first <= 0xEF) { length = 3; code = first & 0x0F; }
+    else if (first >= 0xF0 && first <= 0xF4) { length = 4; code = first & 0x07; }
+    else return replacement_character;
+    for (int i = 1; i < length; i++) {
+        int next = read_byte(stream);
+        if (next == got_interrupt) return interrupt_key;
+        if (next < 0) return next;
+        if ((next & 0xC0) != 0x80) {
+            pending = next;
+            return replacement_character;
+        }
+        code = (code << 6) | (next & 0x3F);
+    }
+    /* Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not characters. */
+    static const int smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (code < smallest[length] || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return replacement_character;
+    return code;
 }
 
 static int on_interrupt_key(int count, int key) {

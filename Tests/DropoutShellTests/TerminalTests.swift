@@ -20,9 +20,9 @@ final class TerminalTests: XCTestCase {
 
     /// Starts `dropout` with `arguments` in the test's tmux session, from the package root (for
     /// lessons/), with its own state folder, and waits for the prompt.
-    private func startShell(_ arguments: String = "") throws {
+    private func startShell(_ arguments: String = "", environment: String = "") throws {
         try tmux(["new-session", "-d", "-s", sessionName, "-x", "100", "-y", "30",
-                  "cd \(packageRoot) && env XDG_STATE_HOME=\(stateFolder) \(builtExecutable) \(arguments); echo SHELL-EXITED $?; sleep 30"])
+                  "cd \(packageRoot) && env XDG_STATE_HOME=\(stateFolder) \(environment) \(builtExecutable) \(arguments); echo SHELL-EXITED $?; sleep 30"])
         try waitFor("dropout [0]> ")
     }
 
@@ -154,6 +154,67 @@ final class TerminalTests: XCTestCase {
         XCTAssertGreaterThan(narrow.count, 40)
     }
 
+    func testNonASCIIInputArrivesAsTyped() throws {
+        try type("save \(stateFolder)/café.json", "Enter")
+        try waitFor("saved iteration 0 to \(stateFolder)/café.json")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: stateFolder + "/café.json"))
+        // Editing moves over a character, not a byte: Left twice lands before "é" of "été".
+        try type("été", "Left", "Left", "x", "Enter")
+        try waitFor("error: unknown command 'éxté'")
+        try type("C-d")
+        try waitFor("SHELL-EXITED")
+        let history = try String(contentsOfFile: stateFolder + "/dropout/history", encoding: .utf8)
+        XCTAssertFalse(history.contains("\u{C3}"), "no mojibake in the history: \(history)")
+    }
+
+    func testNoColorTurnsOffThePausePromptsDimming() throws {
+        try tmux(["kill-session", "-t", sessionName])
+        try startShell("", environment: "NO_COLOR=1")
+        try type("run lessons/01-no-dropout.md", "Enter")
+        try waitFor("── Enter runs the next block · s skips it · q stops ──")
+        let pause = try XCTUnwrap(try screen(escapes: true).split(separator: "\n").first { $0.contains("Enter runs the next block") })
+        XCTAssertFalse(pause.contains("\u{1B}"), "the pause prompt is plain under NO_COLOR: \(pause.debugDescription)")
+    }
+
+    func testAHostileLessonCannotDriveTheTerminal() throws {
+        let lesson = stateFolder + "/hostile.md"
+        let clipboard = Data("rm -rf ~".utf8).base64EncodedString()
+        try """
+            # Lesson\u{1B}]2;PWNED-TITLE\u{07}
+            
+            Prose \u{1B}]52;c;\(clipboard)\u{07} then \u{1B}[2J\u{1B}[H cleared, \u{9B}31m and \u{202E}reversed.
+            
+            ```dropout
+            # a comment \u{1B}]2;PWNED-COMMENT\u{07}
+            bogus\u{1B}]2;PWNED-ERROR\u{07}
+            ```
+            """.write(toFile: lesson, atomically: true, encoding: .utf8)
+        // tmux turns OSC 52 into a paste buffer once its clipboard option is on.
+        try tmux(["set-option", "-s", "set-clipboard", "on"])
+        try tmux(["set-buffer", "clean"])
+        try type("run \(lesson)", "Enter")
+        try waitFor("── Enter runs the next block · s skips it · q stops ──")
+        try type("Enter")
+        try waitFor("PWNED-ERROR^G'; type 'help'")
+        let screen = try screen()
+        XCTAssertTrue(screen.contains("dropout [0]> bogus^[]2;PWNED-ERROR^G\n"), screen)
+        XCTAssertTrue(screen.contains("Lesson^[]2;PWNED-TITLE^G"), screen)
+        XCTAssertTrue(screen.contains("Prose ^[]52;c;\(clipboard)^G then ^[[2J^[[H cleared, <U+009B>31m and <U+202E>reversed."), screen)
+        XCTAssertTrue(screen.contains("dropout lab:"), "the screen was not cleared")
+        XCTAssertFalse(try tmux(["display-message", "-p", "-t", sessionName, "#{pane_title}"]).contains("PWNED"))
+        XCTAssertFalse(try tmux(["show-buffer"]).contains("rm -rf"), "nothing reached the clipboard")
+    }
+
+    func testTabNeverListsAFileNameThatDrivesTheTerminal() throws {
+        let folder = stateFolder + "/downloads"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/lesson-\u{1B}]2;PWNED\u{07}.md", contents: Data()))
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/lesson-plain.md", contents: Data()))
+        try type("run \(folder)/less", "Tab", "Tab")
+        try waitFor("run \(folder)/lesson-plain.md")
+        XCTAssertFalse(try tmux(["display-message", "-p", "-t", sessionName, "#{pane_title}"]).contains("PWNED"))
+    }
+
     /// Sends `signal` to the `dropout` process running in the session's pane.
     private func signalShell(_ signal: Int32) throws {
         let panePid = try tmux(["display-message", "-p", "-t", sessionName, "#{pane_pid}"])
@@ -172,8 +233,9 @@ final class TerminalTests: XCTestCase {
         }
     }
 
-    private func screen() throws -> String {
-        try tmux(["capture-pane", "-p", "-t", sessionName])
+    /// The pane's text; with `escapes`, with the colour sequences that drew it.
+    private func screen(escapes: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", sessionName])
     }
 
     private func waitFor(_ text: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line) throws {
@@ -191,14 +253,14 @@ final class TerminalTests: XCTestCase {
         throw XCTSkip("stopping this test after a failed wait")
     }
 
-    /// Runs tmux and returns what it printed. Only capture-pane's and display-message's output
+    /// Runs tmux and returns what it printed. Only capture-pane's, display-message's and show-buffer's output
     /// is read, through Foundation's Process; the other commands may start the tmux server,
     /// which would inherit the socket Process watches for the child's exit and block
     /// `waitUntilExit` for as long as the server lives. Those are spawned directly with every
     /// descriptor above 2 closed.
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        guard ["capture-pane", "display-message"].contains(arguments.first) else {
+        guard ["capture-pane", "display-message", "show-buffer"].contains(arguments.first) else {
             try spawnDetached("/usr/bin/tmux", arguments)
             return ""
         }

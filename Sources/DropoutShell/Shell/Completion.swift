@@ -17,7 +17,10 @@ public enum Completion {
         let namePrefix = String(word.dropFirst(folderPart.count))
         let folder = folderPart.isEmpty ? "." : folderPart
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
-        return names.filter { $0.hasPrefix(namePrefix) && (!$0.hasPrefix(".") || namePrefix.hasPrefix(".")) }.sorted().map { name in
+        // libedit lists the candidates on the terminal as they are, so a name holding control
+        // characters (a downloaded `\e]2;...` file) is never offered; it could not be typed anyway.
+        let shown = names.filter { !$0.unicodeScalars.contains(where: VisibleControls.needsEscape) }
+        return shown.filter { $0.hasPrefix(namePrefix) && (!$0.hasPrefix(".") || namePrefix.hasPrefix(".")) }.sorted().map { name in
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: folderPart + name, isDirectory: &isDirectory)
             return folderPart + name + (isDirectory.boolValue ? "/" : "")

@@ -14,7 +14,11 @@ public struct EditLineReader: LineReader {
 
     /// - Parameter history: where lines persist between sessions; `nil` keeps them in memory.
     public init(history: HistoryFile?) {
-        setlocale(LC_CTYPE, "")
+        // libedit converts the line between wide characters and bytes with the locale's
+        // encoding; the shell's input is UTF-8 (as scripts must be), so a plain C locale is
+        // taken as C.UTF-8 rather than turning every non-ASCII key into a failed conversion.
+        let locale = setlocale(LC_CTYPE, "").map { String(cString: $0) }
+        if locale == nil || locale == "C" || locale == "POSIX" { setlocale(LC_CTYPE, "C.UTF-8") }
         cedit_configure("dropout", completeLine)
         cterm_install_interrupt_handler()
         cterm_install_termination_handler()

@@ -3,17 +3,24 @@ import Foundation
 
 /// The console of a real process: output on stdout, errors on stderr, colour only on a terminal
 /// without NO_COLOR, a progress bar on stderr when it is a terminal, and Ctrl-C read from the
-/// C signal flag.
+/// C signal flag. Every block is shown with its control characters made visible: what reaches
+/// the terminal from a lesson, a file name or an echoed line is text, never a sequence the
+/// terminal obeys; only the renderer's own colours are escapes.
 public final class StandardConsole: Console {
     private let outputColour: Bool
     private let errorStyle: TextStyle
     private var progressBar: ProgressBar?
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let colourAllowed = environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let colourAllowed = Self.colourAllowed(environment)
         outputColour = colourAllowed && isatty(STDOUT_FILENO) != 0
         errorStyle = TextStyle(colour: colourAllowed && isatty(STDERR_FILENO) != 0)
         progressBar = isatty(STDERR_FILENO) != 0 ? ProgressBar() : nil
+    }
+
+    /// NO_COLOR (https://no-color.org): set to anything but the empty string, no colour at all.
+    static func colourAllowed(_ environment: [String: String]) -> Bool {
+        environment["NO_COLOR"].map(\.isEmpty) ?? true
     }
 
     /// Asked of the terminal at every block, so a window resized mid-session wraps the next
@@ -24,6 +31,7 @@ public final class StandardConsole: Console {
     }
 
     public func emit(_ block: OutputBlock) {
+        let block = block.withVisibleControls
         progressBar?.clear()
         if case .error = block {
             fflush(cterm_stdout())

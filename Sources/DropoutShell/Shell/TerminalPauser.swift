@@ -2,15 +2,23 @@ import CTerminal
 import Foundation
 
 /// Between a lesson's blocks on a terminal: Enter runs the next block, s skips it, q stops.
-/// End of input or Ctrl-C stops too, leaving the learner in the shell.
+/// End of input or Ctrl-C stops too, leaving the learner in the shell. The prompt is dimmed as
+/// the console colours its output: only on a terminal, and never under NO_COLOR.
 public final class TerminalPauser: LessonPauser {
-    public init() {}
+    private let style: TextStyle
 
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        style = TextStyle(colour: StandardConsole.colourAllowed(environment) && isatty(STDOUT_FILENO) != 0)
+    }
+
+    /// Shows the block's commands, then asks. They are shown with their control characters in
+    /// visible form (`VisibleControls`), so a block can neither hide what it runs nor drive the
+    /// terminal from the preview.
     public func askBeforeBlock(_ commands: [String]) -> PauseAnswer {
         for command in commands where !command.trimmedLine.isEmpty {
-            fputs("  │ " + Self.visible(command) + "\n", cterm_stdout())
+            fputs("  │ " + VisibleControls.visible(command) + "\n", cterm_stdout())
         }
-        fputs("\u{1B}[2m── Enter runs the next block · s skips it · q stops ──\u{1B}[0m ", cterm_stdout())
+        fputs(style.dim("── Enter runs the next block · s skips it · q stops ──") + " ", cterm_stdout())
         fflush(cterm_stdout())
         guard let answer = readLine(), cterm_take_interrupt() == 0 else {
             fputs("\n", cterm_stdout())
@@ -21,11 +29,5 @@ public final class TerminalPauser: LessonPauser {
         case "q", "quit", "stop": return .stop
         default: return .run
         }
-    }
-
-    /// The line with control characters (escape sequences among them) shown as U+FFFD, so a
-    /// block cannot hide what it runs or drive the terminal from the preview.
-    static func visible(_ line: String) -> String {
-        String(String.UnicodeScalarView(line.unicodeScalars.map { $0.properties.generalCategory == .control ? "\u{FFFD}" : $0 }))
     }
 }

@@ -3,6 +3,8 @@ import Foundation
 /// A transcript as an asciicast v2 recording, which asciinema's player replays with the
 /// session's own timing: a header line, then one `[seconds, "o", text]` event a line, every one
 /// through a JSON encoder, times never going backwards, whole strings so no character is split.
+/// The player writes the text to a terminal, so control characters are made visible as on the
+/// console; only the renderer's colours are escapes.
 public enum AsciicastTranscript {
     public static let width = 100
     public static let height = 40
@@ -35,9 +37,10 @@ public enum AsciicastTranscript {
         for event in events {
             let text: String
             switch event.kind {
-            case let .prose(prose): text = TextRendering.render(.prose(prose), style: style)
-            case let .command(prompt, line): text = TextRendering.render(.echo(prompt: prompt, command: line), style: style)
-            case let .output(block): text = TextRendering.render(block.withoutLocation, style: style)
+            case let .prose(prose): text = TextRendering.render(OutputBlock.prose(prose).withVisibleControls, style: style)
+            case let .command(prompt, line):
+                text = TextRendering.render(OutputBlock.echo(prompt: prompt, command: line).withVisibleControls, style: style)
+            case let .output(block): text = TextRendering.render(block.withoutLocation.withVisibleControls, style: style)
             }
             latest = max(latest, event.seconds)
             let terminalText = text.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"

@@ -1,8 +1,9 @@
 import Ink
 
 /// A transcript as one self-contained page to hand out or print: inline CSS, no scripts, no
-/// network. Prose goes through Ink (Markdown to HTML) with raw HTML escaped first; every output
-/// is escaped; the loss plot becomes an inline SVG.
+/// network. Prose goes through Ink (Markdown to HTML), prepared so that Ink neither traps nor
+/// takes exponential time (`inkInput`), and Ink's output is rebuilt from an allow-list (`ProseHTMLSanitizer`); every output is escaped; the loss
+/// plot becomes an inline SVG.
 public enum HTMLTranscript {
     public static func render(_ entries: [Transcript.Entry], title: String = "dropout session") -> String {
         var body: [String] = []
@@ -10,7 +11,7 @@ public enum HTMLTranscript {
         for entry in entries {
             switch entry {
             case let .prose(lines):
-                body.append(parser.html(from: lines.map(neutralizeHTML).joined(separator: "\n")))
+                body.append(ProseHTMLSanitizer.sanitize(parser.html(from: inkInput(lines))))
             case let .command(command, blocks):
                 body.append("<section class=\"cell\">")
                 body.append("<pre class=\"input\"><span class=\"prompt\">dropout&gt; </span>\(HTMLEscaping.escape(command))</pre>")
@@ -71,6 +72,16 @@ public enum HTMLTranscript {
         }
         flush()
         return parts
+    }
+
+    /// Lesson prose as Ink may safely read it. Raw HTML is neutralised; whitespace at the very end
+    /// is dropped, because Ink traps (String index out of bounds in List.read, which would end the
+    /// whole shell) when a list is followed by nothing but whitespace, as in "1. a\n " (the
+    /// fuzzer found it); and brackets that would make its link parsing exponential are set aside.
+    private static func inkInput(_ lines: [String]) -> String {
+        var text = lines.map(neutralizeHTML).joined(separator: "\n")
+        while text.last?.isWhitespace == true { text.removeLast() }
+        return LinkBracketGuard.guarded(text)
     }
 
     /// Markdown lets raw HTML through; a lesson is data, so its angle brackets are shown, never run.

@@ -1,6 +1,10 @@
 /// A transcript in the lesson format itself: prose as written, each command in a `dropout`
 /// block followed by its output in a plain block. It reads well on a code-hosting site, replays
 /// as a lesson, and holds no times or machine paths, so the same commands give the same bytes.
+/// Every fence, the command's as well as the output's, is longer than any run of backticks it
+/// holds (CommonMark's rule, which `Fence` reads by): a command or an output line of backticks
+/// cannot close its block early, so reading the file back (`verify`, a replay) runs exactly the
+/// commands that ran and never a line that was output.
 public enum MarkdownTranscript {
     public static func render(_ entries: [Transcript.Entry]) -> String {
         var lines: [String] = []
@@ -9,7 +13,8 @@ public enum MarkdownTranscript {
             case let .prose(prose):
                 lines += prose
             case let .command(command, blocks):
-                lines += ["```dropout", command, "```"]
+                let commandFence = fenceFor(command)
+                lines += [commandFence + "dropout", command, commandFence]
                 let output = blocks.map { TextRendering.render($0.withoutLocation, style: .plain) }.joined(separator: "\n")
                 if !blocks.isEmpty {
                     let fence = fenceFor(output)
