@@ -26,6 +26,17 @@ final class MatrixProductTests: XCTestCase {
         return result
     }
 
+    /// a · b computed the three ways a step asks for products: a·b, (aᵀ)ᵀ·b and a·(bᵀ)ᵀ.
+    private func threeProducts(_ a: Matrix, _ b: Matrix) -> [Matrix] {
+        var product = Matrix(rows: a.rows, columns: b.columns)
+        product.setProduct(a, b)
+        var left = Matrix(rows: a.rows, columns: b.columns)
+        left.setTransposedProduct(transposed(a), b)
+        var right = Matrix(rows: a.rows, columns: b.columns)
+        right.setProductTransposed(a, transposed(b))
+        return [product, left, right]
+    }
+
     func testEveryProductAgreesWithTheWrittenSumOnEverySideOfTheThresholds() {
         var generator = MersenneTwister(seed: 9)
         // Plain loops; one OpenBLAS call; split over the cores by columns, then by rows.
@@ -34,13 +45,7 @@ final class MatrixProductTests: XCTestCase {
             XCTAssertEqual(n * k * m >= Matrix.parallelThreshold, n >= 256)
             let a = random(n, k, &generator), b = random(k, m, &generator)
             let expected = written(a, b)
-            var product = Matrix(rows: n, columns: m)
-            product.setProduct(a, b)
-            var left = Matrix(rows: n, columns: m)
-            left.setTransposedProduct(transposed(a), b)
-            var right = Matrix(rows: n, columns: m)
-            right.setProductTransposed(a, transposed(b))
-            for result in [product, left, right] {
+            for result in threeProducts(a, b) {
                 for (got, want) in zip(result.elements, expected.elements) {
                     XCTAssertEqual(got, want, accuracy: 1e-12 * max(1, abs(want)))
                 }
@@ -55,13 +60,7 @@ final class MatrixProductTests: XCTestCase {
         for (n, k, m) in [(4, 3, 4), (4, 4, 1), (3, 4, 4), (7, 33, 5)] {
             let a = random(n, k, &generator), b = random(k, m, &generator)
             let expected = written(a, b)
-            var product = Matrix(rows: n, columns: m)
-            product.setProduct(a, b)
-            var left = Matrix(rows: n, columns: m)
-            left.setTransposedProduct(transposed(a), b)
-            var right = Matrix(rows: n, columns: m)
-            right.setProductTransposed(a, transposed(b))
-            for result in [product, left, right] {
+            for result in threeProducts(a, b) {
                 XCTAssertEqual(result.elements.map(\.bitPattern), expected.elements.map(\.bitPattern), "\(n)x\(k)x\(m)")
             }
         }

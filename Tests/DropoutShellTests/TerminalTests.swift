@@ -253,26 +253,15 @@ final class TerminalTests: XCTestCase {
         throw XCTSkip("stopping this test after a failed wait")
     }
 
-    /// Runs tmux and returns what it printed. Only capture-pane's, display-message's and show-buffer's output
-    /// is read, through Foundation's Process; the other commands may start the tmux server,
-    /// which would inherit the socket Process watches for the child's exit and block
-    /// `waitUntilExit` for as long as the server lives. Those are spawned directly with every
-    /// descriptor above 2 closed.
+    /// Runs tmux and returns what it printed. Only capture-pane's, display-message's and
+    /// show-buffer's output is read (`tmuxOutput`); the other commands may start the tmux server,
+    /// so they are spawned directly with every descriptor above 2 closed.
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
         guard ["capture-pane", "display-message", "show-buffer"].contains(arguments.first) else {
             try spawnDetached("/usr/bin/tmux", arguments)
             return ""
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try tmuxOutput(arguments)
     }
 }

@@ -37,16 +37,22 @@ struct TmuxSession {
         throw XCTSkip("stopping this test after a failed wait")
     }
 
-    private func output(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
+    private func output(_ arguments: [String]) throws -> String { try tmuxOutput(arguments) }
+}
+
+/// What a tmux command that only reads (capture-pane, display-message, show-buffer) prints, read
+/// through Foundation's Process. Commands that may start the tmux server must go through
+/// `spawnDetached` instead: the server would inherit the socket Process watches for the child's
+/// exit and block `waitUntilExit` for as long as it lives.
+func tmuxOutput(_ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
 }
