@@ -141,6 +141,19 @@ final class TerminalTests: XCTestCase {
         try waitFor("SHELL-EXITED 0")
     }
 
+    /// Ctrl-C at a pause once left the shell spinning inside stdio's getline, deaf to every
+    /// signal; it must stop the lesson and leave the shell answering.
+    func testCtrlCAtAPauseStopsTheLessonAndTheShellCarriesOn() throws {
+        try type("run lessons/01-no-dropout.md", "Enter")
+        try waitFor("── Enter runs the next block · s skips it · q stops ──")
+        try type("C-c")
+        try waitFor("lesson stopped; the session is yours to carry on")
+        try type("get dropout", "Enter")
+        try waitFor("dropout = 0.2")
+        try type("C-d")
+        try waitFor("SHELL-EXITED 0")
+    }
+
     func testAResizedTerminalWrapsTheNextBlockToItsNewWidth() throws {
         try type("run lessons/01-no-dropout.md", "Enter")
         try waitFor("── Enter runs the next block · s skips it · q stops ──")
