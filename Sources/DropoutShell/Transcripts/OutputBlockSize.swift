@@ -1,6 +1,19 @@
 import DropoutNetwork
 
 extension OutputBlock {
+    /// The block as a transcript keeps it. A matrix too large to print whole is printed as a
+    /// summary of its corners, and every export draws a matrix as that text, so the transcript
+    /// keeps the text: 12 `show layer_1` of a 4096 x 2048 network are 9 lines each, not 64 MiB.
+    var asKept: OutputBlock {
+        switch self {
+        case let .matrix(_, matrix, _), let .activations(_, matrix, _):
+            guard matrix.elements.count > MatrixRendering.summaryThreshold else { return self }
+            return .text(TextRendering.render(self, style: .plain))
+        default:
+            return self
+        }
+    }
+
     /// About how many bytes keeping this block costs: its numbers and its text. An estimate that
     /// errs high, for the transcript's share of the memory budget; matrices dominate.
     var storedBytes: Int {

@@ -62,7 +62,7 @@ public final class Transcript {
     /// the shell talking, not the session, and is left out.
     func record(_ block: OutputBlock) {
         guard open, case let .command(line, blocks)? = entries.last else { return }
-        var block = block
+        var block = block.asKept
         let size = block.storedBytes
         if size > maximumBytes - storedBytes {
             block = .text("(output of about \(MemoryBudget.describe(size)) not kept: a transcript keeps at most "
