@@ -31,6 +31,22 @@ final class LessonConfinementTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: root + "/victim.bashrc", encoding: .utf8), "echo safe\n")
     }
 
+    /// A lesson's relative paths name files beside it, wherever dropout is started from, and
+    /// with --allow-paths as without.
+    func testALessonsRelativePathsAreBesideIt() throws {
+        _ = try runDropout([], input: "set seed 7\nsave \(lessons)/start.json\n")
+        _ = try lesson("load start.json", "get seed", "save copy.json")
+        for arguments in [["lessons/downloaded.md"], ["--allow-paths", "lessons/downloaded.md"]] {
+            try? FileManager.default.removeItem(atPath: lessons + "/copy.json")
+            let result = try runDropout(arguments, directory: root)
+            XCTAssertEqual(result.errors, "", "\(arguments)")
+            XCTAssertTrue(result.output.contains("seed = 7\n") && result.output.contains("saved iteration 0 to copy.json\n"),
+                          result.output)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: lessons + "/copy.json"))
+            XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/copy.json"))
+        }
+    }
+
     func testEveryFileCommandAndASymbolicLinkOutAreConfined() throws {
         XCTAssertEqual(symlink(root, lessons + "/out"), 0)
         let shell = ShellHarness()

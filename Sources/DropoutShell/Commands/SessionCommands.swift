@@ -16,11 +16,11 @@ enum SessionCommands {
                 throw CommandError("cannot run '\(path)': files are nested \(CommandContext.maximumRunDepth) deep already "
                     + "(does a file run itself?)")
             }
-            try context.fileAccess.check(path, verb: "run", writes: false)
-            let source = try ScriptSource.read(path: path)
+            let location = try context.locate(path, verb: "run", writes: false)
+            let source = try ScriptSource.read(path: location)
             context.runDepth += 1
             defer { context.runDepth -= 1 }
-            switch source.run(name: path, session: &session, context: context) {
+            switch source.run(name: location, session: &session, context: context) {
             case .completed: break
             case let .stopped(line): throw ScriptStopped(message: "\(path) stopped at line \(line)")
             case let .interrupted(line): throw ScriptStopped(message: "\(path) interrupted before line \(line)")

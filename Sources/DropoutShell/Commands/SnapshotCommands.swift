@@ -16,11 +16,11 @@ enum SnapshotCommands {
                 throw CommandError("cannot save: the weights or errors hold NaN or infinite values (training diverged); "
                     + "'reset' or 'load' a snapshot first")
             }
-            try context.fileAccess.check(arguments[0], verb: "save", writes: true)
+            let location = try context.locate(arguments[0], verb: "save", writes: true)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             let data = try encoder.encode(Snapshot(session))
-            try AtomicFile.write(data + Data("\n".utf8), to: arguments[0])
+            try AtomicFile.write(data + Data("\n".utf8), to: location)
             context.say("saved iteration \(session.iteration) to \(arguments[0])")
         })
 
@@ -33,8 +33,7 @@ enum SnapshotCommands {
         example: "load xor-500.json", arity: 1...1, completion: .files,
         run: { session, arguments, context in
             let path = arguments[0]
-            try context.fileAccess.check(path, verb: "load", writes: false)
-            let data = try FileContents.read(path, verb: "load", directoryHint: "give a file that 'save' wrote",
+            let data = try FileContents.read(context.locate(path, verb: "load", writes: false), verb: "load", directoryHint: "give a file that 'save' wrote",
                                              maximumBytes: MemoryBudget.commandBytes)
             do {
                 // Parsing costs far more than the file: its numbers are counted first.

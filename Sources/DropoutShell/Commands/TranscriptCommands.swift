@@ -15,13 +15,15 @@ public enum TranscriptCommands {
                   "The transcript keeps at most \(MemoryBudget.describe(MemoryBudget.transcriptBytes)) of output; larger outputs after that are one line saying so."],
         example: "export my-session.md", arity: 1...1, completion: .files,
         run: { _, arguments, context in
-            try context.fileAccess.check(arguments[0], verb: "export to", writes: true)
-            try write(to: arguments[0], context: context)
+            try write(to: context.locate(arguments[0], verb: "export to", writes: true), shownAs: arguments[0],
+                      context: context)
         })
 
     /// Writes the session's transcript so far to `path`, in the format its extension names, and
     /// says so. `dropout --export` and `--record` call this directly, so any path works.
-    public static func write(to path: String, context: CommandContext) throws {
+    /// - Parameter shownAs: the path as the learner typed it, for the message (a lesson's paths
+    ///   are opened beside it).
+    public static func write(to path: String, shownAs shown: String? = nil, context: CommandContext) throws {
         guard let format = formats.first(where: { path.hasSuffix($0) }) else {
             throw CommandError("cannot export to '\(path)': the name must end in \(formats.joined(separator: ", "))")
         }
@@ -35,7 +37,7 @@ public enum TranscriptCommands {
         }
         try AtomicFile.write(data, to: path)
         let commands = entries.filter { if case .command = $0 { return true } else { return false } }.count
-        context.say("exported \(commands) command\(commands == 1 ? "" : "s") to \(path)")
+        context.say("exported \(commands) command\(commands == 1 ? "" : "s") to \(shown ?? path)")
     }
 
     static let lessons = CommandSpec(

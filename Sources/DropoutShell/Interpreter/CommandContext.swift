@@ -15,6 +15,9 @@ public final class CommandContext {
     public var fileAccess = FileAccess.unrestricted
     /// Set by `--allow-paths`: lessons keep the learner's own file access.
     public var lessonsMayReachAnyPath = false
+    /// The folder of the lesson being replayed: its relative paths name files beside it, so a
+    /// lesson does the same wherever it is run from.
+    var lessonFolder: String?
     /// Set by `quit`; the shell leaves after the command.
     public internal(set) var quitRequested = false
 
@@ -27,4 +30,14 @@ public final class CommandContext {
     }
 
     func say(_ text: String) { console.emit(.text(text)) }
+
+    /// The file `save`, `export`, `load` or `run` should open for `path` as typed: beside the
+    /// replaying lesson when it is relative, and only where `fileAccess` allows (the error
+    /// quotes `path` as typed).
+    func locate(_ path: String, verb: String, writes: Bool) throws -> String {
+        var located = path
+        if let lessonFolder, !path.hasPrefix("/"), !path.hasPrefix("~") { located = lessonFolder + "/" + path }
+        try fileAccess.check(located, verb: verb, writes: writes, shownAs: path)
+        return located
+    }
 }

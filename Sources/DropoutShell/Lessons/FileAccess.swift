@@ -26,25 +26,27 @@ public enum FileAccess: Equatable, Sendable {
     /// inside it and every file command is refused.
     public static let nothing = FileAccess.verifying(folder: "/\u{0}")
 
-    /// Throws the one-line error for `verb` on `path` when this rule does not allow it.
-    func check(_ path: String, verb: String, writes: Bool) throws {
+    /// Throws the one-line error for `verb` on `path` (quoted as `shown`) when this rule does not
+    /// allow it.
+    func check(_ path: String, verb: String, writes: Bool, shownAs shown: String? = nil) throws {
+        let quoted = shown ?? path
         switch self {
         case .unrestricted: return
         case let .verifying(folder):
             if writes {
-                throw CommandError("cannot \(verb) '\(path)': 'dropout verify' only compares output and writes no files")
+                throw CommandError("cannot \(verb) '\(quoted)': 'dropout verify' only compares output and writes no files")
             }
-            try Self.require(path, inside: folder, verb: verb, rule: "a transcript being verified reads files only inside its own folder (\(folder))")
+            try Self.require(path, quoted, inside: folder, verb: verb, rule: "a transcript being verified reads files only inside its own folder (\(folder))")
         case let .lesson(folder):
-            try Self.require(path, inside: folder, verb: verb,
+            try Self.require(path, quoted, inside: folder, verb: verb,
                              rule: "a lesson reads and writes files only inside its own folder (\(folder)); "
                                 + "start dropout with --allow-paths to let lessons reach other files")
         }
     }
 
-    private static func require(_ path: String, inside folder: String, verb: String, rule: String) throws {
+    private static func require(_ path: String, _ quoted: String, inside folder: String, verb: String, rule: String) throws {
         guard let resolved = resolve(path), resolved == folder || resolved.hasPrefix(folder == "/" ? "/" : folder + "/") else {
-            throw CommandError("cannot \(verb) '\(path)': \(rule)")
+            throw CommandError("cannot \(verb) '\(quoted)': \(rule)")
         }
     }
 

@@ -9,7 +9,12 @@ public enum LessonPlayer {
         if access == .unrestricted && !context.lessonsMayReachAnyPath {
             context.fileAccess = FileAccess.lesson(at: name) ?? .nothing
         }
-        defer { context.fileAccess = access }
+        let folder = context.lessonFolder
+        context.lessonFolder = Self.folder(of: name)
+        defer {
+            context.fileAccess = access
+            context.lessonFolder = folder
+        }
         var failures = 0
         for part in document.parts {
             switch part {
@@ -50,5 +55,11 @@ public enum LessonPlayer {
             }
         }
         return .completed(failures: failures)
+    }
+
+    /// The folder part of the lesson's path as given (`.` for a bare name).
+    private static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 }
