@@ -45,6 +45,22 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(html.contains("<polyline points=\""))
     }
 
+    /// A stranger's escape sequences never reach a written file raw, and a notebook carries no
+    /// raw HTML from the prose (nbconvert ran an img onerror from one).
+    func testMarkdownAndNotebookExportsCarryNoEscapesOrRawHTML() throws {
+        let folder = try makeTemporaryDirectory(self)
+        let lesson = folder + "/hostile.md"
+        try ("# Hi \u{1B}]0;title\u{07}\n\n<img src=x onerror=\"document.title=1\"> \u{1B}]52;c;cm0=\u{07}\n\n"
+             + "```dropout\nget seed\nbogus \u{1B}[2J\n```\n").write(toFile: lesson, atomically: true, encoding: .utf8)
+        for name in ["out.md", "out.ipynb"] {
+            _ = try runDropout(["--no-pause", "--keep-going", lesson, "--export", folder + "/" + name])
+            let written = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            XCTAssertFalse(written.unicodeScalars.contains("\u{1B}") || written.contains("\\u001b"), "\(name): \(written)")
+            XCTAssertTrue(written.contains("^[]52;c;cm0=^G"), written)
+            if name.hasSuffix(".ipynb") { XCTAssertFalse(written.contains("<img"), written) }
+        }
+    }
+
     func testHTMLNeverRunsLessonProse() throws {
         let html = HTMLTranscript.render([.prose(["# Title", "", "Text <script>alert(1)</script> and <img src=x onerror=y>."])])
         XCTAssertFalse(html.contains("<script>"))

@@ -85,7 +85,7 @@ public enum HTMLTranscript {
     }
 
     /// Markdown lets raw HTML through; a lesson is data, so its angle brackets are shown, never run.
-    private static func neutralizeHTML(_ line: String) -> String {
+    static func neutralizeHTML(_ line: String) -> String {
         line.replacingOccurrences(of: "<", with: "\u{2039}").replacingOccurrences(of: ">", with: "\u{203A}")
     }
 

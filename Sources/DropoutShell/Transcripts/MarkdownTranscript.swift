@@ -5,17 +5,24 @@
 /// holds (CommonMark's rule, which `Fence` reads by): a command or an output line of backticks
 /// cannot close its block early, so reading the file back (`verify`, a replay) runs exactly the
 /// commands that ran and never a line that was output.
+///
+/// Control characters are written in visible form (`VisibleControls`), as the terminal shows
+/// them: a file someone will `cat` must not carry a stranger's escape sequences.
 public enum MarkdownTranscript {
-    public static func render(_ entries: [Transcript.Entry]) -> String {
+    /// - Parameter neutralisingHTML: how prose's own HTML is written: as it is (a lesson may use it), or
+    ///   neutralised as the HTML export does, for a notebook, whose renderers run it.
+    public static func render(_ entries: [Transcript.Entry], neutralisingHTML: Bool = false) -> String {
         var lines: [String] = []
         for entry in entries {
             switch entry {
             case let .prose(prose):
-                lines += prose
+                lines += prose.map { neutralisingHTML ? HTMLTranscript.neutralizeHTML(VisibleControls.visible($0))
+                                                      : VisibleControls.visible($0) }
             case let .command(command, blocks):
+                let command = VisibleControls.visible(command)
                 let commandFence = fenceFor(command)
                 lines += [commandFence + "dropout", command, commandFence]
-                let output = blocks.map { TextRendering.render($0.withoutLocation, style: .plain) }.joined(separator: "\n")
+                let output = blocks.map { renderedOutput($0) }.joined(separator: "\n")
                 if !blocks.isEmpty {
                     let fence = fenceFor(output)
                     lines += [fence, output, fence]
@@ -23,6 +30,11 @@ public enum MarkdownTranscript {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One output block as the file (and `verify`, comparing with it) writes it.
+    static func renderedOutput(_ block: OutputBlock) -> String {
+        TextRendering.render(block.withoutLocation.withVisibleControls, style: .plain)
     }
 
     /// Three backticks, or more when the output itself holds a run of them.

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A transcript as a Jupyter notebook (nbformat 4.5): Markdown cells only, one for each stretch
-/// of prose and one for each command with its output, so it opens without a kernel.
+/// of prose and one for each command with its output, so it opens without a kernel. The prose's
+/// raw HTML is neutralised as in the HTML export: nbconvert and other renderers would run it.
 public enum NotebookTranscript {
     private struct Notebook: Encodable {
         let cells: [Cell]
@@ -21,7 +22,7 @@ public enum NotebookTranscript {
     public static func render(_ entries: [Transcript.Entry]) throws -> Data {
         let cells = entries.enumerated().map { index, entry in
             Cell(id: String(format: "cell-%04d", index + 1),
-                 source: MarkdownTranscript.render([entry]).trimmingCharacters(in: .newlines))
+                 source: MarkdownTranscript.render([entry], neutralisingHTML: true).trimmingCharacters(in: .newlines))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -40,7 +40,7 @@ public enum TranscriptVerifier {
                     Interpreter.execute(line.text, session: &session, context: context)
                     if !line.text.trimmedLine.isEmpty && !line.text.trimmedLine.hasPrefix("#") { commands += 1 }
                     produced += console.blocks[start...].flatMap {
-                        TextRendering.render($0.withoutLocation, style: .plain).components(separatedBy: "\n")
+                        MarkdownTranscript.renderedOutput($0).components(separatedBy: "\n")
                     }
                 }
                 pending = lines
