@@ -52,7 +52,10 @@ public struct BLASKernel: Sendable, Equatable {
     public var description: String {
         switch choice {
         case .openBLAS: return "\(name) (OpenBLAS's choice)"
-        case .environment(let value): return "\(name) (OPENBLAS_CORETYPE=\(value))"
+        case .environment(let value) where value.lowercased() == name.lowercased():
+            return "\(name) (OPENBLAS_CORETYPE=\(value))"
+        case .environment(let value):
+            return "\(name) (OPENBLAS_CORETYPE='\(value)' names no kernel OpenBLAS has; it chose \(name) instead)"
         case .features(let found):
             return "\(name) (chosen from the processor's features: OpenBLAS fell back to \(found) on it)"
         case .probeFailed(let rejected):

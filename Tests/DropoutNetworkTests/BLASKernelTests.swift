@@ -77,6 +77,8 @@ final class BLASKernelTests: XCTestCase {
         }
         XCTAssertEqual(kernel("Haswell", .openBLAS).description, "Haswell (OpenBLAS's choice)")
         XCTAssertEqual(kernel("Zen", .environment("zen")).description, "Zen (OPENBLAS_CORETYPE=zen)")
+        XCTAssertEqual(kernel("Cooperlake", .environment("bogus")).description,
+                       "Cooperlake (OPENBLAS_CORETYPE='bogus' names no kernel OpenBLAS has; it chose Cooperlake instead)")
         XCTAssertEqual(kernel("SkylakeX", .features(found: "Prescott")).description,
                        "SkylakeX (chosen from the processor's features: OpenBLAS fell back to Prescott on it)")
         for choice in [BLASKernel.Choice.openBLAS, .environment("x"), .features(found: "Prescott")] {
