@@ -95,6 +95,12 @@ final class LessonConfinementTests: XCTestCase {
         guard case let .lesson(document) = try ScriptSource.read(path: path) else { return XCTFail("not a lesson") }
         _ = LessonPlayer.play(document, name: path, session: &shell.session, context: shell.context, pauser: pauser)
         XCTAssertEqual(pauser.shown, [["get seed", "", "set alpha 2"]])
+        // On a terminal: commands only, never more than fits, so none can scroll out of sight.
+        XCTAssertEqual(TerminalPauser.preview(["set seed 666"] + Array(repeating: "# looking at the weights", count: 60)
+                                              + ["", "get seed"]), ["set seed 666", "get seed"])
+        let long = TerminalPauser.preview((1...30).map { "step \($0)" })
+        XCTAssertEqual(long.count, TerminalPauser.previewLines)
+        XCTAssertEqual(long.last, "… and 19 more commands")
     }
 
     func testOnATerminalTheBlockIsOnScreenBeforeEnterRunsIt() throws {

@@ -15,9 +15,7 @@ public final class TerminalPauser: LessonPauser {
     /// visible form (`VisibleControls`), so a block can neither hide what it runs nor drive the
     /// terminal from the preview.
     public func askBeforeBlock(_ commands: [String]) -> PauseAnswer {
-        for command in commands where !command.trimmedLine.isEmpty {
-            fputs("  │ " + VisibleControls.visible(command) + "\n", cterm_stdout())
-        }
+        for line in Self.preview(commands) { fputs("  │ " + line + "\n", cterm_stdout()) }
         fputs(style.dim("── Enter runs the next block · s skips it · q stops ──") + " ", cterm_stdout())
         fflush(cterm_stdout())
         guard let answer = Self.answerLine(), cterm_take_interrupt() == 0 else {
@@ -30,6 +28,20 @@ public final class TerminalPauser: LessonPauser {
         case "q", "quit", "stop": return .stop
         default: return .run
         }
+    }
+
+    /// Lines of a preview at most: with a 24-line terminal, the prompt and some of what came
+    /// before stay on screen.
+    static let previewLines = 12
+
+    /// What the pause shows of a block: the commands that will run, comments and blank lines
+    /// left out (sixty comment lines once scrolled a block's real command off the screen), at
+    /// most `previewLines`, the last saying how many more there are.
+    static func preview(_ commands: [String]) -> [String] {
+        let shown = commands.filter { !$0.trimmedLine.isEmpty && !$0.trimmedLine.hasPrefix("#") }
+            .map { VisibleControls.visible($0.trimmedLine) }
+        guard shown.count > previewLines else { return shown }
+        return shown.prefix(previewLines - 1) + ["… and \(shown.count - previewLines + 1) more commands"]
     }
 
     /// The learner's answer, read with read(2) a byte at a time up to the newline: nil at end of
