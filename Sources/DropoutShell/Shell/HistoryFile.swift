@@ -88,9 +88,8 @@ public struct HistoryFile: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         let prefix = fileName + "."
         for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
-            let middle = name.dropFirst(prefix.count).dropLast(4)
-            guard let pid = pid_t(middle), pid > 0, pid != getpid(), !TemporaryFiles.isRunning(pid) else { continue }
-            unlink(folder + "/" + name)
+            guard let pid = pid_t(name.dropFirst(prefix.count).dropLast(4)) else { continue }
+            TemporaryFiles.removeIfAbandoned(folder + "/" + name, writtenBy: pid)
         }
     }
 

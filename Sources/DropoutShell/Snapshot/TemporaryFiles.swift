@@ -34,11 +34,18 @@ enum TemporaryFiles {
     static func removeStale(in folder: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names {
-            guard let pid = owner(ofTemporary: name), pid != getpid(), !isRunning(pid) else { continue }
-            let path = folder + "/" + name
-            var status = stat()
-            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_uid == getuid() else { continue }
-            unlink(path)
+            guard let pid = owner(ofTemporary: name) else { continue }
+            removeIfAbandoned(folder + "/" + name, writtenBy: pid)
         }
+    }
+
+    /// Deletes `path`, a temporary file `pid` wrote, when that process is gone and the file is a
+    /// regular file of this user's (never a link, or someone else's file, of the same name).
+    /// The history's own temporary files (`history.PID.tmp`) are swept through here too.
+    static func removeIfAbandoned(_ path: String, writtenBy pid: pid_t) {
+        guard pid > 0, pid != getpid(), !isRunning(pid) else { return }
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_uid == getuid() else { return }
+        unlink(path)
     }
 }
