@@ -22,14 +22,19 @@ struct JSONStructureScan {
     /// Scans `data`; throws a description of the first duplicate key, or `Interruption` when
     /// `interrupted` says so (asked every mebibyte). Malformed JSON is not reported here: the
     /// scan stops, and the decoder says what is wrong.
-    init(_ data: Data, interrupted: () -> Bool = { false }) throws {
-        var count = 0
+    init(_ data: Data, interrupted: () -> Bool = Interruption.never) throws {
+        var count = 0, nextCheck = 0
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
             var stack: [Container] = []
             var index = 0
             while index < bytes.count {
-                if index & 0xFFFFF == 0 && interrupted() { throw Interruption() }
+                // Strings and numbers are skipped whole, so the index passes a mebibyte
+                // boundary without landing on it; the check follows a threshold instead.
+                if index >= nextCheck {
+                    if interrupted() { throw Interruption() }
+                    nextCheck = index + 1 << 20
+                }
                 let byte = bytes[index]
                 switch byte {
                 case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"), UInt8(ascii: ":"):
