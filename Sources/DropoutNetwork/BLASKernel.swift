@@ -48,7 +48,8 @@ public struct BLASKernel: Sendable, Equatable {
 
     private static let chosen = Mutex<BLASKernel?>(nil)
 
-    /// "SkylakeX (chosen for AVX-512: OpenBLAS 0.3.21 fell back to Prescott on this processor)"
+    /// The kernel and where it came from: "SkylakeX (chosen from the processor's features:
+    /// OpenBLAS fell back to Prescott on it)".
     public var description: String {
         switch choice {
         case .openBLAS: return "\(name) (OpenBLAS's choice)"

@@ -37,7 +37,7 @@ public final class CommandContext {
     func locate(_ path: String, verb: String, writes: Bool) throws -> String {
         var located = path
         if let lessonFolder, !path.hasPrefix("/"), !path.hasPrefix("~") { located = lessonFolder + "/" + path }
-        try fileAccess.check(located, verb: verb, writes: writes, shownAs: path)
+        try fileAccess.check(located, shownAs: path, verb: verb, writes: writes)
         return located
     }
 }

@@ -26,10 +26,9 @@ public enum FileAccess: Equatable, Sendable {
     /// inside it and every file command is refused.
     public static let nothing = FileAccess.verifying(folder: "/\u{0}")
 
-    /// Throws the one-line error for `verb` on `path` (quoted as `shown`) when this rule does not
-    /// allow it.
-    func check(_ path: String, verb: String, writes: Bool, shownAs shown: String? = nil) throws {
-        let quoted = shown ?? path
+    /// Throws the one-line error for `verb` on `path` (quoted as `quoted`, the path as typed)
+    /// when this rule does not allow it.
+    func check(_ path: String, shownAs quoted: String, verb: String, writes: Bool) throws {
         switch self {
         case .unrestricted: return
         case let .verifying(folder):
