@@ -65,9 +65,14 @@ public enum FileAccess: Equatable, Sendable {
     }
 
     static func resolvedFolder(of file: String) -> String? {
+        realPath(folder(of: file))
+    }
+
+    /// The folder part of `file` as written: `.` for a bare name, `/` for a file at the root.
+    static func folder(of file: String) -> String {
         let bytes = Array(file.utf8)
-        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return realPath(".") }
-        return realPath(slash == 0 ? "/" : String(decoding: bytes[..<slash], as: UTF8.self))
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        return slash == 0 ? "/" : String(decoding: bytes[..<slash], as: UTF8.self)
     }
 
     private static func realPath(_ path: String) -> String? {

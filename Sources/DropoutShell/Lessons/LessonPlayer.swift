@@ -10,7 +10,7 @@ public enum LessonPlayer {
             context.fileAccess = FileAccess.lesson(at: name) ?? .nothing
         }
         let folder = context.lessonFolder
-        context.lessonFolder = Self.folder(of: name)
+        context.lessonFolder = FileAccess.folder(of: name)
         defer {
             context.fileAccess = access
             context.lessonFolder = folder
@@ -55,11 +55,5 @@ public enum LessonPlayer {
             }
         }
         return .completed(failures: failures)
-    }
-
-    /// The folder part of the lesson's path as given (`.` for a bare name).
-    private static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 }

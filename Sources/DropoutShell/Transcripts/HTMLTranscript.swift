@@ -2,8 +2,8 @@ import Ink
 
 /// A transcript as one self-contained page to hand out or print: inline CSS, no scripts, no
 /// network. Prose goes through Ink (Markdown to HTML), prepared so that Ink neither traps nor
-/// takes exponential time (`inkInput`), and Ink's output is rebuilt from an allow-list (`ProseHTMLSanitizer`); every output is escaped; the loss
-/// plot becomes an inline SVG.
+/// takes exponential time (`inkInput`), and Ink's output is rebuilt from an allow-list
+/// (`ProseHTMLSanitizer`); every output is escaped; the loss plot becomes an inline SVG.
 public enum HTMLTranscript {
     public static func render(_ entries: [Transcript.Entry], title: String = "dropout session") -> String {
         var body: [String] = []
