@@ -10,8 +10,9 @@ public enum DatasetSpec: Equatable, Sendable {
     /// `seed`, so the weights stay the first draws after the session's seed.
     case random(rows: Int, features: Int, outputs: Int, seed: UInt32)
     /// Two-dimensional points (with a bias column) labelled by a shape, a share `noise` of the
-    /// labels flipped, and a share `test` of the rows held out for measuring generalisation.
-    case shape(NoisyShape, rows: Int, noise: Double, test: Double, seed: UInt32)
+    /// labels flipped, and shares `validation` and `test` of the rows held out: validation for
+    /// choosing settings, test for the one final measure of generalisation.
+    case shape(NoisyShape, rows: Int, noise: Double, validation: Double = 0, test: Double, seed: UInt32)
 
     public static let logicNames = ["xor", "and", "or"]
     public static let allNames = logicNames + ["random"] + NoisyShape.allCases.map(\.rawValue)
@@ -23,8 +24,19 @@ public enum DatasetSpec: Equatable, Sendable {
         case .or: "or"
         case let .random(rows, features, outputs, seed):
             "random rows=\(rows) features=\(features) outputs=\(outputs) seed=\(seed)"
-        case let .shape(shape, rows, noise, test, seed):
-            "\(shape.rawValue) rows=\(rows) noise=\(noise) test=\(test) seed=\(seed)"
+        case let .shape(shape, rows, noise, validation, test, seed):
+            // validation= only when used, so sessions from before it existed read the same.
+            "\(shape.rawValue) rows=\(rows) noise=\(noise)\(validation > 0 ? " validation=\(validation)" : "") test=\(test) seed=\(seed)"
+        }
+    }
+
+    /// The same data drawn from another seed, or `nil` for the fixed logic tables.
+    public func reseeded(_ seed: UInt32) -> DatasetSpec? {
+        switch self {
+        case .xor, .and, .or: nil
+        case let .random(rows, features, outputs, _): .random(rows: rows, features: features, outputs: outputs, seed: seed)
+        case let .shape(shape, rows, noise, validation, test, _):
+            .shape(shape, rows: rows, noise: noise, validation: validation, test: test, seed: seed)
         }
     }
 
@@ -33,7 +45,7 @@ public enum DatasetSpec: Equatable, Sendable {
         switch self {
         case .xor, .and, .or: (4, 3, 1)
         case let .random(rows, features, outputs, _): (rows, features, outputs)
-        case let .shape(_, rows, _, _, _): (rows, 3, 1)
+        case let .shape(_, rows, _, _, _, _): (rows, 3, 1)
         }
     }
 }
@@ -45,6 +57,9 @@ public struct Dataset: Equatable, Sendable {
     public let inputs: Matrix
     /// `y` in the post.
     public let targets: Matrix
+    /// Rows held out of training for choosing settings; empty for data sets without a split.
+    public let validationInputs: Matrix
+    public let validationTargets: Matrix
     /// Rows held out of training, for the test error; empty for data sets without a split.
     public let testInputs: Matrix
     public let testTargets: Matrix
@@ -73,21 +88,38 @@ public struct Dataset: Equatable, Sendable {
         case .xor:
             (inputs, targets) = Self.logicTable([0, 1, 1, 0])
             (testInputs, testTargets) = noTest
+            (validationInputs, validationTargets) = noTest
         case .and:
             (inputs, targets) = Self.logicTable([0, 0, 0, 1])
             (testInputs, testTargets) = noTest
+            (validationInputs, validationTargets) = noTest
         case .or:
             (inputs, targets) = Self.logicTable([0, 1, 1, 1])
             (testInputs, testTargets) = noTest
+            (validationInputs, validationTargets) = noTest
         case let .random(rows, features, outputs, seed):
             (inputs, targets) = Self.randomRule(rows: rows, features: features, outputs: outputs, seed: seed, stop: stop)
             (testInputs, testTargets) = noTest
-        case let .shape(shape, rows, noise, test, seed):
+            (validationInputs, validationTargets) = noTest
+        case let .shape(shape, rows, noise, validation, test, seed):
+            // Training rows first, then validation, then test: with no validation the split is
+            // the one sessions had before validation existed.
             let (allInputs, allTargets) = shape.sample(rows: rows, noise: noise, seed: seed)
-            let held = Int((Double(rows) * test).rounded())
-            (inputs, targets) = (allInputs.rowRange(0..<(rows - held)), allTargets.rowRange(0..<(rows - held)))
-            (testInputs, testTargets) = (allInputs.rowRange((rows - held)..<rows), allTargets.rowRange((rows - held)..<rows))
+            let (trained, validated) = Self.split(rows: rows, validation: validation, test: test)
+            (inputs, targets) = (allInputs.rowRange(0..<trained), allTargets.rowRange(0..<trained))
+            let validationRows = trained..<(trained + validated)
+            (validationInputs, validationTargets) = (allInputs.rowRange(validationRows), allTargets.rowRange(validationRows))
+            let testRows = (trained + validated)..<rows
+            (testInputs, testTargets) = (allInputs.rowRange(testRows), allTargets.rowRange(testRows))
         }
+    }
+
+    /// How many of `rows` train and how many validate; the rest are test rows. Each share is
+    /// rounded to whole rows.
+    public static func split(rows: Int, validation: Double, test: Double) -> (training: Int, validation: Int) {
+        let tested = Int((Double(rows) * test).rounded())
+        let validated = Int((Double(rows) * validation).rounded())
+        return (rows - tested - validated, validated)
     }
 
     /// Rows (a, b, 1) for the four pairs of bits, as the post lays them out.

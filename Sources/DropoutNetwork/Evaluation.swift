@@ -17,7 +17,12 @@ extension Trainer {
         evaluate(inputs: data.inputs, targets: data.targets)
     }
 
-    /// The network on the held-out rows, or `nil` when the data set holds none out.
+    /// The network on the validation rows, or `nil` when the data set holds none out for it.
+    public func evaluateValidation() -> Evaluation? {
+        data.validationInputs.rows > 0 ? evaluate(inputs: data.validationInputs, targets: data.validationTargets) : nil
+    }
+
+    /// The network on the held-out test rows, or `nil` when the data set holds none out.
     public func evaluateTest() -> Evaluation? {
         data.testInputs.rows > 0 ? evaluate(inputs: data.testInputs, targets: data.testTargets) : nil
     }

@@ -21,6 +21,20 @@ public struct Matrix: Equatable, Sendable {
         elements = rowArrays.flatMap { $0 }
     }
 
+    /// A column vector: one row a value.
+    public init(column values: [Double]) {
+        rows = values.count
+        columns = 1
+        elements = values
+    }
+
+    /// The same shape, each element transformed.
+    public func map(_ transform: (Double) -> Double) -> Matrix {
+        var result = self
+        for index in elements.indices { result.elements[index] = transform(elements[index]) }
+        return result
+    }
+
     public subscript(row: Int, column: Int) -> Double {
         get { elements[row * columns + column] }
         set { elements[row * columns + column] = newValue }

@@ -252,10 +252,36 @@ final class HeldOutDataTests: XCTestCase {
 
     func testBadOptionsAndDataWithoutTestRows() {
         let shell = ShellHarness()
-        XCTAssertEqual(shell.errors("set data circles noise=0.1"), ["circles data needs rows=; it takes circles|spiral rows=N [noise=P] [test=F] [seed=S]"])
+        XCTAssertEqual(shell.errors("set data circles noise=0.1"), ["circles data needs rows=; it takes circles|spiral rows=N [noise=P] [validation=F] [test=F] [seed=S]"])
         XCTAssertEqual(shell.errors("set data spiral rows=10 noise=0.7"), ["noise 0.7 is out of range; noise takes a number from 0 up to, not including, 0.5"])
-        XCTAssertEqual(shell.errors("set data spiral rows=10 test=0.99"), ["test=0.99 leaves no rows to train on; use a smaller share"])
+        XCTAssertEqual(shell.errors("set data spiral rows=10 test=0.99"), ["test=0.99 leaves no rows to train on; use smaller shares"])
         XCTAssertEqual(shell.errors("expect test.error < 1"), ["test.error needs data with held-out rows, such as 'set data circles rows=200 test=0.5'"])
+        XCTAssertEqual(shell.errors("set data spiral rows=10 validation=0.5 test=0.5"), ["validation=0.5 test=0.5 leaves no rows to train on; use smaller shares"])
+        XCTAssertEqual(shell.errors("expect validation.error < 1"),
+                       ["validation.error needs data with validation rows, such as 'set data circles rows=200 validation=0.25 test=0.25'"])
+    }
+
+    /// Training rows first, then validation, then test, each the rows of the same draw; with no
+    /// validation share the split is the one sessions had before validation existed.
+    func testValidationRowsSitBetweenTrainingAndTestRows() throws {
+        let whole = Dataset(.shape(.circles, rows: 40, noise: 0.1, test: 0, seed: 5))
+        let split = Dataset(.shape(.circles, rows: 40, noise: 0.1, validation: 0.25, test: 0.2, seed: 5))
+        XCTAssertEqual([split.inputs.rows, split.validationInputs.rows, split.testInputs.rows], [22, 10, 8])
+        XCTAssertEqual(split.inputs, whole.inputs.rowRange(0..<22))
+        XCTAssertEqual(split.validationTargets, whole.targets.rowRange(22..<32))
+        XCTAssertEqual(split.testInputs, whole.inputs.rowRange(32..<40))
+        let shell = ShellHarness()
+        XCTAssertEqual(shell.run("set data circles rows=40 noise=0.1 validation=0.25 test=0.2 seed=5"),
+                       "data = circles rows=40 noise=0.1 validation=0.25 test=0.2 seed=5: X 22x3, y 22x1 "
+                       + "(10 for validation, 8 more rows held out for testing); weights re-drawn from seed 1, iteration 0")
+        shell.run("step 100")
+        let eval = shell.run("eval").components(separatedBy: "\n")
+        let validation = try XCTUnwrap(shell.session.trainer.evaluateValidation())
+        XCTAssertTrue(eval.contains("validation rows (10): mean absolute error \(NumberFormatting.fixed(validation.meanAbsoluteError, 6)), "
+                                    + "accuracy \(NumberFormatting.fixed(validation.accuracy * 100, 1))%"), eval.joined(separator: "\n"))
+        XCTAssertTrue(eval.contains { $0.hasPrefix("test rows (8): mean absolute error ") })
+        XCTAssertEqual(shell.errors("expect validation.error == \(validation.meanAbsoluteError)"), [])
+        XCTAssertEqual(shell.run("get data"), "data = circles rows=40 noise=0.1 validation=0.25 test=0.2 seed=5")
     }
 }
 
@@ -354,8 +380,9 @@ final class CompareCommandTests: XCTestCase {
         let shell = ShellHarness()
         let before = shell.session
         let lines = shell.run("compare dropout=0,0.5 hidden=4,8 steps=300").components(separatedBy: "\n")
-        XCTAssertEqual(shell.session, before, "compare leaves the session as it was")
-        XCTAssertEqual(lines[0], "setting               last step  eval error  max |weight|")
+        XCTAssertEqual(shell.session.trainer, before.trainer, "compare leaves the network as it was")
+        XCTAssertEqual(shell.session.lossHistory, before.lossHistory)
+        XCTAssertEqual(lines[0], "setting               last step  eval error  hidden ratio  max |weight|")
         XCTAssertEqual(lines.count, 1 + 4 + 1 + 1 + LinePlotRendering.rows + 4)
         XCTAssertEqual(lines[6], "training error over each run")
         XCTAssertEqual(lines.last, "          ⠒⠒ dropout=0 hidden=4   • dropout=0 hidden=8   × dropout=0.5 hidden=4   + dropout=0.5 hidden=8")
@@ -368,7 +395,10 @@ final class CompareCommandTests: XCTestCase {
             XCTAssertEqual(cells[0...1], ["dropout=\(dropout)", "hidden=\(hidden)"])
             XCTAssertEqual(cells[2], NumberFormatting.fixed(byHand.session.lossHistory.lastError!, 6))
             XCTAssertEqual(cells[3], NumberFormatting.fixed(trainer.evaluate().meanAbsoluteError, 6))
-            XCTAssertEqual(cells[4], NumberFormatting.fixed(largest, 6))
+            XCTAssertEqual(cells[5], NumberFormatting.fixed(largest, 6))
+            let kept = try XCTUnwrap(shell.session.lastComparison).rows[index]
+            XCTAssertEqual(kept.columns["max_weight"], [largest], "expect reads the same numbers the table shows")
+            XCTAssertEqual(kept.columns["eval.error"], [trainer.evaluate().meanAbsoluteError])
         }
         XCTAssertEqual(lines[5], "300 steps each, seed 1")
     }
@@ -379,10 +409,81 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(shell.errors("compare dropout=0,2"), ["dropout 2 is out of range; dropout takes a number from 0 up to, not including, 1"])
         XCTAssertEqual(shell.errors("compare seeds=2"), ["compare needs at least one KEY=V1,V2,... to vary"])
         XCTAssertEqual(shell.errors("compare dropuot=0,1"), [
-            "compare cannot vary 'dropuot' (did you mean 'dropout'?); it takes alpha, hidden, dropout, input_dropout, maxnorm, scaling, gradient, seeds and steps",
+            "compare cannot vary 'dropuot' (did you mean 'dropout'?); it takes alpha, hidden, dropout, input_dropout, maxnorm, scaling, gradient, seeds, data_seeds and steps",
         ])
         XCTAssertEqual(shell.errors("compare hidden=1,2,3,4,5,6,7,8 dropout=0,0.1,0.2,0.3,0.4,0.5,0.6,0.7 seeds=5"),
                        ["that is 320 runs; compare does at most 256"])
+        XCTAssertEqual(shell.errors("compare dropout=0 seeds=5..1"), ["seeds=5..1 ends before it starts; seeds takes N or A..B with A <= B"])
+        XCTAssertEqual(shell.errors("compare dropout=0 seeds=1..3 data_seeds=2"), ["seeds has 3 and data_seeds 2; paired, they must be as long"])
+        XCTAssertEqual(shell.errors("compare dropout=0 data_seeds=2"),
+                       ["data_seeds needs data drawn from a seed (circles, spiral or random); xor is fixed"])
+    }
+
+    /// seeds=N means seeds 1 to N whatever the session's seed, A..B its own range, and each run
+    /// is the session it names trained by hand; data seeds pair with weight seeds.
+    func testSeedRangesAndDataSeedsNameTheirRuns() throws {
+        let shell = ShellHarness()
+        shell.run("set seed 7", "set data circles rows=40 noise=0.1 validation=0.25 test=0.25 seed=3")
+        let lines = shell.run("compare dropout=0.2 seeds=4..5 data_seeds=10..11 steps=200").components(separatedBy: "\n")
+        XCTAssertEqual(lines[2], "200 steps each, seeds 4..5, data seeds 10..11 (paired), mean ± standard deviation")
+        XCTAssertEqual(lines[0].split(separator: " ", omittingEmptySubsequences: true).joined(separator: " "),
+                       "setting last step eval error validation error test error hidden ratio max |weight|")
+        let row = try XCTUnwrap(shell.session.lastComparison).rows[0]
+        XCTAssertEqual(row.columns["seed"], [4, 5])
+        XCTAssertEqual(row.columns["data_seed"], [10, 11])
+        for (index, (seed, dataSeed)) in [(4, 10), (5, 11)].enumerated() {
+            let byHand = ShellHarness()
+            byHand.run("set seed \(seed)", "set data circles rows=40 noise=0.1 validation=0.25 test=0.25 seed=\(dataSeed)",
+                       "set dropout 0.2", "step 200")
+            let trainer = byHand.session.trainer
+            XCTAssertEqual(row.columns["test.error"]?[index], trainer.evaluateTest()?.meanAbsoluteError)
+            XCTAssertEqual(row.columns["validation.accuracy"]?[index], trainer.evaluateValidation()?.accuracy)
+            XCTAssertEqual(row.columns["step.error"]?[index], byHand.session.lossHistory.lastError)
+        }
+        XCTAssertEqual(shell.session.seed, 7, "the session keeps its own seed")
+        shell.run("compare dropout=0.2 seeds=3 steps=10")
+        XCTAssertEqual(try XCTUnwrap(shell.session.lastComparison).rows[0].columns["seed"], [1, 2, 3])
+    }
+
+    /// Without a mask the hidden ratio is 1; with scaling none the output layer hears each unit
+    /// only when kept, so evaluation's hidden layer is about 1 / (1 - dropout) times as loud.
+    func testTheHiddenRatioIsOneOverKeepUnderScalingNone() throws {
+        let shell = ShellHarness()
+        shell.run("set scaling none", "set hidden 8", "compare dropout=0,0.2,0.5 seeds=3 steps=2000")
+        let rows = try XCTUnwrap(shell.session.lastComparison).rows
+        for (row, expected) in zip(rows, [1.0, 1.25, 2.0]) {
+            for ratio in try XCTUnwrap(row.columns["hidden_ratio"]) {
+                XCTAssertEqual(ratio, expected, accuracy: expected * 0.05, row.label)
+            }
+        }
+    }
+
+    func testExpectReadsTheLastComparison() {
+        let shell = ShellHarness()
+        XCTAssertEqual(shell.errors("expect mean(compare.eval.error) < 1"),
+                       ["compare.eval.error reads the table of the last compare, and none has run in this session"])
+        shell.run("compare dropout=0,0.5 seeds=4 steps=300")
+        let rows = shell.session.lastComparison!.rows
+        let low = rows[0].columns["eval.error"]!, high = rows[1].columns["eval.error"]!
+        let wins = zip(low, high).filter { $0 < $1 }.count
+        XCTAssertEqual(shell.run("expect count(compare.eval.error[dropout=0] < compare.eval.error[dropout=0.5]) == \(wins)"),
+                       "ok: count(compare.eval.error[dropout=0] < compare.eval.error[dropout=0.5]) == \(wins) "
+                       + "(count(compare.eval.error[dropout=0] < compare.eval.error[dropout=0.5]) = \(wins))")
+        XCTAssertEqual(shell.errors("expect count(compare.eval.error[dropout=0] < compare.eval.error[dropout=0.5]) == \(wins + 1)").count, 1)
+        let mean = low.reduce(0, +) / 4
+        let spread = (low.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 3).squareRoot()
+        XCTAssertEqual(shell.errors("expect abs(mean(compare.eval.error[dropout=0.00]) - \(mean)) < 1e-12"), [])
+        XCTAssertEqual(shell.errors("expect abs(std(compare.eval.error[dropout=0]) - \(spread)) < 1e-12"), [])
+        XCTAssertEqual(shell.errors("expect max(compare.seed[dropout=0.5]) - min(compare.seed[dropout=0.5]) == 3"), [])
+        XCTAssertEqual(shell.errors("expect compare.eval.error[dropout=0][0] == \(low[0])"), [], "one run picked by its index")
+        XCTAssertEqual(shell.errors("expect compare.eval.error[dropout=0.2] < 1"),
+                       ["compare.eval.error[dropout=0.2] names no settings of the last compare; name one of [dropout=0], [dropout=0.5]"])
+        XCTAssertEqual(shell.errors("expect compare.eval.error < 1"),
+                       ["compare.eval.error names 2 settings of the last compare; name one of [dropout=0], [dropout=0.5]"])
+        XCTAssertEqual(shell.errors("expect mean(compare.test.error[dropout=0]) < 1"),
+                       ["compare.test.error has no values: the last compare's data has no test rows"])
+        XCTAssertEqual(shell.errors("expect compare.eval.error[dropout=0] < 1").first?.hasPrefix("compare.eval.error[dropout=0] < 1 is a 4x1 matrix"), true)
+        XCTAssertEqual(shell.errors("expect compare.eval.error[dropout] < 1"), ["expected '=' before ']' in: compare.eval.error[dropout] < 1"])
     }
 }
 

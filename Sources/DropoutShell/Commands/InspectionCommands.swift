@@ -129,8 +129,15 @@ enum InspectionCommands {
         let correct = Int((evaluation.accuracy * Double(cellsTotal)).rounded())
         table.footer.append("mean absolute error: \(NumberFormatting.fixed(evaluation.meanAbsoluteError, precision))")
         table.footer.append("accuracy at 0.5: \(correct)/\(cellsTotal) (\(NumberFormatting.fixed(evaluation.accuracy * 100, 1))%)")
+        let validation = trainer.evaluateValidation()
+        if let validation {
+            table.footer.append("validation rows (\(validation.outputs.rows)): mean absolute error \(NumberFormatting.fixed(validation.meanAbsoluteError, precision)), "
+                + "accuracy \(NumberFormatting.fixed(validation.accuracy * 100, 1))%")
+        }
         if let test = trainer.evaluateTest() {
-            table.footer.append("held-out rows (\(test.outputs.rows)): mean absolute error \(NumberFormatting.fixed(test.meanAbsoluteError, precision)), "
+            // With a validation part, the held-out rows are the test rows kept for the end.
+            let name = validation == nil ? "held-out rows" : "test rows"
+            table.footer.append("\(name) (\(test.outputs.rows)): mean absolute error \(NumberFormatting.fixed(test.meanAbsoluteError, precision)), "
                 + "accuracy \(NumberFormatting.fixed(test.accuracy * 100, 1))%")
         }
         return table

@@ -2,7 +2,9 @@ import Foundation
 import DropoutNetwork
 
 /// An `expect` expression, parsed: arithmetic over names, numbers and a few functions, with at
-/// most one comparison on top.
+/// most one comparison on top, or comparisons inside `count(...)`. Arithmetic and comparisons
+/// work element by element on matrices of one shape (a number stands for every element), so a
+/// column of `compare`'s table can be compared seed by seed with another.
 indirect enum Expression: Sendable {
     case number(Double)
     case name(String)
@@ -10,8 +12,10 @@ indirect enum Expression: Sendable {
     case binary(String, Expression, Expression)
     case call(String, Expression)
     case index(Expression, [Expression])
+    /// A column of the last `compare`'s table for one setting: `compare.test.error[dropout=0.5]`.
+    case setting(String, [ComparisonSelector])
 
-    static let functions = ["abs", "max", "min", "mean", "sum"]
+    static let functions = ["abs", "max", "min", "mean", "sum", "std", "count"]
     static let comparisons = ["<", "<=", ">", ">=", "==", "!="]
 
     /// The source text of this expression, as the learner would write it.
@@ -23,6 +27,7 @@ indirect enum Expression: Sendable {
         case let .binary(op, left, right): "\(left.text) \(op) \(right.text)"
         case let .call(function, argument): "\(function)(\(argument.text))"
         case let .index(base, indices): base.text + "[" + indices.map(\.text).joined(separator: ", ") + "]"
+        case let .setting(name, selectors): selectors.isEmpty ? name : name + "[" + selectors.map(\.text).joined(separator: " ") + "]"
         }
     }
 
@@ -33,39 +38,36 @@ indirect enum Expression: Sendable {
         case let .name(name):
             return try ExpressionNames.value(of: name, in: session)
         case let .negate(inner):
-            return .scalar(-(try inner.evaluate(in: session).scalar(for: inner.text)))
-        case let .binary(op, left, right):
-            let a = try left.evaluate(in: session).scalar(for: left.text)
-            let b = try right.evaluate(in: session).scalar(for: right.text)
-            switch op {
-            case "+": return .scalar(a + b)
-            case "-": return .scalar(a - b)
-            case "*": return .scalar(a * b)
-            case "/": return .scalar(a / b)
-            case "<": return .scalar(a < b ? 1 : 0)
-            case "<=": return .scalar(a <= b ? 1 : 0)
-            case ">": return .scalar(a > b ? 1 : 0)
-            case ">=": return .scalar(a >= b ? 1 : 0)
-            case "==": return .scalar(a == b ? 1 : 0)
-            default: return .scalar(a != b ? 1 : 0)
+            switch try inner.evaluate(in: session) {
+            case let .scalar(value): return .scalar(-value)
+            case let .matrix(matrix): return .matrix(matrix.map { -$0 })
             }
+        case let .binary(op, left, right):
+            return try Self.combine(op, try left.evaluate(in: session), try right.evaluate(in: session),
+                                    left: left.text, right: right.text)
         case let .call(function, argument):
             let value = try argument.evaluate(in: session)
             guard case let .matrix(matrix) = value else {
                 let x = try value.scalar(for: argument.text)
-                return .scalar(function == "abs" ? Swift.abs(x) : x)
+                switch function {
+                case "abs": return .scalar(Swift.abs(x))
+                case "std": return .scalar(0)
+                case "count": return .scalar(x != 0 ? 1 : 0)
+                default: return .scalar(x)
+                }
             }
             let elements = matrix.elements
             switch function {
-            case "abs":
-                var result = matrix
-                for index in elements.indices { result[index / matrix.columns, index % matrix.columns] = Swift.abs(elements[index]) }
-                return .matrix(result)
+            case "abs": return .matrix(matrix.map { Swift.abs($0) })
             case "max": return .scalar(elements.max() ?? .nan)
             case "min": return .scalar(elements.min() ?? .nan)
             case "sum": return .scalar(elements.reduce(0, +))
-            default: return .scalar(elements.reduce(0, +) / Double(Swift.max(elements.count, 1)))
+            case "count": return .scalar(Double(elements.count(where: { $0 != 0 })))
+            case "std": return .scalar(Statistics(elements).standardDeviation)
+            default: return .scalar(Statistics(elements).mean)
             }
+        case let .setting(name, selectors):
+            return try ComparisonNames.value(of: name, selectors, in: session)
         case let .index(base, indices):
             let positions = try indices.map { index -> Int in
                 let value = try index.evaluate(in: session).scalar(for: index.text)
@@ -75,6 +77,46 @@ indirect enum Expression: Sendable {
                 return Int(value)
             }
             return try base.evaluate(in: session).indexed(positions, text: text)
+        }
+    }
+
+    /// `a op b` element by element: two numbers, a number and a matrix, or two matrices of one
+    /// shape. A comparison gives 1 where it holds and 0 where it does not.
+    private static func combine(_ op: String, _ a: ExpressionValue, _ b: ExpressionValue,
+                                left: String, right: String) throws -> ExpressionValue {
+        func apply(_ x: Double, _ y: Double) -> Double {
+            switch op {
+            case "+": x + y
+            case "-": x - y
+            case "*": x * y
+            case "/": x / y
+            case "<": x < y ? 1 : 0
+            case "<=": x <= y ? 1 : 0
+            case ">": x > y ? 1 : 0
+            case ">=": x >= y ? 1 : 0
+            case "==": x == y ? 1 : 0
+            default: x != y ? 1 : 0
+            }
+        }
+        switch (a, b) {
+        case let (.scalar(x), .scalar(y)): return .scalar(apply(x, y))
+        case let (.matrix(m), .scalar(y)): return .matrix(m.map { apply($0, y) })
+        case let (.scalar(x), .matrix(m)): return .matrix(m.map { apply(x, $0) })
+        case let (.matrix(m), .matrix(n)):
+            // A 1x1 matrix (one element picked by an index, say) is a number.
+            if n.elements.count == 1 && m.elements.count != 1 {
+                return try combine(op, a, .scalar(n.elements[0]), left: left, right: right)
+            }
+            if m.elements.count == 1 { return try combine(op, .scalar(m.elements[0]), b, left: left, right: right) }
+            guard m.rows == n.rows && m.columns == n.columns else {
+                throw CommandError("\(left) is \(m.rows)x\(m.columns) and \(right) is \(n.rows)x\(n.columns); "
+                    + "\(op) works element by element on matrices of one shape, or with a number")
+            }
+            var result = m
+            for r in 0..<m.rows {
+                for c in 0..<m.columns { result[r, c] = apply(m[r, c], n[r, c]) }
+            }
+            return .matrix(result)
         }
     }
 }

@@ -4,7 +4,7 @@ import DropoutNetwork
 /// the results of `eval` and of the last step.
 enum ExpressionNames {
     static let all = ["synapse_0", "synapse_1", "X", "y", "layer_1", "layer_2", "mask", "layer_1_delta",
-                      "layer_2_delta", "eval.hidden", "eval.output", "eval.error", "eval.accuracy", "test.error", "test.accuracy", "step.error", "iteration",
+                      "layer_2_delta", "eval.hidden", "eval.output", "eval.error", "eval.accuracy", "validation.error", "validation.accuracy", "test.error", "test.accuracy", "step.error", "iteration",
                       "alpha", "dropout", "hidden", "seed"]
 
     static func value(of name: String, in session: Session) throws -> ExpressionValue {
@@ -23,6 +23,11 @@ enum ExpressionNames {
                 throw CommandError("\(name) needs data with held-out rows, such as 'set data circles rows=200 test=0.5'")
             }
             return .scalar(name == "test.error" ? test.meanAbsoluteError : test.accuracy)
+        case "validation.error", "validation.accuracy":
+            guard let validation = trainer.evaluateValidation() else {
+                throw CommandError("\(name) needs data with validation rows, such as 'set data circles rows=200 validation=0.25 test=0.25'")
+            }
+            return .scalar(name == "validation.error" ? validation.meanAbsoluteError : validation.accuracy)
         case "iteration": return .scalar(Double(trainer.iteration))
         case "alpha": return .scalar(trainer.settings.learningRate)
         case "dropout": return .scalar(trainer.settings.dropoutRate)
@@ -44,6 +49,8 @@ enum ExpressionNames {
             case "layer_1_delta": return .matrix(record.layer1Delta)
             default: return .matrix(record.layer2Delta)
             }
+        case let name where name.hasPrefix(ComparisonNames.prefix):
+            return try ComparisonNames.value(of: name, [], in: session)
         default:
             throw CommandError("unknown name '\(name)'\(Suggestions.hint(for: name, in: all)); "
                 + "expressions can use \(all.joined(separator: ", "))")

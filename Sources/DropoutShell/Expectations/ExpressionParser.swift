@@ -63,6 +63,9 @@ struct ExpressionParser {
 
     private mutating func postfix() throws -> Expression {
         var result = try primary()
+        if case let .name(name) = result, name.hasPrefix(ComparisonNames.prefix) {
+            result = .setting(name, try selectors())
+        }
         while case .symbol("[")? = peek {
             position += 1
             var indices = [try sum()]
@@ -75,6 +78,31 @@ struct ExpressionParser {
             result = .index(result, indices)
         }
         return result
+    }
+
+    /// `[KEY=VALUE ...]` after a column of compare's table, separated by spaces or commas;
+    /// none when no bracket follows (a table of one setting needs none).
+    private mutating func selectors() throws -> [ComparisonSelector] {
+        guard case .symbol("[")? = peek else { return [] }
+        position += 1
+        var selectors: [ComparisonSelector] = []
+        while true {
+            guard case let .name(key)? = peek else {
+                throw CommandError("expected a setting such as dropout=0.5 \(peek.map { "before " + describe($0) } ?? "at the end") in: \(source)")
+            }
+            position += 1
+            try expect("=")
+            switch peek {
+            case let .number(value)?: selectors.append(ComparisonSelector(key: key, value: Parameter.format(value)))
+            case let .name(word)?: selectors.append(ComparisonSelector(key: key, value: word))
+            default: throw CommandError("expected the value of \(key) after '=' in: \(source)")
+            }
+            position += 1
+            if case .symbol(",")? = peek { position += 1 }
+            if case .symbol("]")? = peek { break }
+        }
+        position += 1
+        return selectors
     }
 
     private mutating func primary() throws -> Expression {
@@ -90,7 +118,8 @@ struct ExpressionParser {
                     + "functions: \(Expression.functions.joined(separator: ", "))")
             }
             position += 1
-            let argument = try sum()
+            // count(a < b) counts where a comparison holds, so an argument may be one.
+            let argument = try comparison()
             try expect(")")
             return .call(name, argument)
         case .symbol("("):

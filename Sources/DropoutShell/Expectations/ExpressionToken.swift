@@ -4,7 +4,8 @@ enum ExpressionToken: Equatable, Sendable {
     case number(Double)
     /// A name such as `synapse_0` or `eval.error`.
     case name(String)
-    /// One of `( ) [ ] , + - * /` or a comparison `< <= > >= == !=`.
+    /// One of `( ) [ ] , + - * /`, a comparison `< <= > >= == !=`, or the `=` of a setting in
+    /// `compare.test.error[dropout=0.5]`.
     case symbol(String)
 
     static func tokenize(_ text: String) throws -> [ExpressionToken] {
@@ -39,7 +40,7 @@ enum ExpressionToken: Equatable, Sendable {
                 if ["<=", ">=", "==", "!="].contains(pair) {
                     tokens.append(.symbol(pair))
                     index += 2
-                } else if "()[],+-*/<>".contains(character) {
+                } else if "()[],+-*/<>=".contains(character) {
                     tokens.append(.symbol(String(character)))
                     index += 1
                 } else {

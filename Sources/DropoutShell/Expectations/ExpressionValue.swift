@@ -11,7 +11,8 @@ enum ExpressionValue: Equatable, Sendable {
         case let .matrix(matrix):
             if matrix.elements.count == 1 { return matrix.elements[0] }
             throw CommandError("\(text) is a \(matrix.rows)x\(matrix.columns) matrix, not a number; "
-                + "reduce it with max, min, mean or sum, or pick an element with [row, column]")
+                + "reduce it with max, min, mean, std or sum, count where a comparison holds with count(...), "
+                + "or pick an element with [row, column]")
         }
     }
 

@@ -18,6 +18,9 @@ public final class CommandContext {
     /// The folder of the lesson being replayed: its relative paths name files beside it, so a
     /// lesson does the same wherever it is run from.
     var lessonFolder: String?
+    /// Added to every seed `compare` trains with, weight and data seeds, so a linter can replay a
+    /// lesson's claims about chance on another range of seeds.
+    public var seedShift = 0
     /// Set by `quit`; the shell leaves after the command.
     public internal(set) var quitRequested = false
 

@@ -3,7 +3,7 @@ import DropoutNetwork
 /// The words after `set data`: a name and, for `random`, `key=value` options.
 enum DatasetParsing {
     static let randomUsage = "random rows=N features=D outputs=O [seed=S]"
-    static let shapeUsage = "circles|spiral rows=N [noise=P] [test=F] [seed=S]"
+    static let shapeUsage = "circles|spiral rows=N [noise=P] [validation=F] [test=F] [seed=S]"
 
     static func parse(_ words: [String]) throws -> DatasetSpec {
         guard let name = words.first else {
@@ -42,18 +42,20 @@ enum DatasetParsing {
     }
 
     private static func parseShape(_ shape: NoisyShape, _ words: [String]) throws -> DatasetSpec {
-        let values = try options(words, keys: ["rows", "noise", "test", "seed"], name: shape.rawValue, usage: shapeUsage)
+        let values = try options(words, keys: ["rows", "noise", "validation", "test", "seed"], name: shape.rawValue, usage: shapeUsage)
         guard let rowsText = values["rows"] else {
             throw CommandError("\(shape.rawValue) data needs rows=; it takes \(shapeUsage)")
         }
         let rows = try ValueParsing.wholeNumber(rowsText, name: "rows", in: 2...SizeLimits.rows.upperBound)
         let noise = try values["noise"].map { try fraction($0, name: "noise", below: 0.5) } ?? 0
+        let validation = try values["validation"].map { try fraction($0, name: "validation", below: 1) } ?? 0
         let test = try values["test"].map { try fraction($0, name: "test", below: 1) } ?? 0
-        guard Int((Double(rows) * test).rounded()) < rows else {
-            throw CommandError("test=\(values["test"]!) leaves no rows to train on; use a smaller share")
+        guard Dataset.split(rows: rows, validation: validation, test: test).training > 0 else {
+            let shares = ["validation", "test"].compactMap { key in values[key].map { "\(key)=\($0)" } }.joined(separator: " ")
+            throw CommandError("\(shares) leaves no rows to train on; use smaller shares")
         }
         let seed = try values["seed"].map { try ValueParsing.wholeNumber($0, name: "seed", in: 0...Int(UInt32.max)) } ?? 0
-        return .shape(shape, rows: rows, noise: noise, test: test, seed: UInt32(seed))
+        return .shape(shape, rows: rows, noise: noise, validation: validation, test: test, seed: UInt32(seed))
     }
 
     private static func fraction(_ text: String, name: String, below limit: Double) throws -> Double {

@@ -85,7 +85,9 @@ struct Parameter: Sendable {
                 try SizeLimits.check(spec, hidden: session.settings.hiddenWidth)
                 session.reinitialize(data: try Dataset(spec, interrupted: interrupted))
                 let data = session.trainer.data
-                let held = data.testInputs.rows > 0 ? " (\(data.testInputs.rows) more rows held out for testing)" : ""
+                let validating = data.validationInputs.rows > 0 ? "\(data.validationInputs.rows) for validation, " : ""
+                let held = data.testInputs.rows + data.validationInputs.rows > 0
+                    ? " (\(validating)\(data.testInputs.rows) more rows held out for testing)" : ""
                 return "data = \(spec.description): X \(data.inputs.rows)x\(data.inputs.columns), "
                     + "y \(data.targets.rows)x\(data.targets.columns)\(held); weights re-drawn from seed \(session.seed), iteration 0"
             }),

@@ -23,7 +23,9 @@ public struct DecisionBoundary: Equatable, Sendable {
         guard data.inputs.columns == 3, data.targets.columns == 1,
               (0..<data.inputs.rows).allSatisfy({ data.inputs[$0, 2] == 1 }) else { return nil }
         var points: [(Double, Double, Bool, Bool)] = []
-        for (inputs, targets, held) in [(data.inputs, data.targets, false), (data.testInputs, data.testTargets, true)] {
+        let parts = [(data.inputs, data.targets, false), (data.validationInputs, data.validationTargets, true),
+                     (data.testInputs, data.testTargets, true)]
+        for (inputs, targets, held) in parts {
             for r in 0..<inputs.rows { points.append((inputs[r, 0], inputs[r, 1], targets[r, 0] >= 0.5, held)) }
         }
         func range(_ values: [Double]) -> ClosedRange<Double> {

@@ -9,6 +9,8 @@ public struct Session: Equatable, Sendable {
     public private(set) var seed: UInt32 = 1
     public private(set) var trainer: Trainer
     public internal(set) var lossHistory = LossHistory()
+    /// The table of the last `compare`, for `expect`; a record of a command, not saved.
+    public internal(set) var lastComparison: Comparison?
     /// Digits after the decimal point in printed numbers.
     public internal(set) var precision = Session.defaultPrecision
 
