@@ -24,13 +24,15 @@ build: deps
 run: build
 	.build/release/dropout
 
-# Builds with our own warnings treated as failures, then runs every test (XCTest).
+# Builds with our own warnings treated as failures, then runs every test (XCTest); the lessons
+# replay through the release build, since they train many runs over seeds.
 test: deps
 	@swift build --build-tests 2>&1 | tee .build-warnings.log | grep -v '^\[' || true
 	@if grep -E '^$(CURDIR)/($(subst $() ,|,$(SWIFT_SOURCES)))/.*(warning|error):' .build-warnings.log; then \
 		echo "the build has warnings or errors (above)"; rm -f .build-warnings.log; exit 1; fi
 	@rm -f .build-warnings.log
-	swift test --skip-build --disable-swift-testing
+	swift build -c release
+	DROPOUT_LESSON_BINARY=$(CURDIR)/.build/release/dropout swift test --skip-build --disable-swift-testing
 
 # The numeric tests once under each OpenBLAS kernel this processor can run (OPENBLAS_CORETYPE):
 # the products' summation order is the kernel's, and the bars must hold for every one of them.

@@ -15,7 +15,7 @@ final class LessonTests: XCTestCase {
         let folder = try makeTemporaryDirectory(self)
         for lesson in lessons {
             let exported = folder + "/" + lesson
-            let result = try runDropout(["--no-pause", root + "/lessons/" + lesson, "--export", exported])
+            let result = try runDropout(["--no-pause", root + "/lessons/" + lesson, "--export", exported], executable: lessonExecutable)
             XCTAssertEqual(result.status, 0, "\(lesson) failed:\n\(result.errors)")
             let actual = try String(contentsOfFile: exported, encoding: .utf8)
             let golden = root + "/transcripts/" + lesson

@@ -12,10 +12,12 @@ struct ProcessResult {
 ///   - directory: the working folder to start it in; `nil` for this process's.
 ///   - launcher: a program and its arguments that start `dropout` (such as setpriv to run it as
 ///     another user); empty to start it directly.
+///   - executable: the `dropout` to run; the one built beside the tests unless given.
 func runDropout(_ arguments: [String], input: String = "", environment: [String: String] = [:],
-                unsetting: [String] = [], directory: String? = nil, launcher: [String] = []) throws -> ProcessResult {
+                unsetting: [String] = [], directory: String? = nil, launcher: [String] = [],
+                executable: String = builtExecutable) throws -> ProcessResult {
     let process = Process()
-    let command = launcher + [builtExecutable] + arguments
+    let command = launcher + [executable] + arguments
     process.executableURL = URL(fileURLWithPath: command[0])
     process.arguments = Array(command.dropFirst())
     var merged = ProcessInfo.processInfo.environment

@@ -46,6 +46,13 @@ var builtExecutable: String {
     return bundle.deletingLastPathComponent().appendingPathComponent("dropout").path
 }
 
+/// The binary that replays lessons: `DROPOUT_LESSON_BINARY` when set (`make test` sets it to
+/// the release build it has just built, since the lessons train thousands of runs over seeds and
+/// a debug build takes minutes for them), else the one beside the test bundle.
+var lessonExecutable: String {
+    ProcessInfo.processInfo.environment["DROPOUT_LESSON_BINARY"] ?? builtExecutable
+}
+
 /// Fails with a line-by-line diff when `actual` is not `expected`.
 func assertLines(_ actual: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
     guard actual != expected else { return }

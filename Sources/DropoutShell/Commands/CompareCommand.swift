@@ -20,7 +20,8 @@ enum CompareCommand {
                   "The table gives each setting's mean (± standard deviation over the runs) of the last",
                   "step's error, eval's error, the validation and test errors where the data holds rows out,",
                   "the hidden ratio mean(eval.hidden) / mean(layer_1), layer_1 averaged over the masks of",
-                  "the last tenth of the run (at most \(ratioWindow) steps), and the largest |weight|.",
+                  "the last tenth of the run (at most \(ratioWindow) steps), the mask gap (mean |eval.output -",
+                  "the exact average output over every mask|, for hidden up to \(DropoutEnsemble.exactLimit)), and the largest |weight|.",
                   "'expect' can read every run of the table: compare.COLUMN[KEY=VALUE ...] (see help expect).",
                   "Runs are spread over the cores; Ctrl-C stops them all. All the runs together may use at",
                   "most \(MemoryBudget.describe(MemoryBudget.commandBytes)) of memory (each about twice the session's matrices);",
@@ -193,10 +194,19 @@ enum CompareCommand {
     static func table(_ comparison: Comparison, plan: Plan, data: Dataset, precision: Int) -> Table {
         var columns = [("last step", "step.error"), ("eval error", "eval.error")]
         if data.validationInputs.rows > 0 { columns.append(("validation error", "validation.error")) }
-        if data.testInputs.rows > 0 {
-            columns.append((data.validationInputs.rows > 0 ? "test error" : "held-out error", "test.error"))
+        let testName = data.validationInputs.rows > 0 ? "test" : "held-out"
+        if data.testInputs.rows > 0 { columns.append(("\(testName) error", "test.error")) }
+        // Where rows are held out, how many each part classifies right is the question.
+        if data.validationInputs.rows + data.testInputs.rows > 0 {
+            columns.append(("eval accuracy", "eval.accuracy"))
+            if data.validationInputs.rows > 0 { columns.append(("validation accuracy", "validation.accuracy")) }
+            if data.testInputs.rows > 0 { columns.append(("\(testName) accuracy", "test.accuracy")) }
         }
-        columns += [("hidden ratio", "hidden_ratio"), ("max |weight|", "max_weight")]
+        columns.append(("hidden ratio", "hidden_ratio"))
+        if comparison.rows.allSatisfy({ !($0.columns["mask_gap"] ?? []).contains(where: \.isNaN) }) {
+            columns.append(("mask gap", "mask_gap"))
+        }
+        columns.append(("max |weight|", "max_weight"))
         var table = Table(header: ["setting"] + columns.map(\.0), rows: [])
         for row in comparison.rows {
             table.rows.append([row.label] + columns.map { _, name in
@@ -266,16 +276,29 @@ enum CompareCommand {
             let weights = trainer.weights.synapse0.elements + trainer.weights.synapse1.elements
             let evaluation = trainer.evaluate()
             let validation = trainer.evaluateValidation(), test = trainer.evaluateTest()
+            let gap = maskAverageGap(trainer, evaluation: evaluation, stop: stop)
             let values: [String: Double] = [
                 "step.error": last, "eval.error": evaluation.meanAbsoluteError, "eval.accuracy": evaluation.accuracy,
                 "validation.error": validation?.meanAbsoluteError ?? .nan, "validation.accuracy": validation?.accuracy ?? .nan,
                 "test.error": test?.meanAbsoluteError ?? .nan, "test.accuracy": test?.accuracy ?? .nan,
                 "hidden_ratio": hiddenSteps > 0 ? mean(evaluation.hidden.elements) / (hiddenSum / Double(hiddenSteps)) : .nan,
-                "max_weight": weights.reduce(0) { max($0, abs($1)) },
+                "max_weight": weights.reduce(0) { max($0, abs($1)) }, "mask_gap": gap,
             ]
             results.store(index, Outcome(values: values, curve: slices, divergedAt: diverged))
         }
         return results.values
+    }
+
+    /// How far eval's one pass lies from the average over every mask of the networks training
+    /// sampled: the mean over rows of |eval.output - exact average|. 0 without dropout (one
+    /// network); `nan` where the average cannot be enumerated (more than
+    /// `DropoutEnsemble.exactLimit` hidden units, or more than one output).
+    private static func maskAverageGap(_ trainer: Trainer, evaluation: Evaluation, stop: () -> Bool) -> Double {
+        guard trainer.settings.dropoutRate > 0 else { return 0 }
+        guard trainer.settings.hiddenWidth <= DropoutEnsemble.exactLimit, trainer.data.targets.columns == 1 else { return .nan }
+        var generator = trainer.generator
+        guard let rows = try? DropoutEnsemble.rows(trainer, samples: 1, generator: &generator, interrupted: stop) else { return .nan }
+        return mean(zip(rows, evaluation.outputs.elements).map { abs($1 - ($0.exact ?? .nan)) })
     }
 
     private static func mean(_ values: [Double]) -> Double {

@@ -28,6 +28,7 @@ public struct Comparison: Equatable, Sendable {
         ("test.error", "the error on the held-out test rows"),
         ("test.accuracy", "the accuracy on the held-out test rows"),
         ("hidden_ratio", "mean(eval.hidden) / mean(layer_1), layer_1 averaged over the last steps' masks"),
+        ("mask_gap", "mean |eval.output - the exact average output over every mask| (hidden up to 16)"),
         ("max_weight", "the largest |weight| of synapse_0 and synapse_1"),
         ("seed", "the run's weight seed"),
         ("data_seed", "the run's data seed"),
