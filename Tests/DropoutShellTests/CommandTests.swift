@@ -382,7 +382,7 @@ final class CompareCommandTests: XCTestCase {
         let lines = shell.run("compare dropout=0,0.5 hidden=4,8 steps=300").components(separatedBy: "\n")
         XCTAssertEqual(shell.session.trainer, before.trainer, "compare leaves the network as it was")
         XCTAssertEqual(shell.session.lossHistory, before.lossHistory)
-        XCTAssertEqual(lines[0], "setting               last step  eval error  hidden ratio  max |weight|")
+        XCTAssertEqual(lines[0], "setting               last step  eval error  hidden ratio  mask gap  max |weight|")
         XCTAssertEqual(lines.count, 1 + 4 + 1 + 1 + LinePlotRendering.rows + 4)
         XCTAssertEqual(lines[6], "training error over each run")
         XCTAssertEqual(lines.last, "          ⠒⠒ dropout=0 hidden=4   • dropout=0 hidden=8   × dropout=0.5 hidden=4   + dropout=0.5 hidden=8")
@@ -395,7 +395,7 @@ final class CompareCommandTests: XCTestCase {
             XCTAssertEqual(cells[0...1], ["dropout=\(dropout)", "hidden=\(hidden)"])
             XCTAssertEqual(cells[2], NumberFormatting.fixed(byHand.session.lossHistory.lastError!, 6))
             XCTAssertEqual(cells[3], NumberFormatting.fixed(trainer.evaluate().meanAbsoluteError, 6))
-            XCTAssertEqual(cells[5], NumberFormatting.fixed(largest, 6))
+            XCTAssertEqual(cells[6], NumberFormatting.fixed(largest, 6))
             let kept = try XCTUnwrap(shell.session.lastComparison).rows[index]
             XCTAssertEqual(kept.columns["max_weight"], [largest], "expect reads the same numbers the table shows")
             XCTAssertEqual(kept.columns["eval.error"], [trainer.evaluate().meanAbsoluteError])
@@ -425,9 +425,11 @@ final class CompareCommandTests: XCTestCase {
         let shell = ShellHarness()
         shell.run("set seed 7", "set data circles rows=40 noise=0.1 validation=0.25 test=0.25 seed=3")
         let lines = shell.run("compare dropout=0.2 seeds=4..5 data_seeds=10..11 steps=200").components(separatedBy: "\n")
-        XCTAssertEqual(lines[2], "200 steps each, seeds 4..5, data seeds 10..11 (paired), mean ± standard deviation")
+        XCTAssertEqual(lines[4], "200 steps each, seeds 4..5, data seeds 10..11 (paired), mean ± standard deviation")
         XCTAssertEqual(lines[0].split(separator: " ", omittingEmptySubsequences: true).joined(separator: " "),
-                       "setting last step eval error validation error test error hidden ratio max |weight|")
+                       "setting training error validation error test error")
+        XCTAssertEqual(lines[2].split(separator: " ", omittingEmptySubsequences: true).joined(separator: " "),
+                       "setting training accuracy validation accuracy test accuracy")
         let row = try XCTUnwrap(shell.session.lastComparison).rows[0]
         XCTAssertEqual(row.columns["seed"], [4, 5])
         XCTAssertEqual(row.columns["data_seed"], [10, 11])
@@ -468,7 +470,7 @@ final class CompareCommandTests: XCTestCase {
         let wins = zip(low, high).filter { $0 < $1 }.count
         XCTAssertEqual(shell.run("expect count(compare.eval.error[dropout=0] < compare.eval.error[dropout=0.5]) == \(wins)"),
                        "ok: count(compare.eval.error[dropout=0] < compare.eval.error[dropout=0.5]) == \(wins) "
-                       + "(count(compare.eval.error[dropout=0] < compare.eval.error[dropout=0.5]) = \(wins))")
+                       + "(left side \(wins))")
         XCTAssertEqual(shell.errors("expect count(compare.eval.error[dropout=0] < compare.eval.error[dropout=0.5]) == \(wins + 1)").count, 1)
         let mean = low.reduce(0, +) / 4
         let spread = (low.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 3).squareRoot()

@@ -94,7 +94,7 @@ final class TerminalTests: XCTestCase {
         try type("Enter")
         try waitFor("dropout [0]> show synapse_0")
         try type("s", "Enter")
-        try waitFor("Evaluate the trained network on the four rows.")
+        try waitFor("Evaluate this run (seed 1) on the four rows.")
         try type("q", "Enter")
         try waitFor("lesson stopped; the session is yours to carry on")
         try type("get dropout", "Enter")

@@ -34,7 +34,9 @@ enum CompareCommand {
             let outcomes = train(starts, steps: plan.steps, stop: interrupted)
             guard !interrupted() else { throw CommandError("compare stopped by Ctrl-C before it finished; nothing was changed") }
             let comparison = plan.comparison(of: outcomes)
-            context.console.emit(.table(table(comparison, plan: plan, data: session.trainer.data, precision: min(session.precision, 6))))
+            for table in tables(comparison, plan: plan, data: session.trainer.data, precision: min(session.precision, 6)) {
+                context.console.emit(.table(table))
+            }
             context.console.emit(.plot(curves(plan.combinations, outcomes, runs: plan.runs.count, steps: plan.steps)))
             for (index, outcome) in outcomes.enumerated() {
                 guard let iteration = outcome.divergedAt else { continue }
@@ -190,33 +192,43 @@ enum CompareCommand {
         combination.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
     }
 
-    /// Each setting's mean (± standard deviation) of the columns worth reading at a glance.
-    static func table(_ comparison: Comparison, plan: Plan, data: Dataset, precision: Int) -> Table {
-        var columns = [("last step", "step.error"), ("eval error", "eval.error")]
-        if data.validationInputs.rows > 0 { columns.append(("validation error", "validation.error")) }
-        let testName = data.validationInputs.rows > 0 ? "test" : "held-out"
-        if data.testInputs.rows > 0 { columns.append(("\(testName) error", "test.error")) }
-        // Where rows are held out, how many each part classifies right is the question.
-        if data.validationInputs.rows + data.testInputs.rows > 0 {
-            columns.append(("eval accuracy", "eval.accuracy"))
-            if data.validationInputs.rows > 0 { columns.append(("validation accuracy", "validation.accuracy")) }
-            if data.testInputs.rows > 0 { columns.append(("\(testName) accuracy", "test.accuracy")) }
+    /// Each setting's mean (± standard deviation) of the columns worth reading at a glance: for
+    /// data with held-out rows, one table of errors and one of accuracies, training, validation
+    /// and test side by side; else the training error, the hidden ratio, the mask gap and the
+    /// largest weight. Every column is in `expect`'s reach either way.
+    static func tables(_ comparison: Comparison, plan: Plan, data: Dataset, precision: Int) -> [Table] {
+        let validating = data.validationInputs.rows > 0, testing = data.testInputs.rows > 0
+        var footer = ["\(plan.steps) steps each, \(plan.seedText)" + (plan.runs.count > 1 ? ", mean ± standard deviation" : "")]
+        guard validating || testing else {
+            var columns = [("last step", "step.error"), ("eval error", "eval.error"), ("hidden ratio", "hidden_ratio")]
+            if comparison.rows.allSatisfy({ !($0.columns["mask_gap"] ?? []).contains(where: \.isNaN) }) {
+                columns.append(("mask gap", "mask_gap"))
+            }
+            columns.append(("max |weight|", "max_weight"))
+            return [table(comparison, columns, precision: precision, runs: plan.runs.count, footer: footer)]
         }
-        columns.append(("hidden ratio", "hidden_ratio"))
-        if comparison.rows.allSatisfy({ !($0.columns["mask_gap"] ?? []).contains(where: \.isNaN) }) {
-            columns.append(("mask gap", "mask_gap"))
-        }
-        columns.append(("max |weight|", "max_weight"))
+        let testName = validating ? "test" : "held-out"
+        let parts = [("training", "eval")] + (validating ? [("validation", "validation")] : []) + (testing ? [(testName, "test")] : [])
+        footer.append("expect reads these and step.error, hidden_ratio, mask_gap, max_weight as compare.COLUMN[KEY=VALUE]")
+        return [table(comparison, parts.map { ("\($0.0) error", "\($0.1).error") }, precision: precision, runs: plan.runs.count, footer: []),
+                table(comparison, parts.map { ("\($0.0) accuracy", "\($0.1).accuracy") }, precision: precision, runs: plan.runs.count,
+                      footer: footer)]
+    }
+
+    /// A cell is a mean, with ± the standard deviation over several runs at 4 decimals: the
+    /// spread between seeds makes more digits noise (expect reads the values whole).
+    private static func table(_ comparison: Comparison, _ columns: [(String, String)], precision: Int, runs: Int,
+                              footer: [String]) -> Table {
         var table = Table(header: ["setting"] + columns.map(\.0), rows: [])
+        let digits = runs > 1 ? min(precision, 4) : precision
         for row in comparison.rows {
             table.rows.append([row.label] + columns.map { _, name in
-                let values = row.columns[name] ?? []
-                let statistics = Statistics(values)
-                guard values.count > 1 else { return NumberFormatting.fixed(statistics.mean, precision) }
-                return NumberFormatting.fixed(statistics.mean, precision) + " ± " + NumberFormatting.fixed(statistics.standardDeviation, precision)
+                let statistics = Statistics(row.columns[name] ?? [])
+                guard runs > 1 else { return NumberFormatting.fixed(statistics.mean, digits) }
+                return NumberFormatting.fixed(statistics.mean, digits) + " ± " + NumberFormatting.fixed(statistics.standardDeviation, digits)
             })
         }
-        table.footer = ["\(plan.steps) steps each, \(plan.seedText)" + (plan.runs.count > 1 ? ", mean ± standard deviation" : "")]
+        table.footer = footer
         return table
     }
 

@@ -17,16 +17,26 @@ enum ExpectCommand {
         run: { session, arguments, context in
             let source = arguments.joined(separator: " ")
             let expression = try ExpressionParser.parse(source)
-            guard case let .binary(op, left, _) = expression, Expression.comparisons.contains(op) else {
+            guard case let .binary(op, left, right) = expression, Expression.comparisons.contains(op) else {
                 throw CommandError("expect needs a comparison, such as eval.error < 0.05; got: \(source)")
             }
             let holds = try expression.evaluate(in: session).scalar(for: source) == 1
-            var shown = ""
-            if case .number = left {} else {
-                let value = try left.evaluate(in: session).scalar(for: left.text)
-                shown = " (\(left.text) = \(NumberFormatting.short(value)))"
-            }
+            let shown = try shownSides(left, right, in: session)
             guard holds else { throw CommandError("expected \(source), but it does not hold\(shown)") }
             context.say("ok: \(source)\(shown)")
         })
+
+    /// What the sides came to, for the reader: a short left side by name, a long one as "left
+    /// side"; the right side too when it is not a plain number. Empty when both are numbers.
+    private static func shownSides(_ left: Expression, _ right: Expression, in session: Session) throws -> String {
+        func value(_ side: Expression) throws -> String? {
+            if case .number = side { return nil }
+            return NumberFormatting.short(try side.evaluate(in: session).scalar(for: side.text))
+        }
+        let short = 24
+        var parts: [String] = []
+        if let shown = try value(left) { parts.append(left.text.count <= short ? "\(left.text) = \(shown)" : "left side \(shown)") }
+        if let shown = try value(right) { parts.append(right.text.count <= short ? "\(right.text) = \(shown)" : "right side \(shown)") }
+        return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
+    }
 }

@@ -24,11 +24,26 @@ indirect enum Expression: Sendable {
         case let .number(value): Parameter.format(value)
         case let .name(name): name
         case let .negate(inner): "-" + inner.text
-        case let .binary(op, left, right): "\(left.text) \(op) \(right.text)"
+        case let .binary(op, left, right):
+            // Parentheses where the tree binds tighter than the operators would: a * (b - c).
+            left.text(within: Self.precedence(op), right: false) + " \(op) " + right.text(within: Self.precedence(op), right: true)
         case let .call(function, argument): "\(function)(\(argument.text))"
         case let .index(base, indices): base.text + "[" + indices.map(\.text).joined(separator: ", ") + "]"
         case let .setting(name, selectors): selectors.isEmpty ? name : name + "[" + selectors.map(\.text).joined(separator: " ") + "]"
         }
+    }
+
+    /// Comparisons bind loosest, then + and -, then * and /.
+    private static func precedence(_ op: String) -> Int {
+        comparisons.contains(op) ? 0 : op == "+" || op == "-" ? 1 : 2
+    }
+
+    /// The text of an operand of an operator of `outer` precedence: in parentheses when it is a
+    /// looser operation, or an equal one on the right (a - (b - c)).
+    private func text(within outer: Int, right: Bool) -> String {
+        guard case let .binary(op, _, _) = self else { return text }
+        let inner = Self.precedence(op)
+        return inner < outer || (right && inner == outer) ? "(" + text + ")" : text
     }
 
     func evaluate(in session: Session) throws -> ExpressionValue {
