@@ -12,10 +12,14 @@ enum ExpectCommand {
         run: { session, arguments, context in
             let source = arguments.joined(separator: " ")
             let expression = try ExpressionParser.parse(source)
-            guard case let .binary(op, left, _) = expression, Expression.comparisons.contains(op) else {
+            guard case let .binary(op, left, right) = expression, Expression.comparisons.contains(op) else {
                 throw CommandError("expect needs a comparison, such as eval.error < 0.05; got: \(source)")
             }
             let holds = try expression.evaluate(in: session).scalar(for: source) == 1
+            if let observer = context.expectationObserver {
+                observer(source, try left.evaluate(in: session).scalar(for: left.text), op,
+                         try right.evaluate(in: session).scalar(for: right.text), holds)
+            }
             var shown = ""
             if case .number = left {} else {
                 let value = try left.evaluate(in: session).scalar(for: left.text)
