@@ -95,6 +95,14 @@ final class LessonLintTests: XCTestCase {
                        ["18: unbacked number '0.5': no expect in the dropout block right before or after this paragraph"])
     }
 
+    func testACodeSpanEndsAtAsManyBackticksAndALoneBacktickIsText() throws {
+        XCTAssertEqual(try lint("# T\n\nType ``set alpha `0.5` now`` to see.\n\n**Question:** why?\n"), [])
+        XCTAssertEqual(try lint("# T\n\nA lone ` and then 3 steps.\n\n**Question:** why?\n"),
+                       ["3: unbacked number '3': no expect in the dropout block right before or after this paragraph"])
+        XCTAssertEqual(try lint("# T\n\nCode ``spans\nlines`` and 2 more.\n\n**Question:** why?\n"),
+                       ["4: unbacked number '2': no expect in the dropout block right before or after this paragraph"])
+    }
+
     func testALessonWithNoQuestionIsReported() throws {
         XCTAssertEqual(try lint("# Alpha\n\n```dropout\nget alpha\n```\n"),
                        ["5: the lesson has no question; end it with a paragraph starting with **Question:**"])

@@ -64,7 +64,7 @@ enum ProseClaims {
     private struct Word {
         let text: String
         let line: Int
-        /// The characters before and after it on its line, spaces skipped.
+        /// A few characters before it on its line, and the first after it, spaces skipped.
         let before: String
         let after: Character?
     }
@@ -96,7 +96,8 @@ enum ProseClaims {
                         break
                     }
                 }
-                let before = String(characters[..<start]).trimmedLine
+                // Enough to see "et al., " or "(" before a year.
+                let before = String(characters[max(0, start - 12)..<start]).trimmedLine
                 let after = characters[index...].first { $0 != " " }
                 result.append(Word(text: String(characters[start..<index]), line: number, before: before, after: after))
             }
@@ -111,19 +112,29 @@ enum ProseClaims {
         func blank(_ range: Range<Int>) {
             for index in range where text[index] != "\n" { text[index] = " " }
         }
+        // A code span ends at the next run of exactly as many backticks (CommonMark); with none,
+        // the backticks are plain text. The runs are found first, so that a paragraph of many
+        // unmatched backticks is still read in one pass.
+        var runStarts: [Int: [Int]] = [:]
         var index = 0
         while index < text.count {
+            let run = text[index...].prefix { $0 == "`" }.count
+            if run > 0 { runStarts[run, default: []].append(index) }
+            index += max(run, 1)
+        }
+        var passed: [Int: Int] = [:]
+        func nextRun(of length: Int, from position: Int) -> Int? {
+            guard let starts = runStarts[length] else { return nil }
+            var next = passed[length] ?? 0
+            while next < starts.count && starts[next] < position { next += 1 }
+            passed[length] = next
+            return next < starts.count ? starts[next] : nil
+        }
+        index = 0
+        while index < text.count {
             if text[index] == "`" {
-                // A code span ends at the next run of exactly as many backticks (CommonMark);
-                // with none, the backticks are plain text.
                 let run = text[index...].prefix { $0 == "`" }.count
-                var probe = index + run
-                var closing: Int?
-                while probe < text.count {
-                    let length = text[probe...].prefix { $0 == "`" }.count
-                    if length == run { closing = probe + length; break }
-                    probe += max(length, 1)
-                }
+                let closing = nextRun(of: run, from: index + run).map { $0 + run }
                 if let closing { blank(index..<closing) }
                 index = closing ?? index + run
             } else if text[index] == "]", index + 1 < text.count, text[index + 1] == "(" {
