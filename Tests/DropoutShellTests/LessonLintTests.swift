@@ -112,7 +112,10 @@ final class LessonLintTests: XCTestCase {
 
     func testAnUnterminatedBlockIsReportedWithItsLine() throws {
         XCTAssertEqual(try lint("# Alpha\n\nProse.\n\n```dropout\nget alpha\n\n**Question:** why?\n"), [
-            "5: a ``` block opens here and is never closed, so the rest of the lesson is inside it; close it with a line of the same backticks",
+            "5: a ``` block opens here and is never closed, so the rest of the lesson is inside it; close it with a line of ```",
+        ])
+        XCTAssertEqual(try lint("# Alpha\n\n~~~~\nplain\n~~~\n\n**Question:** why?\n"), [
+            "3: a ~~~~ block opens here and is never closed, so the rest of the lesson is inside it; close it with a line of ~~~~",
         ])
         XCTAssertEqual(try lint("# Alpha\n\n<details>\nAnswer.\n\n**Question:** why?\n"), [
             "3: a <details> block opens here and is never closed; end it with </details>",

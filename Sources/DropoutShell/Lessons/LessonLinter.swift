@@ -78,9 +78,9 @@ public struct LessonLinter: Sendable {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
         let outline = LessonOutline(lines: lines)
         func finding(_ line: Int, _ message: String) -> Finding { Finding(file: name, line: line, message: message) }
-        if let line = outline.unclosedFence {
-            return [finding(line, "a ``` block opens here and is never closed, so the rest of the lesson is inside it; "
-                + "close it with a line of the same backticks")]
+        if let (line, fence) = outline.unclosedFence {
+            return [finding(line, "a \(fence) block opens here and is never closed, so the rest of the lesson is inside it; "
+                + "close it with a line of \(fence)")]
         }
         var findings: [Finding] = []
         if let line = outline.unclosedDetails {
@@ -97,6 +97,8 @@ public struct LessonLinter: Sendable {
             findings += replay.failures.map { finding($0.line, "the command fails: \($0.message)") }
             findings += replay.held.compactMap(fragile).map { finding($0.line, $0.message) }
         } catch {
+            // LessonDocument refuses only a fence never closed, found above with its line; were it
+            // to refuse more, its own words say what and where.
             findings.append(finding(1, (error as? CommandError)?.message ?? "\(error)"))
         }
         return findings.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)

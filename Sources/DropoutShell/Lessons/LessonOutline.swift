@@ -21,8 +21,9 @@ struct LessonOutline {
     }
 
     let items: [Item]
-    /// The line of a ``` fence that never closes; the rest of the file is inside it.
-    let unclosedFence: Int?
+    /// A fence that never closes, as written (``` or ~~~), and its line; the rest of the file
+    /// is inside it.
+    let unclosedFence: (line: Int, fence: String)?
     /// The line of a `<details>` that has no `</details>` after it.
     let unclosedDetails: Int?
 
@@ -30,7 +31,7 @@ struct LessonOutline {
         var items: [Item] = []
         var paragraph: [Line] = []
         var detailsOpening: Int?
-        var unclosedFence: Int?
+        var unclosedFence: (line: Int, fence: String)?
         func endParagraph() {
             if !paragraph.isEmpty { items.append(.paragraph(paragraph)) }
             paragraph = []
@@ -41,7 +42,7 @@ struct LessonOutline {
             if let fence = Fence(opening: line) {
                 endParagraph()
                 guard let closing = lines[(index + 1)...].firstIndex(where: fence.isClosed(by:)) else {
-                    unclosedFence = index + 1
+                    unclosedFence = (index + 1, String(repeating: fence.marker, count: fence.length))
                     break scan
                 }
                 let body = lines[(index + 1)..<closing]
