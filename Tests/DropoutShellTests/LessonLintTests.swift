@@ -141,6 +141,18 @@ final class LessonLintTests: XCTestCase {
         XCTAssertEqual(findings, ["5: the command fails: \(inner):2: expected alpha > 1, but it does not hold (alpha = 0.5)"])
     }
 
+    func testTheReplayKeepsALessonsFilesInItsFolder() throws {
+        let outside = try makeTemporaryDirectory(self) + "/outside.json"
+        let path = try lesson("# Alpha\n\n```dropout\nsave inside.json\nsave \(outside)\n```\n\n**Question:** why?\n")
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let findings = try LessonLinter().lint(path: path)
+        XCTAssertEqual(findings.map(\.line), [5])
+        XCTAssertTrue(findings.first?.message.hasPrefix("the command fails: cannot save '\(outside)': a lesson reads and writes files only inside its own folder") == true,
+                      findings.first?.message ?? "")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/inside.json"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: outside))
+    }
+
     func testAnExpectThatHoldsByTooLittleIsReportedWithItsMargin() throws {
         let text = "# Alpha\n\n```dropout\nexpect alpha < 0.505\nexpect alpha <= 0.5\nexpect alpha == 0.5\nexpect alpha < 0.6\n```\n\n**Question:** why?\n"
         XCTAssertEqual(try lint(text), [

@@ -3,12 +3,12 @@
 /// fails and the two sides of each `expect` that holds. File commands behave as in any replay:
 /// they reach only the lesson's own folder.
 enum LessonReplay {
-    struct Failure: Equatable {
+    struct Failure {
         let line: Int
         let message: String
     }
 
-    struct Expectation: Equatable {
+    struct Expectation {
         let line: Int
         let source: String
         let left: Double
@@ -16,7 +16,7 @@ enum LessonReplay {
         let right: Double
     }
 
-    struct Outcome: Equatable {
+    struct Outcome {
         var failures: [Failure] = []
         /// Only those that hold: one that does not is a failure.
         var held: [Expectation] = []

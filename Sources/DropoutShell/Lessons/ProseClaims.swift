@@ -10,6 +10,8 @@
 ///   ("lesson 2" names a lesson), and a citation year: 1900 to 2099 right after `(` or `et al.`,
 ///   or right before `)`, as in (2014), (Hinton 2012), Srivastava et al. 2014.
 enum ProseClaims {
+    /// Numbers written as words; `dropout lint --help` prints this list, and a test holds the
+    /// README's copy to it.
     static let numberWords: [String] = [
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
@@ -18,7 +20,8 @@ enum ProseClaims {
         "quarter", "twice", "thrice", "double", "doubled", "triple", "tripled", "percent",
     ]
 
-    /// Several words are matched as one phrase, in order, before any single word.
+    /// Words that compare; several words are matched as one phrase, in order, before any single
+    /// word. `dropout lint --help` prints this list, and a test holds the README's copy to it.
     static let comparisonWords: [String] = [
         "at least", "at most", "close to", "more", "less", "fewer", "most", "least", "larger",
         "largest", "smaller", "smallest", "bigger", "greater", "higher", "highest", "lower", "lowest",
@@ -27,7 +30,7 @@ enum ProseClaims {
         "approximately", "every", "all", "always", "never", "same", "equal", "exactly",
     ]
 
-    struct Claim: Equatable {
+    struct Claim {
         let line: Int
         /// As written in the lesson.
         let word: String
