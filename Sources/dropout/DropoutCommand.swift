@@ -12,9 +12,10 @@ struct DropoutCommand: ParsableCommand {
         usage: """
             dropout [FILE] [--keep-going] [--no-pause] [--allow-paths] [--export OUT] [--record OUT] [--version]
               dropout verify TRANSCRIPT
+              dropout lint LESSON... [--margin T] [--shift-seeds K]
             """,
         discussion: "Run 'dropout start --help' for the flags; in the shell, type 'help'.",
-        subcommands: [Start.self, Verify.self],
+        subcommands: [Start.self, Verify.self, Lint.self],
         defaultSubcommand: Start.self)
 }
 
@@ -124,5 +125,52 @@ struct Verify: ParsableCommand {
             console.emit(.error(error.message, location: nil))
             throw ExitCode(1)
         }
+    }
+}
+
+/// Checks lessons the way a teacher needs before a learner reads them; the rules are
+/// `LessonLinter`'s, so any front end reports the same.
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check lessons: blocks, failing commands, fragile expects, prose claims no expect backs (exit 1).",
+        discussion: LessonLinter.rules)
+
+    @Argument(help: "Lessons (.md) to check.")
+    var lessons: [String]
+
+    // Unconditional: "-1" is taken as the value, and refused with the range, not as a flag.
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
+        "Report an expect with <, <=, > or >= that holds by a relative margin |A-B| / max(|A|,|B|) under T "
+            + "(0.02 is 2%).", valueName: "T"))
+    var margin = String(LessonLinter.defaultMargin)
+
+    @Option(name: .customLong("shift-seeds"), parsing: .unconditional, help: ArgumentHelp(
+        "Replay with every seed compare trains with, weight and data, shifted by K, so claims about chance "
+            + "are checked on other seeds.", valueName: "K"))
+    var shiftSeeds = "0"
+
+    func run() throws {
+        let console = StandardConsole()
+        let linter: LessonLinter
+        do {
+            linter = try LessonLinter(margin: margin, seedShift: shiftSeeds)
+        } catch let error as CommandError {
+            console.emit(.error(error.message, location: nil))
+            throw ExitCode(1)
+        }
+        var findings: [LessonLinter.Finding] = []
+        var unreadable = 0
+        for lesson in lessons {
+            do {
+                let found = try linter.lint(path: lesson)
+                for finding in found { console.emit(.text(finding.description)) }
+                findings += found
+            } catch let error as CommandError {
+                console.emit(.error(error.message, location: nil))
+                unreadable += 1
+            }
+        }
+        console.emit(.text(linter.summary(lessons: lessons.count, findings: findings, unreadable: unreadable)))
+        if !findings.isEmpty || unreadable > 0 { throw ExitCode(1) }
     }
 }

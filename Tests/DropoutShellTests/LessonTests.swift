@@ -28,11 +28,16 @@ final class LessonTests: XCTestCase {
         }
     }
 
-    func testEveryLessonChecksItsClaims() throws {
-        for lesson in try FileManager.default.contentsOfDirectory(atPath: root + "/lessons") where lesson.hasSuffix(".md") {
-            let text = try String(contentsOfFile: root + "/lessons/" + lesson, encoding: .utf8)
-            XCTAssertTrue(text.contains("\nexpect "), "\(lesson) has no expect line")
-            XCTAssertTrue(text.contains("**Question:**"), "\(lesson) ends with no question")
+    /// `dropout lint` passes on every lesson: each number and comparison in its prose has an
+    /// expect beside it, no expect holds by less than 2%, and the claims about chance hold on a
+    /// second range of seeds too (every compare's seeds moved on by 10: seeds 11 to 20).
+    func testEveryLessonPassesLintOnItsSeedsAndOnTheNextTen() throws {
+        let lessons = try FileManager.default.contentsOfDirectory(atPath: root + "/lessons").filter { $0.hasSuffix(".md") }.sorted()
+        for shift in ["0", "10"] {
+            let result = try runDropout(["lint", "--shift-seeds", shift] + lessons.map { root + "/lessons/" + $0 },
+                                        executable: lessonExecutable)
+            XCTAssertEqual(result.status, 0, result.output + result.errors)
+            XCTAssertEqual(result.output, "\(lessons.count) lessons, no findings (margin 2%, seeds shifted by \(shift))\n")
         }
     }
 

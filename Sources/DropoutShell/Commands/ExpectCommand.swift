@@ -21,6 +21,10 @@ enum ExpectCommand {
                 throw CommandError("expect needs a comparison, such as eval.error < 0.05; got: \(source)")
             }
             let holds = try expression.evaluate(in: session).scalar(for: source) == 1
+            if let observer = context.expectationObserver {
+                observer(source, try left.evaluate(in: session).scalar(for: left.text), op,
+                         try right.evaluate(in: session).scalar(for: right.text), holds)
+            }
             let shown = try shownSides(left, right, in: session)
             guard holds else { throw CommandError("expected \(source), but it does not hold\(shown)") }
             context.say("ok: \(source)\(shown)")

@@ -4,7 +4,7 @@ import DropoutNetwork
 /// the results of `eval` and of the last step.
 enum ExpressionNames {
     static let all = ["synapse_0", "synapse_1", "X", "y", "layer_1", "layer_2", "mask", "layer_1_delta",
-                      "layer_2_delta", "eval.hidden", "eval.output", "eval.error", "eval.accuracy", "validation.error", "validation.accuracy", "test.error", "test.accuracy", "step.error", "iteration",
+                      "layer_2_delta", "eval.hidden", "eval.output", "eval.error", "eval.accuracy", "validation.error", "validation.accuracy", "test.error", "test.accuracy", "step.error", "rows", "validation.rows", "test.rows", "iteration",
                       "alpha", "dropout", "hidden", "seed"]
 
     static func value(of name: String, in session: Session) throws -> ExpressionValue {
@@ -28,6 +28,9 @@ enum ExpressionNames {
                 throw CommandError("\(name) needs data with validation rows, such as 'set data circles rows=200 validation=0.25 test=0.25'")
             }
             return .scalar(name == "validation.error" ? validation.meanAbsoluteError : validation.accuracy)
+        case "rows": return .scalar(Double(trainer.data.inputs.rows))
+        case "validation.rows": return .scalar(Double(trainer.data.validationInputs.rows))
+        case "test.rows": return .scalar(Double(trainer.data.testInputs.rows))
         case "iteration": return .scalar(Double(trainer.iteration))
         case "alpha": return .scalar(trainer.settings.learningRate)
         case "dropout": return .scalar(trainer.settings.dropoutRate)

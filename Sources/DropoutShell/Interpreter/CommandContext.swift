@@ -21,6 +21,10 @@ public final class CommandContext {
     /// Added to every seed `compare` trains with, weight and data seeds, so a linter can replay a
     /// lesson's claims about chance on another range of seeds.
     public var seedShift = 0
+    /// Told of every `expect` that could be evaluated, whether or not it holds: its source, the
+    /// value of each side and the comparison between them, so a linter can measure by how much a
+    /// claim holds. `nil` (the default) for everyone else.
+    public var expectationObserver: ((_ source: String, _ left: Double, _ op: String, _ right: Double, _ holds: Bool) -> Void)?
     /// Set by `quit`; the shell leaves after the command.
     public internal(set) var quitRequested = false
 

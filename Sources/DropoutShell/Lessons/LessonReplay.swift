@@ -1,0 +1,79 @@
+/// Replays a lesson for `dropout lint`: from a fresh session, every block, straight through
+/// (`keepGoing`, no pauser), with its output captured rather than shown, noting each line that
+/// fails and the two sides of each `expect` that holds. File commands behave as in any replay:
+/// they reach only the lesson's own folder.
+enum LessonReplay {
+    struct Failure {
+        let line: Int
+        let message: String
+    }
+
+    struct Expectation {
+        let line: Int
+        let source: String
+        let left: Double
+        let op: String
+        let right: Double
+    }
+
+    struct Outcome {
+        var failures: [Failure] = []
+        /// Only those that hold: one that does not is a failure.
+        var held: [Expectation] = []
+    }
+
+    static func run(_ document: LessonDocument, name: String, seedShift: Int) -> Outcome {
+        let console = CapturingConsole(document)
+        let context = CommandContext(console: console)
+        context.seedShift = seedShift
+        console.depth = { [unowned context] in context.runDepth }
+        context.expectationObserver = { [unowned context, unowned console] source, left, op, right, holds in
+            // An expect in a file the lesson runs belongs to that file; lint it on its own.
+            guard holds, context.runDepth == 0, let line = console.line else { return }
+            console.outcome.held.append(Expectation(line: line, source: source, left: left, op: op, right: right))
+        }
+        var session = Session()
+        _ = LessonPlayer.play(document, name: name, session: &session, context: context, pauser: nil, keepGoing: true)
+        return console.outcome
+    }
+}
+
+/// Follows the replay through what it says: `LessonPlayer` echoes each command of the lesson
+/// before it runs it, so the latest echo names the line that an error or an `expect` belongs to.
+private final class CapturingConsole: Console {
+    var outcome = LessonReplay.Outcome()
+    /// The lesson's line running now; `nil` before the first.
+    private(set) var line: Int?
+    /// How deep in files run by the lesson the replay is; echoes and errors from those files
+    /// are attributed to the lesson's `run` line.
+    var depth: () -> Int = { 0 }
+    private let lines: [LessonDocument.CommandLine]
+    private var next = 0
+
+    init(_ document: LessonDocument) {
+        lines = document.parts.flatMap { part -> [LessonDocument.CommandLine] in
+            if case let .commands(lines) = part { return lines }
+            return []
+        }
+    }
+
+    func emit(_ block: OutputBlock) {
+        switch block {
+        case let .echo(_, command) where depth() == 0:
+            if let index = lines[next...].firstIndex(where: { $0.text.trimmedLine == command }) {
+                line = lines[index].number
+                next = index + 1
+            }
+        case let .error(message, location):
+            let nested = depth() == 0 ? "" : (location.map { $0 + ": " } ?? "")
+            outcome.failures.append(LessonReplay.Failure(line: line ?? 1, message: nested + message))
+        default:
+            break
+        }
+    }
+
+    var interruptRequested: Bool { false }
+    var interruptProbe: @Sendable () -> Bool { { false } }
+    func progress(done: Int, total: Int) {}
+    func progressFinished() {}
+}
