@@ -10,12 +10,14 @@ struct ProcessResult {
 /// - Parameters:
 ///   - environment: variables to set on top of this process's; `unsetting`, ones to remove.
 ///   - directory: the working folder to start it in; `nil` for this process's.
+///   - executable: the `dropout` to start: the one built beside the tests unless given.
 ///   - launcher: a program and its arguments that start `dropout` (such as setpriv to run it as
 ///     another user); empty to start it directly.
 func runDropout(_ arguments: [String], input: String = "", environment: [String: String] = [:],
-                unsetting: [String] = [], directory: String? = nil, launcher: [String] = []) throws -> ProcessResult {
+                unsetting: [String] = [], directory: String? = nil, executable: String = builtExecutable,
+                launcher: [String] = []) throws -> ProcessResult {
     let process = Process()
-    let command = launcher + [builtExecutable] + arguments
+    let command = launcher + [executable] + arguments
     process.executableURL = URL(fileURLWithPath: command[0])
     process.arguments = Array(command.dropFirst())
     var merged = ProcessInfo.processInfo.environment
