@@ -223,6 +223,37 @@ final class TerminalTests: XCTestCase {
         XCTAssertFalse(try tmux(["display-message", "-p", "-t", sessionName, "#{pane_title}"]).contains("PWNED"))
     }
 
+    /// A course on a terminal: Tab completes a lesson's name after `lesson` and after `run`, each
+    /// lesson starts fresh, the learner's session comes back with `resume`, and `answer` answers.
+    func testLessonsByNameInARowThenAnswerAndResume() throws {
+        try tmux(["kill-session", "-t", sessionName])
+        try startShell("--no-pause")
+        try type("set hidden 8", "Enter")
+        try waitFor("hidden = 8;")
+        try type("lesson cla", "Tab")
+        try waitFor("dropout [0]> lesson classic-dropout")
+        try type("Enter")
+        try waitFor("Question: classic dropout changes the network", timeout: 30)
+        try type("run inv", "Tab")
+        try waitFor("dropout [20000]> run inverted-dropout")
+        try type("Enter")
+        try waitFor("Question: the first weight ended above 300.", timeout: 30)
+        let shown = try screen()
+        XCTAssertFalse(shown.split(separator: "\n").contains { $0.hasPrefix("error:") }, shown)
+        try type("answer", "Enter")
+        try waitFor("the answer to lesson 4's question:")
+        try type("resume", "Enter")
+        try waitFor("resumed the session set aside (iteration 0, hidden 8)")
+        try type("export \(stateFolder)/course.md", "Enter")
+        try waitFor("exported 5 commands to")
+        let transcript = try String(contentsOfFile: stateFolder + "/course.md", encoding: .utf8)
+        XCTAssertTrue(transcript.contains("```\nlesson 3 starts from a fresh session; yours (iteration 0, hidden 8) is set aside: "
+            + "'resume' brings it back\n"), transcript)
+        XCTAssertTrue(transcript.contains("```\nlesson 4 starts from a fresh session; lesson 3's session is replaced (re-run "
+            + "it to rebuild it); yours is still set aside: 'resume' brings it back\n"), transcript)
+        XCTAssertTrue(transcript.contains("dropout [60000]> expect eval.accuracy == 1\nok: "), transcript)
+    }
+
     /// Sends `signal` to the `dropout` process running in the session's pane.
     private func signalShell(_ signal: Int32) throws {
         let panePid = try tmux(["display-message", "-p", "-t", sessionName, "#{pane_pid}"])
