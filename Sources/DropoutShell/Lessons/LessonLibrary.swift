@@ -4,7 +4,7 @@ import Foundation
 /// `lesson classic-dropout` or `run 03-classic-dropout`.
 public enum LessonLibrary {
     public struct Entry: Equatable, Sendable {
-        /// Where the file is, for running it; never printed, so output holds no machine paths.
+        /// Where the file is, for running it; listings leave it out, so they hold no machine paths.
         public let path: String
         /// The file's name: `03-classic-dropout.md`.
         public let fileName: String
@@ -54,8 +54,8 @@ public enum LessonLibrary {
     /// `make install` writes: `PREFIX/bin/dropout`, `PREFIX/share/dropout/lessons`); `lessons/` in
     /// the source tree the binary was built in (it sits in `.build/CONFIGURATION/`); `lessons/` in
     /// the working folder. `nil` when none exists.
-    /// - Parameter executable: the binary's real path; the running one's by default (Linux's
-    ///   `/proc/self/exe`, which holds wherever it was started from, `PATH` included).
+    /// - Parameter executable: the binary's real path; the running one's by default, from Linux's
+    ///   `/proc/self/exe`, since the name it was started by may have been found through `PATH`.
     public static func folder(executable: String? = runningExecutable()) -> String? {
         var candidates: [String] = []
         if let executable {
@@ -121,8 +121,7 @@ public enum LessonLibrary {
         }.filter { !$0.unicodeScalars.contains(where: VisibleControls.needsEscape) }
     }
 
-    /// The title of the lesson at `path`: its first heading, without a leading `3. ` that repeats
-    /// its number.
+    /// The lesson's title: its first heading, without a leading `3. ` that repeats its number.
     static func title(of entry: Entry) -> String {
         guard let title = (try? LessonDocument.read(path: entry.path))?.title else { return "(unreadable)" }
         if let number = entry.number, title.hasPrefix("\(number). ") { return String(title.dropFirst("\(number). ".count)) }
