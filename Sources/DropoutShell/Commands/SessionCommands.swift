@@ -2,7 +2,7 @@
 enum SessionCommands {
     static let run = CommandSpec(
         name: "run", usage: "run FILE",
-        summary: "run a file of commands, or replay a lesson (a FILE ending in .md)",
+        summary: "run a file of commands, or play a lesson (FILE.md, or its number or name) from a fresh session",
         details: ["Blank lines and # comments are skipped. Errors name the file and line: FILE:LINE: error: ...",
                   "A file of commands runs in the session as it is, so a script builds on what you did.",
                   "A lesson starts from a fresh session (the defaults, iteration 0), whatever ran before;",
