@@ -7,7 +7,7 @@
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SWIFT_SOURCES := Sources Tests
 
-.PHONY: run test test-kernels build deps bench bench-smoke fuzz clean
+.PHONY: run test test-kernels build deps install uninstall bench bench-smoke fuzz clean
 
 deps:
 	@if ! pkg-config --exists libedit openblas 2>/dev/null || ! command -v tmux >/dev/null; then \
@@ -23,6 +23,20 @@ build: deps
 
 run: build
 	.build/release/dropout
+
+# The release binary and the lessons in the conventional layout, where the binary looks for its
+# lessons first: PREFIX/bin/dropout and PREFIX/share/dropout/lessons/*.md. DESTDIR stages it.
+PREFIX ?= /usr/local
+LESSONS := $(notdir $(wildcard lessons/*.md))
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dropout/lessons
+	install -m 755 .build/release/dropout $(DESTDIR)$(PREFIX)/bin/dropout
+	install -m 644 $(addprefix lessons/,$(LESSONS)) $(DESTDIR)$(PREFIX)/share/dropout/lessons/
+
+# Removes what install wrote, and the folders it made if they are left empty.
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/dropout $(addprefix $(DESTDIR)$(PREFIX)/share/dropout/lessons/,$(LESSONS))
+	rmdir $(DESTDIR)$(PREFIX)/share/dropout/lessons $(DESTDIR)$(PREFIX)/share/dropout 2>/dev/null || true
 
 # Builds with our own warnings treated as failures, then runs every test (XCTest); the lessons
 # replay through the release build, since they train many runs over seeds.

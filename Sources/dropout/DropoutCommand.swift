@@ -68,7 +68,9 @@ struct Start: ParsableCommand {
             try finish(ScriptMode.run(.standardInput, keepGoing: keepGoing, session: &session, context: context), context)
             return
         }
-        if let file {
+        // A lesson named as in the source tree (lessons/01-no-dropout.md) or by its number or name
+        // is the library's copy when there is no such file here.
+        if let file = file.map({ LessonLibrary.copy(of: $0, missingAt: $0) ?? $0 }) {
             let isLesson = file.hasSuffix(".md")
             if isLesson && terminal && !noPause { context.pauser = TerminalPauser() }
             let status = ScriptMode.run(.file(file), keepGoing: keepGoing, session: &session, context: context)

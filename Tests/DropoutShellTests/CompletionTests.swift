@@ -16,13 +16,28 @@ final class CompletionTests: XCTestCase {
 
     func testPathsCompleteAsFilesAndOtherPlacesOfferNothing() {
         XCTAssertEqual(Completion.offer(before: "load ", word: "sn"), .files)
-        XCTAssertEqual(Completion.offer(before: "run ", word: ""), .files)
+        XCTAssertEqual(Completion.offer(before: "export ", word: ""), .files)
         XCTAssertEqual(Completion.offer(before: "step ", word: "1"), .words([]))
         XCTAssertEqual(Completion.offer(before: "set alpha ", word: ""), .words([]))
         XCTAssertEqual(Completion.offer(before: "nonsense ", word: ""), .words([]))
         XCTAssertEqual(Completion.offer(before: "show synapse_0 ", word: "h"), .words(["heat"]))
         XCTAssertEqual(Completion.offer(before: "show loss ", word: ""), .words(["log"]))
         XCTAssertEqual(Completion.offer(before: "show loss log ", word: ""), .words([]))
+    }
+
+    /// `lesson` offers the lessons' names, `run` files and the same names (from the source tree's
+    /// lessons/ here).
+    func testLessonsCompleteByNameWithOrWithoutTheirNumber() throws {
+        let lessons = LessonLibrary.entries(in: try LessonLibrary.requiredFolder()).count
+        XCTAssertEqual(Completion.offer(before: "lesson ", word: "cl"), .words(["classic-dropout"]))
+        XCTAssertEqual(Completion.offer(before: "lesson ", word: "03"), .words(["03-classic-dropout"]))
+        XCTAssertEqual(Completion.offer(before: "lesson ", word: "0").wordCount, lessons)
+        XCTAssertEqual(Completion.offer(before: "lesson ", word: "").wordCount, 2 * lessons)
+        XCTAssertEqual(Completion.offer(before: "run ", word: "inv"), .filesAnd(["inverted-dropout"]))
+        XCTAssertEqual(Completion.offer(before: "run ", word: "less"), .filesAnd([]))
+        XCTAssertEqual(Completion.offer(before: "lesson classic-dropout ", word: ""), .words([]))
+        XCTAssertEqual(Completion.offer(before: "", word: "les"), .words(["lessons", "lesson"]))
+        XCTAssertEqual(Completion.offer(before: "", word: "re"), .words(["reset", "redundancy", "resume"]))
     }
 
     func testPathsCompleteWithFoldersEndingInASlash() throws {
@@ -36,5 +51,12 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(Completion.paths(startingWith: folder + "/"), [folder + "/lesson-notes.txt", folder + "/lessons/"])
         XCTAssertEqual(Completion.paths(startingWith: folder + "/.h"), [folder + "/.hidden"])
         XCTAssertEqual(Completion.paths(startingWith: folder + "/missing/x"), [])
+    }
+}
+
+private extension Completion.Offer {
+    var wordCount: Int? {
+        if case let .words(words) = self { return words.count }
+        return nil
     }
 }

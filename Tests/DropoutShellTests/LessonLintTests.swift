@@ -2,8 +2,8 @@ import Foundation
 import XCTest
 @testable import DropoutShell
 
-/// `dropout lint` on small lessons written here, through the library and through the binary.
-/// The lessons in lessons/ are being rewritten, so their findings are not asserted.
+/// `dropout lint` on small lessons written here, through the library and through the binary
+/// (LessonTests holds the lessons in lessons/ to it).
 final class LessonLintTests: XCTestCase {
     private let unbacked = """
         # Alpha
@@ -131,6 +131,17 @@ final class LessonLintTests: XCTestCase {
             "4: the command fails: alpha must be a finite number greater than 0, got 'banana'",
             "5: the command fails: expected alpha > 0.505, but it does not hold (alpha = 0.5)",
         ])
+    }
+
+    /// The answer's block runs after the lesson, on the session it left, and is held to its
+    /// expects: a wrong numeric answer is a finding on its line.
+    func testTheAnswersBlockIsCheckedOnWhatTheLessonLeft() throws {
+        func text(_ answer: String) -> String {
+            "# Alpha\n\n```dropout\nset alpha 2\n```\n\n**Question:** what is alpha?\n\n<details><summary>Answer</summary>\n\n"
+                + "Two.\n\n```dropout\nexpect alpha == \(answer)\n```\n\n</details>\n"
+        }
+        XCTAssertEqual(try lint(text("2")), [])
+        XCTAssertEqual(try lint(text("0.5")), ["14: the command fails: expected alpha == 0.5, but it does not hold (alpha = 2)"])
     }
 
     func testAFailureInAFileTheLessonRunsIsReportedOnItsRunLine() throws {

@@ -10,12 +10,12 @@ struct ProcessResult {
 /// - Parameters:
 ///   - environment: variables to set on top of this process's; `unsetting`, ones to remove.
 ///   - directory: the working folder to start it in; `nil` for this process's.
+///   - executable: the `dropout` to start: the one built beside the tests unless given.
 ///   - launcher: a program and its arguments that start `dropout` (such as setpriv to run it as
 ///     another user); empty to start it directly.
-///   - executable: the `dropout` to run; the one built beside the tests unless given.
 func runDropout(_ arguments: [String], input: String = "", environment: [String: String] = [:],
-                unsetting: [String] = [], directory: String? = nil, launcher: [String] = [],
-                executable: String = builtExecutable) throws -> ProcessResult {
+                unsetting: [String] = [], directory: String? = nil, executable: String = builtExecutable,
+                launcher: [String] = []) throws -> ProcessResult {
     let process = Process()
     let command = launcher + [executable] + arguments
     process.executableURL = URL(fileURLWithPath: command[0])

@@ -106,13 +106,14 @@ final class ScriptModeTests: XCTestCase {
 }
 
 final class LessonCommandLineTests: XCTestCase {
-    func testLessonsListsEachLessonWithItsTitle() throws {
-        // Found beside the binary (the tests run from .build/debug, two folders below lessons/).
-        let listing = ShellHarness().run("lessons")
-        XCTAssertTrue(listing.hasPrefix("lesson"), listing)
-        XCTAssertTrue(listing.contains("lessons/01-no-dropout.md"), listing)
-        XCTAssertTrue(listing.contains("lessons/05-the-gradient.md"), listing)
-        XCTAssertTrue(listing.contains("1. The network without dropout"), listing)
+    func testLessonsListsEachLessonNumberedWithItsTitle() throws {
+        // Found in the source tree the tests were built in (they run from .build/debug).
+        let listing = ShellHarness().run("lessons").components(separatedBy: "\n")
+        XCTAssertEqual(listing.first, "lesson  name                     what it teaches")
+        XCTAssertTrue(listing.contains("     1  no-dropout               The network without dropout"), "\(listing)")
+        XCTAssertTrue(listing.contains("     5  the-gradient             The gradient in the post's three lines"), "\(listing)")
+        XCTAssertEqual(listing.last, "Play one with 'lesson N' or 'lesson NAME' (Tab completes the names); "
+            + "afterwards 'answer' shows the answer to its question.")
     }
 
     func testExportAfterRunningAFile() throws {

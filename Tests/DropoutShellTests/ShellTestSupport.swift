@@ -53,6 +53,30 @@ var lessonExecutable: String {
     ProcessInfo.processInfo.environment["DROPOUT_LESSON_BINARY"] ?? builtExecutable
 }
 
+/// The package's own folder, where lessons/ and transcripts/ are.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
+
+/// A temporary PREFIX laid out as `make install` lays it out: the built binary copied to
+/// `PREFIX/bin/dropout`, and lessons in `PREFIX/share/dropout/lessons`: `lessons` (file name to
+/// text), or the package's own when `nil`. Returns PREFIX; the test's teardown removes it.
+func installedCopy(_ test: XCTestCase, lessons: [String: String]? = nil) throws -> String {
+    let prefix = try makeTemporaryDirectory(test)
+    let manager = FileManager.default
+    let share = prefix + "/share/dropout/lessons"
+    try manager.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
+    try manager.createDirectory(atPath: share, withIntermediateDirectories: true)
+    try manager.copyItem(atPath: builtExecutable, toPath: prefix + "/bin/dropout")
+    if let lessons {
+        for (name, text) in lessons { try text.write(toFile: share + "/" + name, atomically: true, encoding: .utf8) }
+    } else {
+        for name in try manager.contentsOfDirectory(atPath: packageRoot + "/lessons") where name.hasSuffix(".md") {
+            try manager.copyItem(atPath: packageRoot + "/lessons/" + name, toPath: share + "/" + name)
+        }
+    }
+    return prefix
+}
+
 /// Fails with a line-by-line diff when `actual` is not `expected`.
 func assertLines(_ actual: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
     guard actual != expected else { return }

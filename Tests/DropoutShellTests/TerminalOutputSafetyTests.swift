@@ -43,12 +43,13 @@ final class TerminalOutputSafetyTests: XCTestCase {
     }
 
     func testLessonTitlesAreShown() throws {
-        let folder = try makeTemporaryDirectory(self)
-        try FileManager.default.createDirectory(atPath: folder + "/lessons", withIntermediateDirectories: true)
-        try "# Evil\u{1B}]2;PWNED\u{07} title\n\ntext\n".write(toFile: folder + "/lessons/evil.md", atomically: true, encoding: .utf8)
-        let result = try runDropout([], input: "lessons\n", launcher: ["/usr/bin/env", "-C", folder])
+        // Lessons installed beside a copy of the binary come before the source tree's.
+        let prefix = try installedCopy(self, lessons: [:])
+        try "# Evil\u{1B}]2;PWNED\u{07} title\n\ntext\n".write(toFile: prefix + "/share/dropout/lessons/evil\u{1B}[2J.md",
+                                                             atomically: true, encoding: .utf8)
+        let result = try runDropout([], input: "lessons\n", executable: prefix + "/bin/dropout")
         XCTAssertEqual(controls(in: result.output), [], result.output)
-        XCTAssertTrue(result.output.contains("lessons/evil.md  Evil^[]2;PWNED^G title"), result.output)
+        XCTAssertTrue(result.output.contains("evil^[[2J  Evil^[]2;PWNED^G title"), result.output)
     }
 
     func testVerifyShowsTheDiffOfAHostileTranscript() throws {

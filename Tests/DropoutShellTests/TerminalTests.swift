@@ -92,6 +92,8 @@ final class TerminalTests: XCTestCase {
         try type("Enter")
         try waitFor("── Enter runs the next block · s skips it · q stops ──")
         try type("Enter")
+        try waitFor("dropout [0]> show X")
+        try type("Enter")
         try waitFor("dropout [0]> show synapse_0")
         try type("s", "Enter")
         try waitFor("Evaluate this run (seed 1) on the four rows.")
@@ -156,8 +158,8 @@ final class TerminalTests: XCTestCase {
         XCTAssertGreaterThan(wide.count, 80, "wrapped to the 100-column window")
         try tmux(["resize-window", "-t", sessionName, "-x", "60", "-y", "30"])
         try type("Enter")
-        try waitFor("Now train:")
-        let narrow = try XCTUnwrap(try screen().split(separator: "\n").first { $0.hasPrefix("Now train:") })
+        try waitFor("Dropout is on by default")
+        let narrow = try XCTUnwrap(try screen().split(separator: "\n").first { $0.hasPrefix("Dropout is on by default") })
         XCTAssertLessThanOrEqual(narrow.count, 59, "wrapped to the 60-column window: \(narrow)")
         XCTAssertGreaterThan(narrow.count, 40)
     }
@@ -221,6 +223,37 @@ final class TerminalTests: XCTestCase {
         try type("run \(folder)/less", "Tab", "Tab")
         try waitFor("run \(folder)/lesson-plain.md")
         XCTAssertFalse(try tmux(["display-message", "-p", "-t", sessionName, "#{pane_title}"]).contains("PWNED"))
+    }
+
+    /// A course on a terminal: Tab completes a lesson's name after `lesson` and after `run`, each
+    /// lesson starts fresh, the learner's session comes back with `resume`, and `answer` answers.
+    func testLessonsByNameInARowThenAnswerAndResume() throws {
+        try tmux(["kill-session", "-t", sessionName])
+        try startShell("--no-pause")
+        try type("set hidden 8", "Enter")
+        try waitFor("hidden = 8;")
+        try type("lesson cla", "Tab")
+        try waitFor("dropout [0]> lesson classic-dropout")
+        try type("Enter")
+        try waitFor("Question: classic dropout changes the network", timeout: 30)
+        try type("run inv", "Tab")
+        try waitFor("dropout [20000]> run inverted-dropout")
+        try type("Enter")
+        try waitFor("Question: the first weight of this run ended above 300.", timeout: 30)
+        let shown = try screen()
+        XCTAssertFalse(shown.split(separator: "\n").contains { $0.hasPrefix("error:") }, shown)
+        try type("answer", "Enter")
+        try waitFor("the answer to lesson 4's question:")
+        try type("resume", "Enter")
+        try waitFor("resumed the session set aside (iteration 0, hidden 8)")
+        try type("export \(stateFolder)/course.md", "Enter")
+        try waitFor("exported 5 commands to")
+        let transcript = try String(contentsOfFile: stateFolder + "/course.md", encoding: .utf8)
+        XCTAssertTrue(transcript.contains("```\nlesson 3 starts from a fresh session; yours (iteration 0, hidden 8) is set aside: "
+            + "'resume' brings it back\n"), transcript)
+        XCTAssertTrue(transcript.contains("```\nlesson 4 starts from a fresh session; lesson 3's session is replaced (re-run "
+            + "it to rebuild it); yours is still set aside: 'resume' brings it back\n"), transcript)
+        XCTAssertTrue(transcript.contains("dropout [60000]> expect count(compare.eval.accuracy == 1) >= 8\nok: "), transcript)
     }
 
     /// Sends `signal` to the `dropout` process running in the session's pane.

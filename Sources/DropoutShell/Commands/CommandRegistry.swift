@@ -5,7 +5,8 @@ public enum CommandRegistry {
         SettingsCommands.set, SettingsCommands.get, TrainingCommands.reset, TrainingCommands.step,
         InspectionCommands.show, InspectionCommands.eval,
         SnapshotCommands.save, SnapshotCommands.load,
-        GradientCheckCommand.gradcheck, EnsembleCommand.ensemble, RedundancyCommand.redundancy, CompareCommand.compare, ExpectCommand.expect, TranscriptCommands.export, TranscriptCommands.lessons,
+        GradientCheckCommand.gradcheck, EnsembleCommand.ensemble, RedundancyCommand.redundancy, CompareCommand.compare, ExpectCommand.expect, TranscriptCommands.export,
+        CourseCommands.lessons, CourseCommands.lesson, CourseCommands.answer, CourseCommands.resume,
         SessionCommands.run, SessionCommands.history, SessionCommands.help, SessionCommands.quit,
     ]
 

@@ -9,6 +9,10 @@ struct CommandSpec: Sendable {
         case showNames
         case commandNames
         case files
+        /// A lesson's number or name.
+        case lessons
+        /// A file name, or a lesson's number or name (`run`).
+        case filesOrLessons
     }
 
     let name: String

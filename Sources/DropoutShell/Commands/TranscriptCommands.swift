@@ -1,6 +1,6 @@
 import Foundation
 
-/// `export` and `lessons`: sharing a session, and finding the lessons.
+/// `export`: sharing a session.
 public enum TranscriptCommands {
     static let formats = [".md", ".html", ".ipynb", ".cast"]
 
@@ -39,20 +39,4 @@ public enum TranscriptCommands {
         let commands = entries.filter { if case .command = $0 { return true } else { return false } }.count
         context.say("exported \(commands) command\(commands == 1 ? "" : "s") to \(shown ?? path)")
     }
-
-    static let lessons = CommandSpec(
-        name: "lessons", usage: "lessons",
-        summary: "list the lessons, each with what it teaches",
-        details: ["Lessons live in lessons/ beside the working folder or the dropout binary;",
-                  "replay one with 'run lessons/NAME.md'."],
-        example: "lessons",
-        run: { _, _, context in
-            guard let folder = LessonLibrary.folder() else {
-                throw CommandError("no lessons/ folder found in the working folder or beside the dropout binary")
-            }
-            let table = Table(header: ["lesson", "what it teaches"], rows: LessonLibrary.list(in: folder).map {
-                [$0.path, $0.title]
-            })
-            context.console.emit(.table(table))
-        })
 }

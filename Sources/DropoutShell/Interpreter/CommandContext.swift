@@ -25,6 +25,14 @@ public final class CommandContext {
     /// value of each side and the comparison between them, so a linter can measure by how much a
     /// claim holds. `nil` (the default) for everyone else.
     public var expectationObserver: ((_ source: String, _ left: Double, _ op: String, _ right: Double, _ holds: Bool) -> Void)?
+    /// The lesson playing now, the innermost when one runs another; `nil` outside lessons.
+    var playingLesson: LessonLibrary.Entry?
+    /// The last lesson played and the session it left, for `answer` and for telling a learner's
+    /// own work from what a lesson built.
+    var lastLesson: PlayedLesson?
+    /// The learner's session, set aside when a lesson started from a fresh one; `resume` swaps
+    /// it back.
+    var setAside: Session?
     /// Set by `quit`; the shell leaves after the command.
     public internal(set) var quitRequested = false
 
@@ -42,9 +50,23 @@ public final class CommandContext {
     /// replaying lesson when it is relative, and only where `fileAccess` allows (the error
     /// quotes `path` as typed).
     func locate(_ path: String, verb: String, writes: Bool) throws -> String {
-        var located = path
-        if let lessonFolder, !path.hasPrefix("/"), !path.hasPrefix("~") { located = lessonFolder + "/" + path }
+        let located = beside(path)
         try fileAccess.check(located, shownAs: path, verb: verb, writes: writes)
         return located
+    }
+
+    /// The file `run` should open for `path`: as `locate` finds it, else, when nothing is there
+    /// and `path` names a lesson (`3`, `classic-dropout`, `lessons/03-classic-dropout.md`), the
+    /// library's copy. Either is checked against `fileAccess`.
+    func locateRun(_ path: String) throws -> String {
+        var located = beside(path)
+        if let copy = LessonLibrary.copy(of: path, missingAt: located) { located = copy }
+        try fileAccess.check(located, shownAs: path, verb: "run", writes: false)
+        return located
+    }
+
+    private func beside(_ path: String) -> String {
+        guard let lessonFolder, !path.hasPrefix("/"), !path.hasPrefix("~") else { return path }
+        return lessonFolder + "/" + path
     }
 }

@@ -1,4 +1,5 @@
-/// A file the shell can run: a lesson when its name ends in .md, else plain commands.
+/// A file the shell can run: a lesson when its name ends in .md, else plain commands. A lesson
+/// starts from a fresh session (`LessonSessions`); plain commands build on the session as it is.
 public enum ScriptSource {
     case commands([String])
     case lesson(LessonDocument)
@@ -12,8 +13,7 @@ public enum ScriptSource {
         case let .commands(lines):
             return ScriptRunner.run(lines: lines, name: name, session: &session, context: context, keepGoing: keepGoing)
         case let .lesson(document):
-            return LessonPlayer.play(document, name: name, session: &session, context: context,
-                                     pauser: context.pauser, keepGoing: keepGoing)
+            return LessonSessions.play(document, name: name, session: &session, context: context, keepGoing: keepGoing)
         }
     }
 }

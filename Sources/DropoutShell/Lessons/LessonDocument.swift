@@ -1,6 +1,14 @@
 /// A lesson as written: Markdown prose, with the commands in fenced blocks tagged `dropout`. A
 /// plain block right after a `dropout` block is that block's recorded output, which is how a
-/// transcript is a lesson too.
+/// transcript is a lesson too. The answer to the lesson's closing question is a collapsed HTML
+/// block a Markdown viewer folds away, kept apart so that playing the lesson neither shows it
+/// nor runs its commands:
+///
+///     <details><summary>Answer</summary>
+///
+///     Prose, and a `dropout` block that checks a numeric answer.
+///
+///     </details>
 public struct LessonDocument: Equatable, Sendable {
     public struct CommandLine: Equatable, Sendable {
         /// 1-based, in the file.
@@ -16,46 +24,69 @@ public struct LessonDocument: Equatable, Sendable {
     }
 
     public let parts: [Part]
+    /// The answer block's parts (its `<details>` and `</details>` lines left out), or `nil` when
+    /// the lesson has none. `answer` shows it after the lesson; line numbers are the file's.
+    public let answer: [Part]?
 
-    /// - Throws: `CommandError` naming the line where a fenced block opens and never closes.
+    /// - Throws: `CommandError` naming the line where a fenced block or an answer opens and
+    ///   never closes, or where a second answer opens.
     public init(parsing text: String, name: String) throws {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             .map(String.init)
-        var parts: [Part] = []
-        var prose: [String] = []
+        var lesson = PartsBuilder(), answer = PartsBuilder()
+        var answerOpenedAt: Int?, answerClosed = false
         var index = 0
-        func flushProse() {
-            if prose.contains(where: { !$0.trimmedLine.isEmpty }) { parts.append(.prose(prose)) }
-            prose = []
-        }
         while index < lines.count {
             let line = lines[index]
+            if Self.opensAnswer(line) {
+                if let first = answerOpenedAt {
+                    throw CommandError("\(name):\(index + 1): a second answer opens here; a lesson has one answer, "
+                        + "the <details><summary>Answer</summary> block at line \(first + 1)")
+                }
+                // The blank line a Markdown viewer needs before the block is not the lesson's: its
+                // prose ends as it would without an answer.
+                while lesson.prose.last?.trimmedLine.isEmpty == true { lesson.prose.removeLast() }
+                lesson.flushProse()
+                answerOpenedAt = index
+                index += 1
+                continue
+            }
+            if answerOpenedAt != nil && !answerClosed && line.trimmedLine.lowercased() == "</details>" {
+                answer.flushProse()
+                answerClosed = true
+                index += 1
+                continue
+            }
+            let inAnswer = answerOpenedAt != nil && !answerClosed
             guard let fence = Fence(opening: line) else {
-                prose.append(line)
+                if inAnswer { answer.prose.append(line) } else { lesson.prose.append(line) }
                 index += 1
                 continue
             }
             guard let closing = lines[(index + 1)...].firstIndex(where: fence.isClosed(by:)) else {
                 throw CommandError("\(name):\(index + 1): a ``` block opens here and is never closed")
             }
-            let body = Array(lines[(index + 1)..<closing])
-            let followsCommands: Bool = {
-                guard case .commands? = parts.last else { return false }
-                return prose.allSatisfy { $0.trimmedLine.isEmpty }
-            }()
-            if fence.info == "dropout" {
-                flushProse()
-                parts.append(.commands(body.enumerated().map { CommandLine(number: index + 2 + $0.offset, text: $0.element) }))
-            } else if fence.info.isEmpty && followsCommands {
-                prose = []
-                parts.append(.output(body))
-            } else {
-                prose += lines[index...closing]
-            }
+            let block = Array(lines[index...closing])
+            if inAnswer { answer.add(block, fence: fence, at: index) } else { lesson.add(block, fence: fence, at: index) }
             index = closing + 1
         }
-        flushProse()
+        if let opened = answerOpenedAt, !answerClosed {
+            throw CommandError("\(name):\(opened + 1): an answer opens here and is never closed; end it with a </details> line")
+        }
+        lesson.flushProse()
+        parts = lesson.parts
+        self.answer = answerOpenedAt == nil ? nil : answer.parts
+    }
+
+    /// A lesson made of `parts` alone, as an answer is played.
+    init(parts: [Part]) {
         self.parts = parts
+        answer = nil
+    }
+
+    /// `<details><summary>Answer</summary>` on a line of its own, in any case and spacing.
+    private static func opensAnswer(_ line: String) -> Bool {
+        String(line.lowercased().filter { !$0.isWhitespace }) == "<details><summary>answer</summary>"
     }
 
     /// Reads and parses a lesson or transcript file, with the same checks (missing, directory,
@@ -72,6 +103,39 @@ public struct LessonDocument: Equatable, Sendable {
             }
         }
         return nil
+    }
+}
+
+/// The parts of a lesson, or of its answer, as its lines are read.
+private struct PartsBuilder {
+    var parts: [LessonDocument.Part] = []
+    var prose: [String] = []
+
+    mutating func flushProse() {
+        if prose.contains(where: { !$0.trimmedLine.isEmpty }) { parts.append(.prose(prose)) }
+        prose = []
+    }
+
+    /// A fenced block whose opening line is the file's line `index + 1`, fences included: a
+    /// `dropout` block is commands, a plain one right after commands their output, any other
+    /// block prose.
+    mutating func add(_ block: [String], fence: Fence, at index: Int) {
+        let body = Array(block.dropFirst().dropLast())
+        let followsCommands: Bool = {
+            guard case .commands? = parts.last else { return false }
+            return prose.allSatisfy { $0.trimmedLine.isEmpty }
+        }()
+        if fence.info == "dropout" {
+            flushProse()
+            parts.append(.commands(body.enumerated().map {
+                LessonDocument.CommandLine(number: index + 2 + $0.offset, text: $0.element)
+            }))
+        } else if fence.info.isEmpty && followsCommands {
+            prose = []
+            parts.append(.output(body))
+        } else {
+            prose += block
+        }
     }
 }
 

@@ -1,8 +1,11 @@
 /// Replays a lesson: prose rendered for the reader, each command shown at the prompt and run,
 /// stopping at the first failing line, whether an error or an `expect` that does not hold.
 public enum LessonPlayer {
+    /// - Parameter failed: told of each failing line (its number in the file, the message), for
+    ///   a caller that reports them itself.
     public static func play(_ document: LessonDocument, name: String, session: inout Session,
-                            context: CommandContext, pauser: LessonPauser?, keepGoing: Bool = false) -> ScriptRunner.Result {
+                            context: CommandContext, pauser: LessonPauser?, keepGoing: Bool = false,
+                            failed: (_ line: Int, _ message: String) -> Void = { _, _ in }) -> ScriptRunner.Result {
         // A lesson may come from anyone: its file commands stay in its folder (a nested lesson
         // keeps the outer, narrower rule) unless the learner allowed more.
         let access = context.fileAccess
@@ -47,7 +50,8 @@ public enum LessonPlayer {
                         context.console.emit(.text("stopped by \(CommandContext.interruptionCause) at \(name):\(line.number)"))
                         return .interrupted(line: line.number)
                     }
-                    if case .failed = outcome {
+                    if case let .failed(message) = outcome {
+                        failed(line.number, message)
                         failures += 1
                         if !keepGoing { return .stopped(line: line.number) }
                     }

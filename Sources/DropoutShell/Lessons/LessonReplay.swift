@@ -1,5 +1,5 @@
-/// Replays a lesson for `dropout lint`: from a fresh session, every block, straight through
-/// (`keepGoing`, no pauser), with its output captured rather than shown, noting each line that
+/// Replays a lesson for `dropout lint`: from a fresh session, every block and then its answer's,
+/// straight through (`keepGoing`, no pauser), with its output captured rather than shown, noting each line that
 /// fails and the two sides of each `expect` that holds. File commands behave as in any replay:
 /// they reach only the lesson's own folder.
 enum LessonReplay {
@@ -34,6 +34,12 @@ enum LessonReplay {
         }
         var session = Session()
         _ = LessonPlayer.play(document, name: name, session: &session, context: context, pauser: nil, keepGoing: true)
+        // The answer's block runs on what the lesson left, as `answer` runs it, so a numeric
+        // answer is held to its expects (and to the seed shift) like the lesson.
+        if let answer = document.answer {
+            _ = LessonPlayer.play(LessonDocument(parts: answer), name: name, session: &session, context: context,
+                                  pauser: nil, keepGoing: true)
+        }
         return console.outcome
     }
 }
@@ -51,7 +57,7 @@ private final class CapturingConsole: Console {
     private var next = 0
 
     init(_ document: LessonDocument) {
-        lines = document.parts.flatMap { part -> [LessonDocument.CommandLine] in
+        lines = (document.parts + (document.answer ?? [])).flatMap { part -> [LessonDocument.CommandLine] in
             if case let .commands(lines) = part { return lines }
             return []
         }

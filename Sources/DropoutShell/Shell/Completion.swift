@@ -8,6 +8,8 @@ public enum Completion {
         case words([String])
         /// File names: the argument is a path.
         case files
+        /// File names, and these words besides (already filtered).
+        case filesAnd([String])
     }
 
     /// The paths that start with `word`, folders ending in "/" so that Tab can go on into them
@@ -44,6 +46,8 @@ public enum Completion {
             case .showNames: candidates = InspectionCommands.showNames
             case .commandNames: candidates = CommandRegistry.all.map(\.name)
             case .files: return .files
+            case .lessons: candidates = LessonLibrary.completions()
+            case .filesOrLessons: return .filesAnd(LessonLibrary.completions().filter { $0.hasPrefix(word) })
             }
         case 2 where previous[0] == "set":
             candidates = (try? Parameter.named(previous[1]))?.values ?? []

@@ -74,6 +74,9 @@ private func completeLine(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: 
     let matches: [String]
     switch Completion.offer(before: before, word: word) {
     case .files: matches = Completion.paths(startingWith: word)
+    case let .filesAnd(words):
+        let paths = Completion.paths(startingWith: word)
+        matches = paths + words.filter { !paths.contains($0) }
     case let .words(words): matches = words
     }
     // Our list is final: libedit's own file-name fallback would end a folder with a space.
