@@ -409,7 +409,7 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(shell.errors("compare dropout=0,2"), ["dropout 2 is out of range; dropout takes a number from 0 up to, not including, 1"])
         XCTAssertEqual(shell.errors("compare seeds=2"), ["compare needs at least one KEY=V1,V2,... to vary"])
         XCTAssertEqual(shell.errors("compare dropuot=0,1"), [
-            "compare cannot vary 'dropuot' (did you mean 'dropout'?); it takes alpha, hidden, dropout, input_dropout, maxnorm, scaling, gradient, seeds, data_seeds and steps",
+            "compare cannot vary 'dropuot' (did you mean 'dropout'?); it takes alpha, hidden, dropout, input_dropout, maxnorm, scaling, gradient, data_seed, seeds, data_seeds and steps",
         ])
         XCTAssertEqual(shell.errors("compare hidden=1,2,3,4,5,6,7,8 dropout=0,0.1,0.2,0.3,0.4,0.5,0.6,0.7 seeds=5"),
                        ["that is 320 runs; compare does at most 256"])
@@ -445,6 +445,24 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(shell.session.seed, 7, "the session keeps its own seed")
         shell.run("compare dropout=0.2 seeds=3 steps=10")
         XCTAssertEqual(try XCTUnwrap(shell.session.lastComparison).rows[0].columns["seed"], [1, 2, 3])
+    }
+
+    /// data_seed as a setting: a row for each draw of the data, each the session with that data
+    /// trained by hand.
+    func testADataSeedComparedAsASettingIsThatDrawOfTheData() throws {
+        let shell = ShellHarness()
+        shell.run("set data spiral rows=40 noise=0.1 test=0.25 seed=9", "compare data_seed=2,5 steps=150")
+        let rows = try XCTUnwrap(shell.session.lastComparison).rows
+        XCTAssertEqual(rows.map(\.label), ["data_seed=2", "data_seed=5"])
+        for (row, dataSeed) in zip(rows, [2, 5]) {
+            let byHand = ShellHarness()
+            byHand.run("set data spiral rows=40 noise=0.1 test=0.25 seed=\(dataSeed)", "step 150")
+            XCTAssertEqual(row.columns["test.error"], [try XCTUnwrap(byHand.session.trainer.evaluateTest()).meanAbsoluteError])
+            XCTAssertEqual(row.columns["data_seed"], [Double(dataSeed)])
+        }
+        XCTAssertEqual(shell.errors("compare data_seed=1 data_seeds=3"),
+                       ["data_seed is a setting to compare and data_seeds a range to average over; give one of them"])
+        XCTAssertEqual(shell.errors("compare data_seed=x"), ["data_seed must be a whole number from 0 to 4294967295, got 'x'"])
     }
 
     /// Without a mask the hidden ratio is 1; with scaling none the output layer hears each unit

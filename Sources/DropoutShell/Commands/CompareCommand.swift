@@ -6,7 +6,7 @@ import Foundation
 /// its own, so the only difference between two rows is the setting. The current session is left
 /// as it is.
 enum CompareCommand {
-    static let keys = ["alpha", "hidden", "dropout", "input_dropout", "maxnorm", "scaling", "gradient"]
+    static let keys = ["alpha", "hidden", "dropout", "input_dropout", "maxnorm", "scaling", "gradient", "data_seed"]
     static let maximumRuns = 256
 
     static let compare = CommandSpec(
@@ -17,6 +17,7 @@ enum CompareCommand {
                   "seed: seeds=N means seeds 1 to N, seeds=A..B seeds A to B (the session's seed when not given).",
                   "data_seeds draws the data anew for each run (circles, spiral and random data); with seeds",
                   "too, the two ranges are paired, run i taking the i-th of each, so they must be as long.",
+                  "data_seed=S1,S2,... instead compares draws of the data as settings, a row each.",
                   "The table gives each setting's mean (± standard deviation over the runs) of the last",
                   "step's error, eval's error, the validation and test errors where the data holds rows out,",
                   "the hidden ratio mean(eval.hidden) / mean(layer_1), layer_1 averaged over the masks of",
@@ -66,6 +67,8 @@ enum CompareCommand {
         var steps = 10_000
         /// The seeds as the footer names them.
         var seedText = ""
+        /// Added to every seed, weight and data, as `CommandContext.seedShift` asks.
+        var shift = 0
 
         init(_ arguments: [String], session: Session, shift: Int) throws {
             var axes: [(String, [String])] = []
@@ -94,6 +97,16 @@ enum CompareCommand {
             combinations = axes.reduce([[(String, String)]]([[]])) { partial, axis in
                 partial.flatMap { prefix in axis.1.map { prefix + [(axis.0, $0)] } }
             }
+            if let values = axes.first(where: { $0.0 == "data_seed" })?.1 {
+                guard dataSeeds == nil else {
+                    throw CommandError("data_seed is a setting to compare and data_seeds a range to average over; give one of them")
+                }
+                guard session.dataSpec.reseeded(0) != nil else {
+                    throw CommandError("data_seed needs data drawn from a seed (circles, spiral or random); \(session.dataSpec.description) is fixed")
+                }
+                for value in values { _ = try ValueParsing.wholeNumber(value, name: "data_seed", in: 0...Int(UInt32.max)) }
+            }
+            self.shift = shift
             if let dataSeeds {
                 if let seeds, seeds.count != dataSeeds.count {
                     throw CommandError("seeds has \(seeds.count) and data_seeds \(dataSeeds.count); paired, they must be as long")
@@ -136,10 +149,14 @@ enum CompareCommand {
                 for run in runs {
                     var start = session
                     _ = try Parameter.named("seed").apply(&start, [String(run.seed)], Interruption.never)
-                    if let dataSeed = run.dataSeed, let spec = session.dataSpec.reseeded(dataSeed) {
+                    // A data seed compared as a setting is moved on by the shift like any seed.
+                    let compared = combination.first { $0.0 == "data_seed" }.flatMap { UInt32($0.1) }.map { shifted($0, by: shift) }
+                    if let dataSeed = compared ?? run.dataSeed, let spec = session.dataSpec.reseeded(dataSeed) {
                         start.reinitialize(data: Dataset(spec))
                     }
-                    for (key, value) in combination { _ = try Parameter.named(key).apply(&start, [value], Interruption.never) }
+                    for (key, value) in combination where key != "data_seed" {
+                        _ = try Parameter.named(key).apply(&start, [value], Interruption.never)
+                    }
                     starts.append(start)
                 }
             }
@@ -154,7 +171,9 @@ enum CompareCommand {
                     columns[name] = results.indices.map { run in
                         switch name {
                         case "seed": Double(runs[run].seed)
-                        case "data_seed": runs[run].dataSeed.map(Double.init) ?? .nan
+                        case "data_seed":
+                            combination.first { $0.0 == "data_seed" }.flatMap { UInt32($0.1) }.map { Double(shifted($0, by: shift)) }
+                                ?? runs[run].dataSeed.map(Double.init) ?? .nan
                         default: results[run].values[name] ?? .nan
                         }
                     }
