@@ -49,7 +49,8 @@ public struct GradientCheck: Sendable {
         return results
     }
 
-    private static func loss(_ data: Dataset, _ weights: Weights, _ mask: Matrix, _ settings: TrainingSettings) -> Double {
+    private static func loss(_ data: Dataset, _ weights: Weights, _ mask: Matrix,
+                             _ settings: TrainingSettings) -> Double {
         let output = PostStep.forward(data.inputs, weights.synapse0, weights.synapse1, mask: mask,
                                       scale: settings.trainingScale, dot: Matrix.product).layer_2
         return zip(output.elements, data.targets.elements).reduce(0) { $0 + 0.5 * ($1.0 - $1.1) * ($1.0 - $1.1) }

@@ -15,9 +15,9 @@ import XCTest
 /// γ(k) ≈ k·1.1e-16, of the exact one, so two orders differ by at most 2γ(k)·Σ|aᵢbᵢ| (with
 /// k ≤ 256 here, 5.7e-14 of the terms' magnitude), and the sigmoid's slope (≤ 1/4) and one more
 /// product carry that into the next array. `bound` holds every array of a step to 1e-11
-/// relative to max(|value|, 1e-3); the largest measured on this machine is 5.2e-13, in synapse_0
-/// of the 256-wide network (each step starts from the same weights, so nothing compounds). The masks and the generator are exact
-/// on every shape: no sum touches them.
+/// relative to max(|value|, 1e-3); the largest measured on this machine is 5.2e-13, in
+/// synapse_0 of the 256-wide network (each step starts from the same weights, so nothing
+/// compounds). The masks and the generator are exact on every shape: no sum touches them.
 final class FastPathMatchesPostStepTests: XCTestCase {
     static let bound = 1e-11
 
@@ -38,8 +38,8 @@ final class FastPathMatchesPostStepTests: XCTestCase {
         Shape(name: "the post's 4x3, hidden 16", data: Dataset(.xor), hidden: 16),
         Shape(name: "64x16, hidden 40, 2 outputs", data: Dataset(.random(rows: 64, features: 16, outputs: 2, seed: 5)),
               hidden: 40),
-        Shape(name: "256x32, hidden 256, 4 outputs", data: Dataset(.random(rows: 256, features: 32, outputs: 4, seed: 3)),
-              hidden: 256),
+        Shape(name: "256x32, hidden 256, 4 outputs",
+              data: Dataset(.random(rows: 256, features: 32, outputs: 4, seed: 3)), hidden: 256),
     ]
 
     /// Dropout, input dropout, max-norm.
@@ -60,7 +60,8 @@ final class FastPathMatchesPostStepTests: XCTestCase {
                         var settings = TrainingSettings()
                         settings.hiddenWidth = shape.hidden
                         (settings.gradient, settings.scaling) = (gradient, scaling)
-                        (settings.dropoutRate, settings.inputDropoutRate, settings.maxNorm) = (dropout, inputDropout, maxNorm)
+                        settings.dropoutRate = dropout
+                        (settings.inputDropoutRate, settings.maxNorm) = (inputDropout, maxNorm)
                         let label = "\(shape.name), \(gradient), \(scaling), dropout \(dropout), "
                             + "input dropout \(inputDropout), max-norm \(maxNorm)"
                         try checkSteps(shape, settings, label)
@@ -85,7 +86,8 @@ final class FastPathMatchesPostStepTests: XCTestCase {
             if let mask = post.mask { XCTAssertEqual(record.mask, mask, at) }
             if settings.inputDropoutRate > 0 { XCTAssertEqual(record.inputs, post.X, at) }
             let pairs = [(record.activation, post.a, "a"), (record.layer1, post.layer_1, "layer_1"),
-                         (record.layer2, post.layer_2, "layer_2"), (record.layer2Delta, post.layer_2_delta, "layer_2_delta"),
+                         (record.layer2, post.layer_2, "layer_2"),
+                         (record.layer2Delta, post.layer_2_delta, "layer_2_delta"),
                          (record.layer1Delta, post.layer_1_delta, "layer_1_delta"),
                          (trainer.weights.synapse0, weights.synapse0, "synapse_0"),
                          (trainer.weights.synapse1, weights.synapse1, "synapse_1")]
@@ -102,9 +104,11 @@ final class FastPathMatchesPostStepTests: XCTestCase {
                              file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertEqual(fast.shapeDescription, reference.shapeDescription, what, file: file, line: line)
         if bitExact {
-            XCTAssertEqual(fast.elements.map(\.bitPattern), reference.elements.map(\.bitPattern), what, file: file, line: line)
+            XCTAssertEqual(fast.elements.map(\.bitPattern), reference.elements.map(\.bitPattern), what,
+                           file: file, line: line)
         } else {
-            let worst = zip(fast.elements, reference.elements).map { abs($0 - $1) / max(abs($1), 1e-3) }.max() ?? .infinity
+            let worst = zip(fast.elements, reference.elements).map { abs($0 - $1) / max(abs($1), 1e-3) }.max()
+                ?? .infinity
             XCTAssertLessThanOrEqual(worst, Self.bound, what, file: file, line: line)
         }
     }

@@ -58,7 +58,8 @@ final class TrainingParityTests: XCTestCase {
             chosen.gradient = gradient
             let pass = PostStep(X: data.inputs, y: data.targets, weights: weights, mask: mask, settings: chosen)
             var worst = 0.0, largest = 0.0
-            for (path, analytic) in [(\Weights.synapse0, pass.synapse_0_gradient), (\Weights.synapse1, pass.synapse_1_gradient)] {
+            let gradients = [(\Weights.synapse0, pass.synapse_0_gradient), (\Weights.synapse1, pass.synapse_1_gradient)]
+            for (path, analytic) in gradients {
                 for index in analytic.elements.indices {
                     var plus = weights, minus = weights
                     plus[keyPath: path].elements[index] += 1e-5
@@ -70,7 +71,8 @@ final class TrainingParityTests: XCTestCase {
             }
             return worst / largest
         }
-        let layer_1 = PostStep(X: data.inputs, y: data.targets, weights: weights, mask: mask, settings: settings).layer_1
+        let layer_1 = PostStep(X: data.inputs, y: data.targets, weights: weights, mask: mask,
+                               settings: settings).layer_1
         XCTAssertTrue(layer_1.elements.contains { $0 > 1 }, "some kept unit is scaled past 1")
         XCTAssertLessThan(relativeError(.exact), 1e-7)
         XCTAssertGreaterThan(relativeError(.blog), 1e-2, "the post's derivative is not the forward pass's")

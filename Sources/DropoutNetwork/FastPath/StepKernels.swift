@@ -49,7 +49,8 @@ public enum StepKernels {
         stride(from: range.lowerBound, to: range.upperBound, by: 2048).lazy.map { $0..<min($0 + 2048, range.upperBound) }
     }
 
-    /// What the hidden layer's derivative is computed from: the arrays of `PostStep.hiddenDerivative`.
+    /// What the hidden layer's derivative is computed from, the arrays of
+    /// `PostStep.hiddenDerivative`.
     public struct HiddenDerivative {
         public let gradient: HiddenGradient
         public let layer1: Matrix
@@ -59,7 +60,8 @@ public enum StepKernels {
         public let scale: Double
 
         public init(_ gradient: HiddenGradient, layer1: Matrix, activation: Matrix, mask: Matrix?, scale: Double) {
-            (self.gradient, self.layer1, self.activation, self.mask, self.scale) = (gradient, layer1, activation, mask, scale)
+            (self.gradient, self.layer1, self.activation) = (gradient, layer1, activation)
+            (self.mask, self.scale) = (mask, scale)
         }
     }
 
@@ -99,9 +101,14 @@ public enum StepKernels {
                 slopeOf.elements.withUnsafeBufferPointer { a in
                     delta.elements.withUnsafeMutableBufferPointer { d1 in
                         withMaskPointer(bandMask) { m in
-                            ParallelChunks.split(rows, into: parts) { band in
-                                vk_hidden_delta(d2.baseAddress, outputs, w.baseAddress, hidden, band.lowerBound,
-                                                band.upperBound, a.baseAddress, m, derivative.scale, d1.baseAddress)
+                            let arrays = vk_hidden_delta_arrays(
+                                output_delta: d2.baseAddress, outputs: outputs, outgoing_transposed: w.baseAddress,
+                                hidden: hidden, activation: a.baseAddress, mask: m, scale: derivative.scale,
+                                delta: d1.baseAddress)
+                            withUnsafePointer(to: arrays) { arrays in
+                                ParallelChunks.split(rows, into: parts) { band in
+                                    vk_hidden_delta(arrays, band.lowerBound, band.upperBound)
+                                }
                             }
                         }
                     }
