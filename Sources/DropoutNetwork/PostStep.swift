@@ -19,7 +19,8 @@ import Foundation
 ///
 /// The three scalings are `TrainingSettings.trainingScale` and `evaluationWeightScale`: `none`
 /// masks only; `classic` masks only, then multiplies synapse_1 by the keep probability at
-/// evaluation; `inverted` (the post's line 10) multiplies kept units by 1 / keep in training.
+/// evaluation; `inverted` (the post's dropout line) multiplies kept units by 1 / keep in
+/// training.
 public struct PostStep: Equatable, Sendable {
     /// How to multiply two matrices: `PostStep.dot`, or the fast path's `Matrix.product`.
     typealias Product = (Matrix, Matrix) -> Matrix
@@ -35,7 +36,7 @@ public struct PostStep: Equatable, Sendable {
     let layer_2: Matrix
     let layer_2_delta: Matrix
     let layer_1_delta: Matrix
-    /// What lines 6 and 7 multiply by alpha: the loss's gradients `∂L/∂synapse`.
+    /// What the two updates multiply by alpha: the loss's gradients `∂L/∂synapse`.
     let synapse_1_gradient: Matrix
     let synapse_0_gradient: Matrix
 
@@ -73,8 +74,8 @@ public struct PostStep: Equatable, Sendable {
     /// The mean absolute output error, what `Trainer.step` reports.
     var error: Double { (layer_2 - y).elements.reduce(0) { $0 + abs($1) } / Double(layer_2.elements.count) }
 
-    /// Lines 1-3: `a = sigmoid(X · synapse_0)`, `layer_1 = a * (mask * scale)` (or `a` with no
-    /// mask), `layer_2 = sigmoid(layer_1 · synapse_1)`.
+    /// The forward lines: `a = sigmoid(X · synapse_0)`, `layer_1 = a * (mask * scale)` (or `a`
+    /// with no mask), `layer_2 = sigmoid(layer_1 · synapse_1)`.
     static func forward(_ X: Matrix, _ synapse_0: Matrix, _ synapse_1: Matrix, mask: Matrix?, scale: Double,
                         dot: Product = PostStep.dot) -> (a: Matrix, layer_1: Matrix, layer_2: Matrix) {
         let a = sigmoid(dot(X, synapse_0))
@@ -92,10 +93,11 @@ public struct PostStep: Equatable, Sendable {
         return (pass.layer_1, pass.layer_2)
     }
 
-    /// The hidden layer's derivative in line 5. The post's `layer_1 * (1 - layer_1)` is the
-    /// sigmoid's slope only while `layer_1` is the sigmoid: once kept units are scaled past 1 it
-    /// turns negative. The derivative of what `forward` computed is `(mask * scale) * a * (1 - a)`,
-    /// `(mask / keep) * a * (1 - a)` under inverted scaling.
+    /// The hidden layer's derivative in the `layer_1_delta` line. The post's
+    /// `layer_1 * (1 - layer_1)` is the sigmoid's slope only while `layer_1` is the sigmoid:
+    /// once kept units are scaled past 1 it turns negative. The derivative of what `forward`
+    /// computed is `(mask * scale) * a * (1 - a)`, `(mask / keep) * a * (1 - a)` under inverted
+    /// scaling.
     public static func hiddenDerivative(_ gradient: HiddenGradient, layer_1: Matrix, a: Matrix, mask: Matrix?,
                                         scale: Double) -> Matrix {
         switch gradient {
