@@ -6,7 +6,8 @@ exp(x) = 2^(k/128) * exp(r): the table holds, for each k mod 128, the double nea
 (its bits less k << 45, so adding k << 45 later restores them and adds the power of two) and the
 correction that double leaves. Only the four polynomial coefficients cannot be derived: they are
 glibc's minimax fit, read once from glibc 2.36's libm (its __exp_data) and kept below as bits;
-the probe in Sigmoid.swift finds out at run time if a libm computes anything else.
+SigmoidLanes' probe (DropoutNetwork/FastPath/VectorLanes.swift) finds out at run time if a libm
+computes anything else.
 
 usage: python3 generate_exp_table.py > exp_table.c
 """

@@ -25,7 +25,7 @@ public struct DropoutEnsemble: Sendable {
         let settings = trainer.settings
         let (hidden, weightScaled) = trainer.predict(trainer.data.inputs)
         let keep = settings.keepProbability
-        let scale = settings.scaling == .inverted ? 1 / keep : 1
+        let scale = settings.trainingScale
         let outgoing = trainer.weights.synapse1
         let trial = BinomialTrial(keep: keep)
         let width = hidden.columns

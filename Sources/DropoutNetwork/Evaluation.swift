@@ -27,24 +27,14 @@ extension Trainer {
         data.testInputs.rows > 0 ? evaluate(inputs: data.testInputs, targets: data.testTargets) : nil
     }
 
-    /// The hidden layer and the outputs for any inputs, evaluated as `eval` does.
+    /// The hidden layer and the outputs for any inputs, evaluated as `eval` does: the
+    /// reference's evaluation pass (`PostStep.evaluate`) with the fast path's products. On a
+    /// large network those sum as OpenBLAS does, not in the reference's index order, and every
+    /// number `eval`, `compare` and the transcripts show has always come from them; they are
+    /// also what keeps evaluating a large network (after every run of a compare) cheap. Below
+    /// the BLAS threshold the two are the same loops, so the tutorial's numbers are the same bits.
     public func predict(_ x: Matrix) -> (hidden: Matrix, outputs: Matrix) {
-        var incoming = weights.synapse0
-        if settings.inputDropoutRate > 0 && settings.inputEvaluationWeightScale != 1 {
-            for index in incoming.elements.indices { incoming.elements[index] *= settings.inputEvaluationWeightScale }
-        }
-        var hidden = Matrix(rows: x.rows, columns: settings.hiddenWidth)
-        hidden.setProduct(x, incoming)
-        hidden.elements.withUnsafeMutableBufferPointer { SigmoidLanes.apply($0) }
-
-        var outgoing = weights.synapse1
-        let weightScale = settings.evaluationWeightScale
-        if settings.dropoutRate > 0 && weightScale != 1 {
-            for index in outgoing.elements.indices { outgoing.elements[index] *= weightScale }
-        }
-        var outputs = Matrix(rows: x.rows, columns: outgoing.columns)
-        outputs.setProduct(hidden, outgoing)
-        outputs.elements.withUnsafeMutableBufferPointer { SigmoidLanes.apply($0) }
+        let (hidden, outputs) = PostStep.evaluate(x, weights, settings: settings, dot: Matrix.product)
         return (hidden, outputs)
     }
 

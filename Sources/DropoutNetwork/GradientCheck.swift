@@ -2,6 +2,12 @@
 /// step descends, `0.5 * sum((layer_2 - y)²)`, with the mask held fixed. It shows that the
 /// post's hidden derivative is not the derivative of its own forward pass under inverted
 /// scaling, and that the exact one is.
+///
+/// Both sides are the reference's (`PostStep`), multiplied with the fast path's products as
+/// gradcheck always was: past the BLAS threshold, finite differences divide the loss's rounding
+/// by the step, so a loss summed in another order would change the printed errors. (The
+/// analytic side's transposes are made explicit, which OpenBLAS may sum differently in the last
+/// bit: a change of about 1e-16 in errors printed to three digits, the smallest near 1e-10.)
 public struct GradientCheck: Sendable {
     public struct Result: Equatable, Sendable {
         public let gradient: HiddenGradient
@@ -16,11 +22,12 @@ public struct GradientCheck: Sendable {
     public static func run(settings: TrainingSettings, data: Dataset, weights: Weights, mask: Matrix,
                            step: Double = 1e-6, interrupted: () -> Bool = Interruption.never) throws -> [Result] {
         var results: [Result] = []
-        let scale = settings.dropoutRate > 0 ? settings.trainingScale : 1
         for gradient in HiddenGradient.allCases {
-            let (analytic0, analytic1) = analyticGradients(settings: settings, gradient: gradient, data: data,
-                                                           weights: weights, mask: mask, scale: scale)
-            for (name, analytic) in [("synapse_0", analytic0), ("synapse_1", analytic1)] {
+            var settings = settings
+            settings.gradient = gradient
+            let pass = PostStep(X: data.inputs, y: data.targets, weights: weights, mask: mask, settings: settings,
+                                dot: Matrix.product)
+            for (name, analytic) in [("synapse_0", pass.synapse_0_gradient), ("synapse_1", pass.synapse_1_gradient)] {
                 var worst = 0.0, largest = 0.0
                 for index in analytic.elements.indices {
                     try Interruption.check(interrupted)
@@ -32,7 +39,7 @@ public struct GradientCheck: Sendable {
                         plus.synapse1.elements[index] += step
                         minus.synapse1.elements[index] -= step
                     }
-                    let numeric = (loss(data, plus, mask, scale) - loss(data, minus, mask, scale)) / (2 * step)
+                    let numeric = (loss(data, plus, mask, settings) - loss(data, minus, mask, settings)) / (2 * step)
                     worst = max(worst, abs(analytic.elements[index] - numeric))
                     largest = max(largest, abs(numeric))
                 }
@@ -42,43 +49,10 @@ public struct GradientCheck: Sendable {
         return results
     }
 
-    private static func forward(_ data: Dataset, _ weights: Weights, _ mask: Matrix, _ scale: Double)
-        -> (activation: Matrix, layer1: Matrix, layer2: Matrix) {
-        var activation = Matrix(rows: data.inputs.rows, columns: weights.synapse0.columns)
-        activation.setProduct(data.inputs, weights.synapse0)
-        var layer1 = activation
-        for index in activation.elements.indices {
-            activation.elements[index] = sigmoid(activation.elements[index])
-            layer1.elements[index] = activation.elements[index] * (mask.elements[index] * scale)
-        }
-        var layer2 = Matrix(rows: data.inputs.rows, columns: weights.synapse1.columns)
-        layer2.setProduct(layer1, weights.synapse1)
-        for index in layer2.elements.indices { layer2.elements[index] = sigmoid(layer2.elements[index]) }
-        return (activation, layer1, layer2)
-    }
-
-    private static func loss(_ data: Dataset, _ weights: Weights, _ mask: Matrix, _ scale: Double) -> Double {
-        let output = forward(data, weights, mask, scale).layer2
+    private static func loss(_ data: Dataset, _ weights: Weights, _ mask: Matrix,
+                             _ settings: TrainingSettings) -> Double {
+        let output = PostStep.forward(data.inputs, weights.synapse0, weights.synapse1, mask: mask,
+                                      scale: settings.trainingScale, dot: Matrix.product).layer_2
         return zip(output.elements, data.targets.elements).reduce(0) { $0 + 0.5 * ($1.0 - $1.1) * ($1.0 - $1.1) }
-    }
-
-    private static func analyticGradients(settings: TrainingSettings, gradient: HiddenGradient, data: Dataset,
-                                          weights: Weights, mask: Matrix, scale: Double) -> (Matrix, Matrix) {
-        let (activation, layer1, layer2) = forward(data, weights, mask, scale)
-        var delta2 = layer2
-        for index in delta2.elements.indices {
-            let output = layer2.elements[index]
-            delta2.elements[index] = (output - data.targets.elements[index]) * (output * (1 - output))
-        }
-        var delta1 = Matrix(rows: layer1.rows, columns: layer1.columns)
-        delta1.setProductTransposed(delta2, weights.synapse1)
-        for index in delta1.elements.indices {
-            let l = layer1.elements[index], a = activation.elements[index]
-            delta1.elements[index] *= gradient == .blog ? l * (1 - l) : mask.elements[index] * scale * (a * (1 - a))
-        }
-        var gradient1 = weights.synapse1, gradient0 = weights.synapse0
-        gradient1.setTransposedProduct(layer1, delta2)
-        gradient0.setTransposedProduct(data.inputs, delta1)
-        return (gradient0, gradient1)
     }
 }

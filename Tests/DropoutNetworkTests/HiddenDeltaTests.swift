@@ -31,9 +31,10 @@ final class HiddenDeltaTests: XCTestCase {
                 for lanes in [true, false] where !lanes || VectorLanes.available {
                     var delta = Matrix(rows: rows, columns: hidden, repeating: .nan)
                     var transposed = Matrix(rows: outputs, columns: hidden)
+                    let derivative = StepKernels.HiddenDerivative(gradient, layer1: layer1, activation: activation,
+                                                                  mask: masked ? mask : nil, scale: 2)
                     StepKernels.hiddenDelta(&delta, outputDelta: outputDelta, outgoing: outgoing, transposed: &transposed,
-                                            gradient: gradient, layer1: layer1, activation: activation,
-                                            mask: masked ? mask : nil, scale: 2, lanes: lanes)
+                                            derivative: derivative, lanes: lanes)
                     let worst = zip(delta.elements, expected.elements).map { abs($0 - $1) }.max()!
                     XCTAssertLessThan(worst, 1e-15, "\(rows)x\(hidden)x\(outputs), \(gradient), masked \(masked), lanes \(lanes)")
                 }

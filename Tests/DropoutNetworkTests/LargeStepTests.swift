@@ -2,28 +2,11 @@ import Foundation
 import XCTest
 @testable import DropoutNetwork
 
-/// A network large enough for every fast path: the mask drawn in vector batches on one core
+/// A network large enough for every fast path (the mask drawn in vector batches on one core
 /// while the other multiplies, products split into bands over the cores, element-wise passes
-/// split into chunks. Each step must equal the post's loop written out plainly, cell by cell.
+/// split into chunks) against numpy's own run; FastPathMatchesPostStepTests holds each of its
+/// steps to the reference.
 final class LargeStepTests: XCTestCase {
-    func testTheSplitFastPathsComputeThePostsStep() throws {
-        for (gradient, dropout) in [(HiddenGradient.blog, 0.5), (.exact, 0.5), (.exact, 0)] {
-            var settings = TrainingSettings()
-            settings.hiddenWidth = 256
-            settings.dropoutRate = dropout
-            settings.gradient = gradient
-            var trainer = Trainer(settings: settings, data: Dataset(.random(rows: 256, features: 32, outputs: 4, seed: 3)), seed: 1)
-            for _ in 0..<3 {
-                var expected = (weights: trainer.weights, generator: trainer.generator)
-                plainStep(&expected.weights, &expected.generator, settings: settings, data: trainer.data)
-                try trainer.step()
-                XCTAssertEqual(trainer.generator, expected.generator, "the mask took numpy's draws, in order")
-                assertClose(trainer.weights.synapse0, expected.weights.synapse0)
-                assertClose(trainer.weights.synapse1, expected.weights.synapse1)
-            }
-        }
-    }
-
     /// numpy's own run of the post's loop on a network past every threshold (Fixtures/
     /// make-numpy-large-cases.py), after 3 and after 30 steps.
     ///
@@ -39,7 +22,7 @@ final class LargeStepTests: XCTestCase {
     ///   No bar tighter than that spread can hold on every kernel, so it is 1e-6 there; one step
     ///   too few still misses it by a factor of 10^4.
     /// The 1e-9 bar stays where our code sums in numpy's order (TrainingParityTests), and every
-    /// step from the same weights is held to 1e-11 against the plain loop above.
+    /// step from the same weights is held to 1e-11 against PostStep (FastPathMatchesPostStepTests).
     func testALargeNetworkMatchesNumpysRun() throws {
         let fixture = try loadFixture("numpy-large-cases", as: LargeCases.self)
         let data = Dataset(.random(rows: fixture.rows, features: fixture.features, outputs: fixture.outputs,
@@ -79,69 +62,5 @@ final class LargeStepTests: XCTestCase {
         let rows: Int, features: Int, hidden: Int, outputs: Int
         let data_seed: UInt32
         let cases: [Case]
-    }
-
-    /// The post's loop with plain loops and one draw per mask cell.
-    private func plainStep(_ weights: inout Weights, _ generator: inout MersenneTwister, settings: TrainingSettings, data: Dataset) {
-        let x = data.inputs, y = data.targets, w0 = weights.synapse0, w1 = weights.synapse1
-        let rows = x.rows, hidden = w0.columns, outputs = w1.columns
-        let trial = BinomialTrial(keep: settings.keepProbability), scale = settings.trainingScale
-        var a = product(x, w0), mask = Matrix(rows: rows, columns: hidden)
-        for i in mask.elements.indices {
-            mask.elements[i] = settings.dropoutRate > 0 ? Double(trial.draw(using: &generator)) : 1
-        }
-        var l1 = a
-        for i in a.elements.indices {
-            a.elements[i] = sigmoid(a.elements[i])
-            l1.elements[i] = a.elements[i] * (mask.elements[i] * scale)
-        }
-        var l2 = product(l1, w1), d2 = l2
-        for i in l2.elements.indices {
-            l2.elements[i] = sigmoid(l2.elements[i])
-            d2.elements[i] = (l2.elements[i] - y.elements[i]) * (l2.elements[i] * (1 - l2.elements[i]))
-        }
-        var d1 = Matrix(rows: rows, columns: hidden)
-        for r in 0..<rows {
-            for h in 0..<hidden {
-                var sum = 0.0
-                for o in 0..<outputs { sum += d2[r, o] * w1[h, o] }
-                let derivative = settings.gradient == .blog
-                    ? l1[r, h] * (1 - l1[r, h]) : mask[r, h] * scale * (a[r, h] * (1 - a[r, h]))
-                d1[r, h] = sum * derivative
-            }
-        }
-        for h in 0..<hidden {
-            for o in 0..<outputs {
-                var sum = 0.0
-                for r in 0..<rows { sum += l1[r, h] * d2[r, o] }
-                weights.synapse1[h, o] -= settings.learningRate * sum
-            }
-        }
-        for f in 0..<x.columns {
-            for h in 0..<hidden {
-                var sum = 0.0
-                for r in 0..<rows { sum += x[r, f] * d1[r, h] }
-                weights.synapse0[f, h] -= settings.learningRate * sum
-            }
-        }
-    }
-
-    private func product(_ a: Matrix, _ b: Matrix) -> Matrix {
-        var c = Matrix(rows: a.rows, columns: b.columns)
-        for i in 0..<a.rows {
-            for j in 0..<b.columns {
-                var sum = 0.0
-                for k in 0..<a.columns { sum += a[i, k] * b[k, j] }
-                c[i, j] = sum
-            }
-        }
-        return c
-    }
-
-    /// OpenBLAS sums in its own order, so the products agree to rounding, not to the bit.
-    private func assertClose(_ actual: Matrix, _ expected: Matrix, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(actual.rows, expected.rows, file: file, line: line)
-        let worst = zip(actual.elements, expected.elements).map { abs($0 - $1) / max(abs($1), 1e-3) }.max() ?? .infinity
-        XCTAssertLessThan(worst, 1e-11, file: file, line: line)
     }
 }

@@ -65,9 +65,10 @@ struct Products {
     mutating func multiply() {
         activation.setProduct(x, synapse0)
         layer2.setProduct(last.layer1, synapse1)
+        let derivative = StepKernels.HiddenDerivative(gradient, layer1: last.layer1, activation: last.activation,
+                                                      mask: last.maskDrawn ? last.mask : nil, scale: scale)
         StepKernels.hiddenDelta(&hiddenDelta, outputDelta: last.layer2Delta, outgoing: synapse1, transposed: &transposed,
-                                gradient: gradient, layer1: last.layer1, activation: last.activation,
-                                mask: last.maskDrawn ? last.mask : nil, scale: scale)
+                                derivative: derivative)
         gradient1.setTransposedProduct(last.layer1, last.layer2Delta)
         gradient0.setTransposedProduct(x, last.layer1Delta)
     }

@@ -52,18 +52,29 @@ void vk_sigmoid(double *values, size_t count);
 size_t vk_binomial_cells(const uint32_t *words, size_t count, double first, double second,
                          double one, double zero, double *cells, bool lanes);
 
+/// The operands of the hidden layer's delta: the output delta (rows x outputs), synapse_1
+/// transposed (outputs x hidden), the array whose sigmoid slope a * (1 - a) is taken and the
+/// mask (rows x hidden; `mask` NULL for none), and the delta written (rows x hidden).
+typedef struct {
+    const double *output_delta;
+    size_t outputs;
+    const double *outgoing_transposed;
+    size_t hidden;
+    const double *activation;
+    const double *mask;
+    double scale;
+    double *delta;
+} vk_hidden_delta_arrays;
+
 /// Rows first_row..<end_row of the hidden layer's delta, (output_delta . outgoing^T) times the
 /// sigmoid's slope: delta[i] = sum * slope, slope = activation[i] * (1 - activation[i]), first
 /// multiplied by mask[i] * scale when `mask` is not NULL (the step's two `gradient` settings
-/// pass the layer's output alone, or the activation and the mask). `outgoing_transposed` is
-/// synapse_1 transposed, outputs x hidden. The sums run over the outputs in order, each
-/// multiply-add fused, so they may differ from a BLAS's in the last bit, as BLAS kernels do.
-/// Needs the lanes, so it exists on x86-64 only; callers without them use a BLAS product and their
-/// own derivative pass.
+/// pass the layer's output alone, or the activation and the mask). The sums run over the
+/// outputs in order, each multiply-add fused, so they may differ from a BLAS's in the last bit,
+/// as BLAS kernels do. Needs the lanes, so it exists on x86-64 only; callers without them use a
+/// BLAS product and their own derivative pass. Bands of rows may run on several threads at once.
 #if defined(__x86_64__)
-void vk_hidden_delta(const double *output_delta, size_t outputs, const double *outgoing_transposed, size_t hidden,
-                     size_t first_row, size_t end_row, const double *activation, const double *mask, double scale,
-                     double *delta);
+void vk_hidden_delta(const vk_hidden_delta_arrays *arrays, size_t first_row, size_t end_row);
 #endif
 
 #endif

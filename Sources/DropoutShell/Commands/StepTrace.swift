@@ -7,15 +7,10 @@ enum StepTrace {
         guard let record = after.lastStep else { return [] }
         let settings = after.settings
         let dropping = record.maskDrawn
-        let scale = settings.scaling == .inverted && dropping ? 1 / (1 - settings.dropoutRate) : 1
-        var blog = record.layer1, exact = record.activation
-        for r in 0..<blog.rows {
-            for c in 0..<blog.columns {
-                let l = record.layer1[r, c], a = record.activation[r, c]
-                blog[r, c] = l * (1 - l)
-                exact[r, c] = (dropping ? record.mask[r, c] * scale : 1) * (a * (1 - a))
-            }
-        }
+        let scale = settings.trainingScale
+        let (layer1, activation, mask) = (record.layer1, record.activation, dropping ? record.mask : nil)
+        let blog = PostStep.hiddenDerivative(.blog, layer_1: layer1, a: activation, mask: mask, scale: scale)
+        let exact = PostStep.hiddenDerivative(.exact, layer_1: layer1, a: activation, mask: mask, scale: scale)
         let update0 = difference(after.weights.synapse0, before.weights.synapse0)
         let update1 = difference(after.weights.synapse1, before.weights.synapse1)
 

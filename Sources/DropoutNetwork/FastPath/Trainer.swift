@@ -1,5 +1,7 @@
 /// The tutorial's network in training: data, weights, the generator they were drawn from, and
-/// the full-batch gradient-descent loop of the post.
+/// the full-batch gradient-descent loop of the post, made fast: `step` computes what
+/// `PostStep.train` computes (FastPathMatchesPostStepTests), in storage it reuses, with the
+/// products, lanes and bands of this folder.
 public struct Trainer: Equatable, Sendable {
     public private(set) var settings: TrainingSettings
     public let data: Dataset
@@ -108,19 +110,8 @@ public struct Trainer: Equatable, Sendable {
 
         record.maskDrawn = dropping
         if dropping {
-            // The mask does not depend on the product, and drawing it is serial work (one
-            // stream), so on a large network one core draws it, then takes a smaller band of
-            // the product than the other.
-            let trial = maskTrial, synapse0 = weights.synapse0
-            withUnsafeMutablePointer(to: &record.activation) { activation in
-                withUnsafeMutablePointer(to: &record.mask) { mask in
-                    withUnsafeMutablePointer(to: &generator) { generator in
-                        activation.pointee.setProduct(x, synapse0, alongside: {
-                            mask.pointee.elements.withUnsafeMutableBufferPointer { trial.fill($0, using: &generator.pointee) }
-                        }, costing: mask.pointee.elements.count * BinomialTrial.costPerCell)
-                    }
-                }
-            }
+            StepKernels.product(&record.activation, x, weights.synapse0, drawing: &record.mask, with: maskTrial,
+                                using: &generator)
         } else {
             record.activation.setProduct(x, weights.synapse0)
         }
@@ -130,9 +121,10 @@ public struct Trainer: Equatable, Sendable {
         record.layer2.setProduct(record.layer1, weights.synapse1)
         let absoluteErrorSum = StepKernels.activateOutput(&record.layer2, delta: &record.layer2Delta, targets: y)
 
+        let derivative = StepKernels.HiddenDerivative(settings.gradient, layer1: record.layer1,
+                                                      activation: record.activation, mask: mask, scale: scale)
         StepKernels.hiddenDelta(&record.layer1Delta, outputDelta: record.layer2Delta, outgoing: weights.synapse1,
-                                transposed: &synapse1Transposed, gradient: settings.gradient, layer1: record.layer1,
-                                activation: record.activation, mask: mask, scale: scale)
+                                transposed: &synapse1Transposed, derivative: derivative)
 
         synapse1Update.setTransposedProduct(record.layer1, record.layer2Delta)
         synapse0Update.setTransposedProduct(x, record.layer1Delta)

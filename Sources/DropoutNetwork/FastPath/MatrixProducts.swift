@@ -7,6 +7,14 @@ extension Matrix {
     /// Multiply-adds above which OpenBLAS is faster than the loops (measured with make bench).
     static let blasThreshold = 32 * 1024
 
+    /// `a · b` in new storage, summed as `setProduct` sums it: what the reference's forward pass
+    /// multiplies with where its numbers must be the step's (evaluation, gradcheck).
+    static func product(_ a: Matrix, _ b: Matrix) -> Matrix {
+        var c = Matrix(rows: a.rows, columns: b.columns)
+        c.setProduct(a, b)
+        return c
+    }
+
     /// `self = a · b`
     public mutating func setProduct(_ a: Matrix, _ b: Matrix) {
         precondition(a.columns == b.rows && rows == a.rows && columns == b.columns,
@@ -101,12 +109,13 @@ extension Matrix {
         a.elements.withUnsafeBufferPointer { a_ in
             b.elements.withUnsafeBufferPointer { b_ in
                 elements.withUnsafeMutableBufferPointer { c in
-                    let (aBase, bBase, cBase) = (a_.baseAddress!, b_.baseAddress!, c.baseAddress!)
+                    let left = Operand(a_.baseAddress!, transposed: false, rowLength: inner)
+                    let right = Operand(b_.baseAddress!, transposed: false, rowLength: width), product = c.baseAddress!
                     let rows = { (band: Range<Int>) in
-                        Self.multiplyBlock(aBase, transposeA: false, bBase, transposeB: false, into: cBase,
-                                           rows: band, columns: 0..<width, inner: inner, lda: inner, ldb: width, ldc: width)
+                        Self.multiplyBlock(left, right, into: product, rowLength: width,
+                                           rows: band, columns: 0..<width, inner: inner)
                     }
-                    ParallelChunks.both(large: true, { rows(0..<split) }, {
+                    ParallelChunks.both({ rows(0..<split) }, {
                         work()
                         rows(split..<n)
                     })
@@ -133,10 +142,12 @@ extension Matrix {
         a.elements.withUnsafeBufferPointer { a_ in
             b.elements.withUnsafeBufferPointer { b_ in
                 elements.withUnsafeMutableBufferPointer { c in
-                    let (aBase, bBase, cBase) = (a_.baseAddress!, b_.baseAddress!, c.baseAddress!)
+                    let left = Operand(a_.baseAddress!, transposed: transposeA, rowLength: a.columns)
+                    let right = Operand(b_.baseAddress!, transposed: transposeB, rowLength: b.columns)
+                    let product = c.baseAddress!
                     let block = { (rows: Range<Int>, columns: Range<Int>) in
-                        Self.multiplyBlock(aBase, transposeA: transposeA, bBase, transposeB: transposeB, into: cBase,
-                                           rows: rows, columns: columns, inner: k, lda: a.columns, ldb: b.columns, ldc: n)
+                        Self.multiplyBlock(left, right, into: product, rowLength: n,
+                                           rows: rows, columns: columns, inner: k)
                     }
                     ParallelChunks.split(byColumns ? n : m, into: bands) { band in
                         byColumns ? block(0..<m, band) : block(band, 0..<n)
@@ -146,17 +157,29 @@ extension Matrix {
         }
     }
 
+    /// A factor of a BLAS call: its row-major storage, whether the product uses it transposed,
+    /// and the length of its stored rows (BLAS's leading dimension).
+    private struct Operand {
+        let base: UnsafePointer<Double>
+        let transposed: Bool
+        let rowLength: Int
+
+        init(_ base: UnsafePointer<Double>, transposed: Bool, rowLength: Int) {
+            (self.base, self.transposed, self.rowLength) = (base, transposed, rowLength)
+        }
+    }
+
     /// One single-threaded OpenBLAS call for the block `rows` x `columns` of `c = op(a) · op(b)`,
-    /// all row-major. Rows of the result come from rows of a (columns of aᵀ); columns from
-    /// columns of b (rows of bᵀ).
-    private static func multiplyBlock(_ a: UnsafePointer<Double>, transposeA: Bool, _ b: UnsafePointer<Double>,
-                                      transposeB: Bool, into c: UnsafeMutablePointer<Double>, rows: Range<Int>,
-                                      columns: Range<Int>, inner: Int, lda: Int, ldb: Int, ldc: Int) {
+    /// all row-major, `c`'s rows `rowLength` long. Rows of the result come from rows of a
+    /// (columns of aᵀ); columns from columns of b (rows of bᵀ).
+    private static func multiplyBlock(_ a: Operand, _ b: Operand, into c: UnsafeMutablePointer<Double>, rowLength: Int,
+                                      rows: Range<Int>, columns: Range<Int>, inner: Int) {
         guard !rows.isEmpty, !columns.isEmpty else { return }
-        cblas_dgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+        let (lda, ldb, ldc) = (a.rowLength, b.rowLength, rowLength)
+        cblas_dgemm(CblasRowMajor, a.transposed ? CblasTrans : CblasNoTrans, b.transposed ? CblasTrans : CblasNoTrans,
                     Int32(rows.count), Int32(columns.count), Int32(inner), 1.0,
-                    a + (transposeA ? rows.lowerBound : rows.lowerBound * lda), Int32(lda),
-                    b + (transposeB ? columns.lowerBound * ldb : columns.lowerBound), Int32(ldb),
+                    a.base + (a.transposed ? rows.lowerBound : rows.lowerBound * lda), Int32(lda),
+                    b.base + (b.transposed ? columns.lowerBound * ldb : columns.lowerBound), Int32(ldb),
                     0.0, c + rows.lowerBound * ldc + columns.lowerBound, Int32(ldc))
     }
 

@@ -33,21 +33,47 @@ public enum StepKernels {
         }
     }
 
+    /// `activation = x · synapse_0` while `mask` is drawn from `generator`. The mask does not
+    /// depend on the product, and drawing it is serial work (one stream), so on a large network
+    /// one core draws it, then takes a smaller band of the product than the other. (Passed in as
+    /// separate arguments, the three arrays are three accesses Swift can tell apart.)
+    static func product(_ activation: inout Matrix, _ x: Matrix, _ synapse0: Matrix, drawing mask: inout Matrix,
+                        with trial: BinomialTrial, using generator: inout MersenneTwister) {
+        activation.setProduct(x, synapse0, alongside: {
+            mask.elements.withUnsafeMutableBufferPointer { trial.fill($0, using: &generator) }
+        }, costing: mask.elements.count * BinomialTrial.costPerCell)
+    }
+
     /// `range` in pieces of 2048 elements (16 KB, well inside the first-level cache).
     private static func blocks(of range: Range<Int>) -> some Sequence<Range<Int>> {
         stride(from: range.lowerBound, to: range.upperBound, by: 2048).lazy.map { $0..<min($0 + 2048, range.upperBound) }
     }
 
-    /// `layer_1_delta = layer_2_delta · synapse_1ᵀ * derivative`, the derivative as `gradient`
-    /// defines it. On a large network that is one pass (`vk_hidden_delta`), row bands split over
-    /// the cores: the product's inner dimension is the few outputs, which OpenBLAS handles at a
-    /// third of its usual rate, and the derivative would otherwise read the result back.
-    /// `transposed` is storage for synapse_1ᵀ. Small networks, and processors without the lanes
-    /// (`lanes`, when given, overrides the check), take the product (plain loops that sum as
-    /// numpy's small products do, or OpenBLAS) and then the derivative's pass.
+    /// What the hidden layer's derivative is computed from, the arrays of
+    /// `PostStep.hiddenDerivative`.
+    public struct HiddenDerivative {
+        public let gradient: HiddenGradient
+        public let layer1: Matrix
+        public let activation: Matrix
+        /// nil when no mask was drawn.
+        public let mask: Matrix?
+        public let scale: Double
+
+        public init(_ gradient: HiddenGradient, layer1: Matrix, activation: Matrix, mask: Matrix?, scale: Double) {
+            (self.gradient, self.layer1, self.activation) = (gradient, layer1, activation)
+            (self.mask, self.scale) = (mask, scale)
+        }
+    }
+
+    /// `layer_1_delta = layer_2_delta · synapse_1ᵀ * derivative`. On a large network that is one
+    /// pass (`vk_hidden_delta`), row bands split over the cores: the product's inner dimension is
+    /// the few outputs, which OpenBLAS handles at a third of its usual rate, and the derivative
+    /// would otherwise read the result back. `transposed` is storage for synapse_1ᵀ. Small
+    /// networks, and processors without the lanes (`lanes`, when given, overrides the check),
+    /// take the product (plain loops that sum as numpy's small products do, or OpenBLAS) and then
+    /// the derivative's pass.
     public static func hiddenDelta(_ delta: inout Matrix, outputDelta: Matrix, outgoing: Matrix, transposed: inout Matrix,
-                                   gradient: HiddenGradient, layer1: Matrix, activation: Matrix, mask: Matrix?,
-                                   scale: Double, lanes: Bool? = nil) {
+                                   derivative: HiddenDerivative, lanes: Bool? = nil) {
         let rows = delta.rows, hidden = delta.columns, outputs = outgoing.columns
         #if arch(x86_64)
         let fused = lanes ?? VectorLanes.available
@@ -56,7 +82,7 @@ public enum StepKernels {
         #endif
         guard fused, rows * hidden * outputs >= Matrix.blasThreshold else {
             delta.setProductTransposed(outputDelta, outgoing)
-            applyHiddenDerivative(&delta, gradient: gradient, layer1: layer1, activation: activation, mask: mask, scale: scale)
+            applyHiddenDerivative(&delta, derivative)
             return
         }
         #if arch(x86_64)
@@ -65,17 +91,24 @@ public enum StepKernels {
         for h in 0..<hidden {
             for o in 0..<outputs { transposed.elements[o * hidden + h] = outgoing.elements[h * outputs + o] }
         }
-        let slopeOf = gradient == .blog ? layer1 : activation
-        let bandMask = gradient == .blog ? nil : mask
+        // The kernel computes slope * (mask * scale) or the slope alone: the post's gradient is
+        // the slope of layer_1, the exact one that of the activation, masked and scaled.
+        let slopeOf = derivative.gradient == .blog ? derivative.layer1 : derivative.activation
+        let bandMask = derivative.gradient == .blog ? nil : derivative.mask
         let parts = rows * hidden * outputs >= Matrix.parallelThreshold ? min(ParallelChunks.cores, rows) : 1
         outputDelta.elements.withUnsafeBufferPointer { d2 in
             transposed.elements.withUnsafeBufferPointer { w in
                 slopeOf.elements.withUnsafeBufferPointer { a in
                     delta.elements.withUnsafeMutableBufferPointer { d1 in
                         withMaskPointer(bandMask) { m in
-                            ParallelChunks.split(rows, into: parts) { band in
-                                vk_hidden_delta(d2.baseAddress, outputs, w.baseAddress, hidden, band.lowerBound,
-                                                band.upperBound, a.baseAddress, m, scale, d1.baseAddress)
+                            let arrays = vk_hidden_delta_arrays(
+                                output_delta: d2.baseAddress, outputs: outputs, outgoing_transposed: w.baseAddress,
+                                hidden: hidden, activation: a.baseAddress, mask: m, scale: derivative.scale,
+                                delta: d1.baseAddress)
+                            withUnsafePointer(to: arrays) { arrays in
+                                ParallelChunks.split(rows, into: parts) { band in
+                                    vk_hidden_delta(arrays, band.lowerBound, band.upperBound)
+                                }
                             }
                         }
                     }
@@ -90,23 +123,23 @@ public enum StepKernels {
         return mask.elements.withUnsafeBufferPointer { body($0.baseAddress) }
     }
 
-    /// `layer_1_delta *= derivative`, the derivative as `gradient` defines it.
-    static func applyHiddenDerivative(_ delta: inout Matrix, gradient: HiddenGradient, layer1: Matrix,
-                                      activation: Matrix, mask: Matrix?, scale: Double) {
-        let count = delta.elements.count
+    /// `layer_1_delta *= derivative`, element by element as `PostStep.hiddenDerivative` computes
+    /// it, without the array it would allocate.
+    static func applyHiddenDerivative(_ delta: inout Matrix, _ derivative: HiddenDerivative) {
+        let count = delta.elements.count, scale = derivative.scale
         delta.elements.withUnsafeMutableBufferPointer { d in
-            switch gradient {
+            switch derivative.gradient {
             case .blog:
-                layer1.elements.withUnsafeBufferPointer { l in
+                derivative.layer1.elements.withUnsafeBufferPointer { l in
                     ParallelChunks.run(count) { range in
                         for i in range { d[i] *= l[i] * (1 - l[i]) }
                     }
                 }
             case .exact:
-                activation.elements.withUnsafeBufferPointer { a in
-                    guard let mask else {
+                derivative.activation.elements.withUnsafeBufferPointer { a in
+                    guard let mask = derivative.mask else {
                         ParallelChunks.run(count) { range in
-                            for i in range { d[i] *= 1 * (a[i] * (1 - a[i])) }
+                            for i in range { d[i] *= a[i] * (1 - a[i]) }
                         }
                         return
                     }

@@ -30,9 +30,10 @@ enum ParallelChunks {
         }
     }
 
-    /// Runs two independent pieces of work at once when `large`, one after the other otherwise.
-    static func both(large: Bool, _ first: () -> Void, _ second: () -> Void) {
-        guard large, cores > 1 else {
+    /// Runs two independent pieces of work at once (one after the other on one core); callers
+    /// ask only for work large enough to repay the hand-off.
+    static func both(_ first: () -> Void, _ second: () -> Void) {
+        guard cores > 1 else {
             first()
             second()
             return

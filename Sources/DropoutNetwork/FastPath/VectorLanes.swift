@@ -1,10 +1,10 @@
 import CVectorKernels
 import Foundation
 
-/// `1 / (1 + exp(-x))`, written as the post writes it so the rounding matches numpy's.
-@inline(__always)
-func sigmoid(_ x: Double) -> Double {
-    1.0 / (1.0 + exp(-x))
+/// Whether this processor runs the AVX2 and FMA kernels of `CVectorKernels`, asked once per
+/// process (it takes a few cpuid instructions, and the answer cannot change).
+enum VectorLanes {
+    static let available = vk_lanes_available()
 }
 
 /// `sigmoid` over a whole array, the hidden layer's largest element-wise cost. numpy's exp is
