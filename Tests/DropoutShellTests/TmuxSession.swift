@@ -24,8 +24,9 @@ struct TmuxSession {
         pid_t(try output(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    /// Polls the screen every 50 ms until it shows `text`; fails after `timeout` seconds.
-    func waitFor(_ text: String, timeout: Double = 20, file: StaticString = #filePath, line: UInt = #line) throws {
+    /// Polls the screen every 50 ms until it shows `text`; fails after `timeout` seconds, generous
+    /// since a loaded machine has taken over 10 s to show the first prompt of a debug build.
+    func waitFor(_ text: String, timeout: Double = 30, file: StaticString = #filePath, line: UInt = #line) throws {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -38,6 +39,43 @@ struct TmuxSession {
     }
 
     private func output(_ arguments: [String]) throws -> String { try tmuxOutput(arguments) }
+}
+
+/// What the kernel says of a process, for tests that wait on a shell's state instead of sleeping
+/// a fixed time. Each answers `nil` once the process has ended.
+enum ProcessProbe {
+    /// The first child of `pid`: the shell under a pane's `sh -c`.
+    static func firstChild(of pid: pid_t) -> pid_t? {
+        guard let children = try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8) else { return nil }
+        return children.split(separator: " ").first.flatMap { pid_t($0) }
+    }
+
+    /// How many read(2) calls the process has made (`syscr` of /proc/PID/io): it goes up when the
+    /// shell takes a key from its terminal.
+    static func readCalls(_ pid: pid_t) -> Int? {
+        guard let io = try? String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8) else { return nil }
+        let line = io.split(separator: "\n").first { $0.hasPrefix("syscr:") }
+        return line.flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) }
+    }
+
+    /// Whether the main thread is asleep in a read of its terminal (the kernel's n_tty_read
+    /// sleeps in `wait_woken`): every key typed so far has been taken and handled.
+    static func isWaitingForInput(_ pid: pid_t) -> Bool? {
+        guard let wchan = try? String(contentsOfFile: "/proc/\(pid)/wchan", encoding: .utf8),
+              let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let end = stat.range(of: ") ", options: .backwards) else { return nil }
+        return stat[end.upperBound...].hasPrefix("S") && wchan == "wait_woken"
+    }
+
+    /// User plus system time of a process, from /proc/PID/stat (fields 14 and 15, in ticks).
+    static func cpuSeconds(_ pid: pid_t) -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let end = stat.range(of: ")", options: .backwards) else { return nil }
+        let fields = stat[end.upperBound...].split(separator: " ")
+        // After the name, field 3 is at index 0, so fields 14 and 15 are at 11 and 12.
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
 }
 
 /// What a tmux command that only reads (capture-pane, display-message, show-buffer) prints, read
