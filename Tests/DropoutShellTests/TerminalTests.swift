@@ -281,8 +281,8 @@ final class TerminalTests: XCTestCase {
     /// the shell is back waiting for input; after Enter, which may start long work, reading it
     /// is enough. A shell that has ended has taken every key.
     private func type(_ keys: String...) throws {
+        let pid = try dropoutPID()
         for key in keys {
-            let pid = try dropoutPID()
             let reads = pid.flatMap(ProcessProbe.readCalls), shown = try screenAndCursor()
             try tmux(["send-keys", "-t", sessionName, key])
             guard let pid else { continue }
