@@ -30,8 +30,8 @@ final class TerminalTests: XCTestCase {
     private func startShell(_ arguments: String = "", environment: String = "") throws {
         sessionName = "dropout-test-\(getpid())-\(UUID().uuidString.prefix(8))"
         addTeardownBlock { [sessionName] in _ = try? self.tmux(["kill-session", "-t", sessionName]) }
-        try tmux(["new-session", "-d", "-s", sessionName, "-x", "100", "-y", "30",
-                  "cd \(packageRoot) && env XDG_STATE_HOME=\(stateFolder) \(environment) \(builtExecutable) \(arguments); echo SHELL-EXITED $?; sleep 30"])
+        try startTmuxSession(sessionName, ["-x", "100", "-y", "30",
+                                           "cd \(packageRoot) && env XDG_STATE_HOME=\(stateFolder) \(environment) \(builtExecutable) \(arguments); echo SHELL-EXITED $?; sleep 30"])
         try waitFor("dropout [0]> ")
     }
 

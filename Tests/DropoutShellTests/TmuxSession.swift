@@ -9,7 +9,7 @@ struct TmuxSession {
     /// Starts `command` (through sh) in a 100x30 terminal; the test's teardown ends the session.
     init(_ command: String, test: XCTestCase) throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else { throw XCTSkip("tmux is not installed") }
-        try spawnDetached("/usr/bin/tmux", ["new-session", "-d", "-s", name, "-x", "100", "-y", "30", command])
+        try startTmuxSession(name, ["-x", "100", "-y", "30", command])
         test.addTeardownBlock { [name] in try? spawnDetached("/usr/bin/tmux", ["kill-session", "-t", name]) }
     }
 
@@ -39,6 +39,24 @@ struct TmuxSession {
     }
 
     private func output(_ arguments: [String]) throws -> String { try tmuxOutput(arguments) }
+}
+
+/// Starts a detached tmux session named `name` and waits until its pane's process runs. Killing
+/// the tmux server's last session makes the server exit, and a session asked of it meanwhile (the
+/// next test's, right after a teardown) was seen lost with it, leaving an empty screen: a session
+/// that does not appear within five seconds is asked for again.
+func startTmuxSession(_ name: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+    for _ in 0..<4 {
+        try spawnDetached("/usr/bin/tmux", ["new-session", "-d", "-s", name] + arguments)
+        let deadline = Date().addingTimeInterval(5)
+        repeat {
+            let pane = try tmuxOutput(["display-message", "-p", "-t", name, "#{pane_pid}"])
+            if let pid = pid_t(pane.trimmingCharacters(in: .whitespacesAndNewlines)), kill(pid, 0) == 0 { return }
+            usleep(20_000)
+        } while Date() < deadline
+    }
+    XCTFail("tmux did not start the session \(name) in four tries", file: file, line: line)
+    throw XCTSkip("stopping this test: no terminal")
 }
 
 /// What the kernel says of a process, for tests that wait on a shell's state instead of sleeping
