@@ -157,7 +157,9 @@ final class CourseTests: XCTestCase {
         let prefix = try installedCopy(self)
         let result = try runDropout([], input: "lessons\nlesson 1\nanswer\n", directory: "/", executable: prefix + "/bin/dropout")
         XCTAssertEqual(result.status, 0, result.errors)
-        for entry in LessonLibrary.entries(in: packageRoot + "/lessons") {
+        let entries = LessonLibrary.entries(in: packageRoot + "/lessons")
+        XCTAssertEqual(entries.map(\.fileName).sorted(), try lessonFiles(), "every lesson is looked for, not none")
+        for entry in entries {
             let number = String(entry.number ?? 0)
             let row = String(repeating: " ", count: 6 - number.count) + number + "  " + entry.name
             XCTAssertTrue(result.output.contains(row + " ") && result.output.contains(LessonLibrary.title(of: entry)),

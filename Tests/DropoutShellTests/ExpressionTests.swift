@@ -25,6 +25,24 @@ final class ExpressionTests: XCTestCase {
         }
     }
 
+    /// A comparison binds loosest and there is at most one; a minus sign binds tightest.
+    func testComparisonAndNegationPrecedence() throws {
+        XCTAssertEqual(try value("1 + 1 == 2"), .scalar(1), "a comparison holds as 1")
+        XCTAssertEqual(try value("1 + 2 * 3 > 6"), .scalar(1))
+        XCTAssertEqual(try value("1 + 1 != 2 * 1"), .scalar(0), "and fails as 0")
+        XCTAssertEqual(try value("-2 * 3"), .scalar(-6))
+        XCTAssertEqual(try value("-2 - 3"), .scalar(-5))
+        XCTAssertEqual(try value("2 - -1"), .scalar(3))
+        XCTAssertEqual(try value("--2"), .scalar(2))
+        XCTAssertEqual(try value("-(1 + 2)"), .scalar(-3))
+        for (source, message) in [("1 < 2 < 3", "unexpected '<' in: 1 < 2 < 3"), ("1 -", "the expression ends too soon: 1 -"),
+                                  ("(1", "expected ')' at the end in: (1")] {
+            XCTAssertThrowsError(try ExpressionParser.parse(source), source) { error in
+                XCTAssertEqual((error as? CommandError)?.message, message)
+            }
+        }
+    }
+
     func testMatricesCombineElementByElement() throws {
         // X is the post's four rows (a, b, 1): 12 elements, 8 of them 1.
         XCTAssertEqual(try value("count(X == 1)"), .scalar(8))

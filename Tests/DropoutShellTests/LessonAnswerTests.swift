@@ -130,7 +130,9 @@ final class LessonAnswerTests: XCTestCase {
     }
 
     func testEveryLessonHasAnAnswer() throws {
-        for entry in LessonLibrary.entries(in: packageRoot + "/lessons") {
+        let entries = LessonLibrary.entries(in: packageRoot + "/lessons")
+        XCTAssertEqual(entries.map(\.fileName).sorted(), try lessonFiles(), "every lesson is checked, not none")
+        for entry in entries {
             let document = try LessonDocument.read(path: entry.path)
             let prose = (document.answer ?? []).compactMap { part -> String? in
                 if case let .prose(lines) = part { return lines.joined(separator: " ") }

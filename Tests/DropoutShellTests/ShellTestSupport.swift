@@ -57,6 +57,14 @@ var lessonExecutable: String {
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().path
 
+/// The names of the package's lessons/*.md, sorted: what a loop over the lessons must cover,
+/// so that it cannot pass by finding none.
+func lessonFiles() throws -> [String] {
+    let names = try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/lessons").filter { $0.hasSuffix(".md") }.sorted()
+    XCTAssertFalse(names.isEmpty, "no lessons in \(packageRoot)/lessons")
+    return names
+}
+
 /// A temporary PREFIX laid out as `make install` lays it out: the built binary copied to
 /// `PREFIX/bin/dropout`, and lessons in `PREFIX/share/dropout/lessons`: `lessons` (file name to
 /// text), or the package's own when `nil`. Returns PREFIX; the test's teardown removes it.

@@ -13,16 +13,25 @@ final class TerminalTests: XCTestCase {
             throw XCTSkip("tmux is not installed; `make test` installs it")
         }
         stateFolder = try makeTemporaryDirectory(self)
-        sessionName = "dropout-test-\(getpid())-\(UUID().uuidString.prefix(8))"
         try startShell()
-        addTeardownBlock { [sessionName] in _ = try? self.tmux(["kill-session", "-t", sessionName]) }
     }
 
-    /// Starts `dropout` with `arguments` in the test's tmux session, from the package root (for
-    /// lessons/), with its own state folder, and waits for the prompt.
+    /// Starts another shell in a new session, then ends the first. In that order: killing the
+    /// tmux server's last session makes the server exit, and a session started meanwhile could
+    /// land on the dying server and never show its prompt.
+    private func restartShell(_ arguments: String = "", environment: String = "") throws {
+        let first = sessionName
+        try startShell(arguments, environment: environment)
+        try tmux(["kill-session", "-t", first])
+    }
+
+    /// Starts `dropout` with `arguments` in a new tmux session, the test's from then on, from the
+    /// package root (for lessons/), with its own state folder, and waits for the prompt.
     private func startShell(_ arguments: String = "", environment: String = "") throws {
-        try tmux(["new-session", "-d", "-s", sessionName, "-x", "100", "-y", "30",
-                  "cd \(packageRoot) && env XDG_STATE_HOME=\(stateFolder) \(environment) \(builtExecutable) \(arguments); echo SHELL-EXITED $?; sleep 30"])
+        sessionName = "dropout-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+        addTeardownBlock { [sessionName] in _ = try? self.tmux(["kill-session", "-t", sessionName]) }
+        try startTmuxSession(sessionName, ["-x", "100", "-y", "30",
+                                           "cd \(packageRoot) && env XDG_STATE_HOME=\(stateFolder) \(environment) \(builtExecutable) \(arguments); echo SHELL-EXITED $?; sleep 30"])
         try waitFor("dropout [0]> ")
     }
 
@@ -33,7 +42,7 @@ final class TerminalTests: XCTestCase {
         try waitFor("scaling = classic:")
 
         try type("step 1000000000", "Enter")
-        try waitFor("steps (", timeout: 20)
+        try waitFor("steps (")
         try type("C-c")
         try waitFor("interrupted after ")
         XCTAssertTrue(try screen().contains("of 1000000000 steps; now at iteration "))
@@ -60,15 +69,17 @@ final class TerminalTests: XCTestCase {
         try waitFor("alpha = 0.5")
         try type("quit", "Enter")
         try waitFor("SHELL-EXITED")
-        try tmux(["kill-session", "-t", sessionName])
-        try startShell()
+        try restartShell()
         try type("Up", "Up")
         try waitFor("dropout [0]> get alpha")
     }
 
     func testCtrlCStopsACompareOnEveryCore() throws {
+        let shell = try XCTUnwrap(dropoutPID())
+        let idle = try XCTUnwrap(ProcessProbe.cpuSeconds(shell))
         try type("compare dropout=0,0.5 steps=100000000", "Enter")
-        usleep(1_000_000)
+        // Ctrl-C once the runs are under way: half a second of processor time into the compare.
+        try waitUntil("the compare to be running", timeout: 60) { (ProcessProbe.cpuSeconds(shell) ?? .infinity) >= idle + 0.5 }
         try type("C-c")
         try waitFor("error: compare stopped by Ctrl-C before it finished; nothing was changed")
         try type("get seed", "Enter")
@@ -76,9 +87,8 @@ final class TerminalTests: XCTestCase {
     }
 
     func testRecordWritesTheInteractiveSessionWhenItEnds() throws {
-        try tmux(["kill-session", "-t", sessionName])
         let transcript = stateFolder + "/recorded.md"
-        try startShell("--record \(transcript)")
+        try restartShell("--record \(transcript)")
         try type("get seed", "Enter")
         try waitFor("seed = 1")
         try type("C-d")
@@ -115,15 +125,14 @@ final class TerminalTests: XCTestCase {
         try type("get alpha", "Enter")
         try waitFor("alpha = 0.5")
         try type("step 1000000000", "Enter")
-        try waitFor("steps (", timeout: 20)
+        try waitFor("steps (")
         try signalShell(SIGTERM)
         try waitFor("SHELL-EXITED 143")
         XCTAssertTrue(try screen().contains("interrupted after "), "the step stopped at a consistent point first")
         let history = try String(contentsOfFile: stateFolder + "/dropout/history", encoding: .utf8)
         XCTAssertTrue(history.contains("get\\040alpha") && history.contains("step\\0401000000000"), history)
 
-        try tmux(["kill-session", "-t", sessionName])
-        try startShell()
+        try restartShell()
         try type("get seed", "Enter")
         try waitFor("seed = 1")
         try signalShell(SIGHUP)
@@ -144,8 +153,7 @@ final class TerminalTests: XCTestCase {
             try waitFor("dropout = 0.2")
             // A clean screen, so the next round's messages are its own (libedit's Ctrl-L).
             try type("C-l")
-            let deadline = Date().addingTimeInterval(10)
-            while try screen().contains("lesson stopped"), Date() < deadline { usleep(50_000) }
+            try waitUntil("the screen to be cleared") { try !self.screen().contains("lesson stopped") }
         }
         try type("C-d")
         try waitFor("SHELL-EXITED 0")
@@ -178,8 +186,7 @@ final class TerminalTests: XCTestCase {
     }
 
     func testNoColorTurnsOffThePausePromptsDimming() throws {
-        try tmux(["kill-session", "-t", sessionName])
-        try startShell("", environment: "NO_COLOR=1")
+        try restartShell("", environment: "NO_COLOR=1")
         try type("run lessons/01-no-dropout.md", "Enter")
         try waitFor("── Enter runs the next block · s skips it · q stops ──")
         let pause = try XCTUnwrap(try screen(escapes: true).split(separator: "\n").first { $0.contains("Enter runs the next block") })
@@ -228,8 +235,7 @@ final class TerminalTests: XCTestCase {
     /// A course on a terminal: Tab completes a lesson's name after `lesson` and after `run`, each
     /// lesson starts fresh, the learner's session comes back with `resume`, and `answer` answers.
     func testLessonsByNameInARowThenAnswerAndResume() throws {
-        try tmux(["kill-session", "-t", sessionName])
-        try startShell("--no-pause")
+        try restartShell("--no-pause")
         try type("set hidden 8", "Enter")
         try waitFor("hidden = 8;")
         try type("lesson cla", "Tab")
@@ -258,20 +264,40 @@ final class TerminalTests: XCTestCase {
 
     /// Sends `signal` to the `dropout` process running in the session's pane.
     private func signalShell(_ signal: Int32) throws {
-        let panePid = try tmux(["display-message", "-p", "-t", sessionName, "#{pane_pid}"])
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        let children = try String(contentsOfFile: "/proc/\(panePid)/task/\(panePid)/children", encoding: .utf8)
-        let pid = try XCTUnwrap(children.split(separator: " ").first.flatMap { Int32($0) }, "no process under the pane")
+        let pid = try XCTUnwrap(dropoutPID(), "no process under the pane")
         XCTAssertEqual(kill(pid, signal), 0)
     }
 
-    /// Sends keys with a short pause between, as a person types: libedit completes a word
-    /// differently when the next keys are already waiting.
+    /// The `dropout` process under the pane's `sh -c`.
+    private func dropoutPID() throws -> pid_t? {
+        let panePid = try tmux(["display-message", "-p", "-t", sessionName, "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        return pid_t(panePid).flatMap(ProcessProbe.firstChild)
+    }
+
+    /// Sends keys one at a time, as a person types, each once the shell has taken the one before:
+    /// libedit completes a word differently when the next keys are already waiting. A key is
+    /// taken when the shell has read from its terminal or the screen (or cursor) has changed, and
+    /// the shell is back waiting for input; after Enter, which may start long work, reading it
+    /// is enough. A shell that has ended has taken every key.
     private func type(_ keys: String...) throws {
+        let pid = try dropoutPID()
         for key in keys {
+            let reads = pid.flatMap(ProcessProbe.readCalls), shown = try screenAndCursor()
             try tmux(["send-keys", "-t", sessionName, key])
-            usleep(150_000)
+            guard let pid else { continue }
+            try waitUntil("the shell to take the key \(key.debugDescription)") {
+                guard let now = ProcessProbe.readCalls(pid) else { return true }
+                let changed = try now != reads || self.screenAndCursor() != shown
+                guard changed else { return false }
+                // Asked after the change was seen, so the waiting is for the key after this one.
+                return key == "Enter" || ProcessProbe.isWaitingForInput(pid) != false
+            }
         }
+    }
+
+    private func screenAndCursor() throws -> String {
+        try screen() + tmux(["display-message", "-p", "-t", sessionName, "#{cursor_x},#{cursor_y}"])
     }
 
     /// The pane's text; with `escapes`, with the colour sequences that drew it.
@@ -279,18 +305,27 @@ final class TerminalTests: XCTestCase {
         try tmux(["capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", sessionName])
     }
 
-    private func waitFor(_ text: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line) throws {
+    /// Waits until the screen shows `text`. Thirty seconds by default: on a loaded machine the
+    /// first prompt of a debug build once took over ten.
+    private func waitFor(_ text: String, timeout: Double = 30, file: StaticString = #filePath, line: UInt = #line) throws {
         // capture-pane drops the spaces at the end of a line, so the text is matched without them.
         var needle = text
         while needle.last == " " { needle.removeLast() }
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        while Date() < deadline {
-            last = try screen()
-            if last.contains(needle) { return }
-            usleep(50_000)
+        try waitUntil("the screen to show \(text.debugDescription)", timeout: timeout, file: file, line: line) {
+            try self.screen().contains(needle)
         }
-        XCTFail("screen never showed \(text.debugDescription); it shows:\n\(last)", file: file, line: line)
+    }
+
+    /// Polls `condition` every 20 ms; after `timeout` seconds fails with what the screen shows.
+    private func waitUntil(_ what: String, timeout: Double = 30, file: StaticString = #filePath, line: UInt = #line,
+                           _ condition: () throws -> Bool) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if try condition() { return }
+            usleep(20_000)
+        }
+        if try condition() { return }
+        XCTFail("timed out after \(timeout) s waiting for \(what); the screen shows:\n\(try screen())", file: file, line: line)
         throw XCTSkip("stopping this test after a failed wait")
     }
 
