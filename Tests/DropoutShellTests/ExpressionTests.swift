@@ -16,7 +16,7 @@ final class ExpressionTests: XCTestCase {
         XCTAssertEqual(try value("8 / 4 / 2"), .scalar(1))
         XCTAssertEqual(try value("-2 * -3"), .scalar(6))
         for (source, text) in [("alpha * (1 - dropout)", "alpha * (1 - dropout)"), ("(alpha * 2) - 1", "alpha * 2 - 1"),
-                               ("8 - (4 - 2)", "8 - (4 - 2)"), ("(8 - 4) - 2", "8 - 4 - 2"), ("8 / (4 * 2)", "8 / (4 * 2)"),
+                               ("8 - (4 - 2)", "8 - (4 - 2)"), ("(8 - 4) - 2", "8 - 4 - 2"), ("8 / (4 * 2)", "8 / (4 * 2)"), ("-(1 + 2)", "-(1 + 2)"), ("-(2 * 3) + 1", "-(2 * 3) + 1"), ("-X[0, 0]", "-X[0, 0]"),
                                ("count(abs(X - 1) < 0.5) >= 2", "count(abs(X - 1) < 0.5) >= 2")] {
             let parsed = try ExpressionParser.parse(source)
             XCTAssertEqual(parsed.text, text)

@@ -23,7 +23,7 @@ indirect enum Expression: Sendable {
         switch self {
         case let .number(value): Parameter.format(value)
         case let .name(name): name
-        case let .negate(inner): "-" + inner.text
+        case let .negate(inner): "-" + inner.text(within: 3, right: true)
         case let .binary(op, left, right):
             // Parentheses where the tree binds tighter than the operators would: a * (b - c).
             left.text(within: Self.precedence(op), right: false) + " \(op) " + right.text(within: Self.precedence(op), right: true)
@@ -33,7 +33,7 @@ indirect enum Expression: Sendable {
         }
     }
 
-    /// Comparisons bind loosest, then + and -, then * and /.
+    /// Comparisons bind loosest, then + and -, then * and /; a sign (3) binds tighter than all.
     private static func precedence(_ op: String) -> Int {
         comparisons.contains(op) ? 0 : op == "+" || op == "-" ? 1 : 2
     }
