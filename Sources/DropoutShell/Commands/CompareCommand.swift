@@ -123,8 +123,8 @@ enum CompareCommand {
             func describe(_ values: [UInt32]) -> String {
                 values.count == 1 ? "\(values[0])" : "\(values[0])..\(values[values.count - 1])"
             }
-            seedText = (weightSeeds.count == 1 || seeds != nil ? (weightSeeds.count == 1 ? "seed " : "seeds ") + describe(weightSeeds)
-                        : "seed \(weightSeeds[0])")
+            // Without seeds= every run takes the session's seed, named once.
+            seedText = (seeds.map { ($0.count == 1 ? "seed " : "seeds ") + describe($0) } ?? "seed \(weightSeeds[0])")
                 + (dataSeeds.map { ", data seeds \(describe($0))\(seeds != nil ? " (paired)" : "")" } ?? "")
             // All the runs' sessions exist at once, and each trains on a copy of its weights and
             // step arrays: twice a session's matrices a run, checked before any is built.
