@@ -7,7 +7,7 @@
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SWIFT_SOURCES := Sources Tests
 
-.PHONY: run test test-kernels build deps install uninstall bench bench-smoke fuzz clean
+.PHONY: run test test-kernels build deps install uninstall format lint bench bench-smoke fuzz clean
 
 deps:
 	@if ! pkg-config --exists libedit openblas 2>/dev/null || ! command -v tmux >/dev/null; then \
@@ -40,13 +40,23 @@ uninstall:
 
 # Builds with our own warnings treated as failures, then runs every test (XCTest); the lessons
 # replay through the release build, since they train many runs over seeds.
-test: deps
+test: deps lint
 	@swift build --build-tests 2>&1 | tee .build-warnings.log | grep -v '^\[' || true
 	@if grep -E '^$(CURDIR)/($(subst $() ,|,$(SWIFT_SOURCES)))/.*(warning|error):' .build-warnings.log; then \
 		echo "the build has warnings or errors (above)"; rm -f .build-warnings.log; exit 1; fi
 	@rm -f .build-warnings.log
 	swift build -c release
 	DROPOUT_LESSON_BINARY=$(CURDIR)/.build/release/dropout swift test --skip-build --disable-swift-testing
+
+# The style of .swift-format (the toolchain's swift-format): `make format` applies it, `make lint`
+# (part of `make test`) fails on any difference from it.
+FORMATTED := Sources Tests Package.swift bench/StepTimer fuzz
+format:
+	swift-format format --in-place --recursive $(FORMATTED)
+
+lint:
+	@if command -v swift-format >/dev/null; then swift-format lint --strict --recursive $(FORMATTED); \
+	else echo "swift-format is not on PATH (it comes with Swift 6); the style check is skipped"; fi
 
 # The numeric tests once under each OpenBLAS kernel this processor can run (OPENBLAS_CORETYPE):
 # the products' summation order is the kernel's, and the bars must hold for every one of them.

@@ -16,11 +16,13 @@ let package = Package(
         // The tutorial's network and numpy-exact randomness: pure computation, no I/O.
         // Optimised in debug builds too: the tests and lessons train thousands of runs over seeds,
         // which unoptimised take minutes (34x slower measured); the numbers are the same.
-        .target(name: "DropoutNetwork", dependencies: ["COpenBLAS", "CVectorKernels"],
-                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        .target(
+            name: "DropoutNetwork", dependencies: ["COpenBLAS", "CVectorKernels"],
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // The hot element-wise work of a step in AVX2 and FMA lanes, bit for bit what numpy gets.
-        .target(name: "CVectorKernels", exclude: ["generate_exp_table.py"],
-                cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
+        .target(
+            name: "CVectorKernels", exclude: ["generate_exp_table.py"],
+            cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
         // Debian's OpenBLAS (libopenblas-dev), for the matrix products of large networks.
         .systemLibrary(
             name: "COpenBLAS",
@@ -71,7 +73,9 @@ if Context.environment["DROPOUT_FUZZ"] != nil {
         .target(name: "FuzzerDriver", dependencies: ["CFuzzerDriver"], path: "fuzz/FuzzerDriver"),
     ]
     for name in ["FuzzCommands", "FuzzLessons", "FuzzExpectations", "FuzzSnapshots", "FuzzHTMLExport"] {
-        package.targets.append(.executableTarget(name: name, dependencies: ["DropoutShell", "FuzzerDriver"],
-                                                 path: "fuzz/\(name)"))
+        package.targets.append(
+            .executableTarget(
+                name: name, dependencies: ["DropoutShell", "FuzzerDriver"],
+                path: "fuzz/\(name)"))
     }
 }

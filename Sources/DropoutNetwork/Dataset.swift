@@ -22,9 +22,9 @@ public enum DatasetSpec: Equatable, Sendable {
         case .xor: "xor"
         case .and: "and"
         case .or: "or"
-        case let .random(rows, features, outputs, seed):
+        case .random(let rows, let features, let outputs, let seed):
             "random rows=\(rows) features=\(features) outputs=\(outputs) seed=\(seed)"
-        case let .shape(shape, rows, noise, validation, test, seed):
+        case .shape(let shape, let rows, let noise, let validation, let test, let seed):
             // validation= only when used, so sessions from before it existed read the same.
             "\(shape.rawValue) rows=\(rows) noise=\(noise)\(validation > 0 ? " validation=\(validation)" : "") test=\(test) seed=\(seed)"
         }
@@ -34,8 +34,9 @@ public enum DatasetSpec: Equatable, Sendable {
     public func reseeded(_ seed: UInt32) -> DatasetSpec? {
         switch self {
         case .xor, .and, .or: nil
-        case let .random(rows, features, outputs, _): .random(rows: rows, features: features, outputs: outputs, seed: seed)
-        case let .shape(shape, rows, noise, validation, test, _):
+        case .random(let rows, let features, let outputs, _):
+            .random(rows: rows, features: features, outputs: outputs, seed: seed)
+        case .shape(let shape, let rows, let noise, let validation, let test, _):
             .shape(shape, rows: rows, noise: noise, validation: validation, test: test, seed: seed)
         }
     }
@@ -44,8 +45,8 @@ public enum DatasetSpec: Equatable, Sendable {
     public var shape: (rows: Int, features: Int, outputs: Int) {
         switch self {
         case .xor, .and, .or: (4, 3, 1)
-        case let .random(rows, features, outputs, _): (rows, features, outputs)
-        case let .shape(_, rows, _, _, _, _): (rows, 3, 1)
+        case .random(let rows, let features, let outputs, _): (rows, features, outputs)
+        case .shape(_, let rows, _, _, _, _): (rows, 3, 1)
         }
     }
 }
@@ -72,10 +73,12 @@ public struct Dataset: Equatable, Sendable {
     /// allowed shape takes minutes. The probe is asked once per row.
     public init(_ spec: DatasetSpec, interrupted: () -> Bool) throws {
         var stopped = false
-        self.init(spec, generating: {
-            stopped = stopped || interrupted()
-            return stopped
-        })
+        self.init(
+            spec,
+            generating: {
+                stopped = stopped || interrupted()
+                return stopped
+            })
         if stopped { throw Interruption() }
     }
 
@@ -97,18 +100,21 @@ public struct Dataset: Equatable, Sendable {
             (inputs, targets) = Self.logicTable([0, 1, 1, 1])
             (testInputs, testTargets) = noTest
             (validationInputs, validationTargets) = noTest
-        case let .random(rows, features, outputs, seed):
-            (inputs, targets) = Self.randomRule(rows: rows, features: features, outputs: outputs, seed: seed, stop: stop)
+        case .random(let rows, let features, let outputs, let seed):
+            (inputs, targets) = Self.randomRule(
+                rows: rows, features: features, outputs: outputs, seed: seed, stop: stop)
             (testInputs, testTargets) = noTest
             (validationInputs, validationTargets) = noTest
-        case let .shape(shape, rows, noise, validation, test, seed):
+        case .shape(let shape, let rows, let noise, let validation, let test, let seed):
             // Training rows first, then validation, then test: with no validation the split is
             // the one sessions had before validation existed.
             let (allInputs, allTargets) = shape.sample(rows: rows, noise: noise, seed: seed)
             let (trained, validated) = Self.split(rows: rows, validation: validation, test: test)
             (inputs, targets) = (allInputs.rowRange(0..<trained), allTargets.rowRange(0..<trained))
             let validationRows = trained..<(trained + validated)
-            (validationInputs, validationTargets) = (allInputs.rowRange(validationRows), allTargets.rowRange(validationRows))
+            (validationInputs, validationTargets) = (
+                allInputs.rowRange(validationRows), allTargets.rowRange(validationRows)
+            )
             let testRows = (trained + validated)..<rows
             (testInputs, testTargets) = (allInputs.rowRange(testRows), allTargets.rowRange(testRows))
         }
@@ -129,7 +135,9 @@ public struct Dataset: Equatable, Sendable {
         return (inputs, targets)
     }
 
-    private static func randomRule(rows: Int, features: Int, outputs: Int, seed: UInt32, stop: () -> Bool) -> (Matrix, Matrix) {
+    private static func randomRule(
+        rows: Int, features: Int, outputs: Int, seed: UInt32, stop: () -> Bool
+    ) -> (Matrix, Matrix) {
         var generator = MersenneTwister(seed: seed)
         var inputs = Matrix(rows: rows, columns: features)
         // Row by row, in the same order as one pass over the elements, so `stop` is asked often.

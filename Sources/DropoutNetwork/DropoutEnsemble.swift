@@ -20,8 +20,10 @@ public struct DropoutEnsemble: Sendable {
     /// The first output of each row, under each rule. Masks are drawn from `generator`, a copy the
     /// caller owns, so asking does not change the session's stream.
     /// - Parameter interrupted: asked every 64 sampled masks and before each row's exact sum.
-    public static func rows(_ trainer: Trainer, samples: Int, generator: inout MersenneTwister,
-                            interrupted: () -> Bool = Interruption.never) throws -> [Row] {
+    public static func rows(
+        _ trainer: Trainer, samples: Int, generator: inout MersenneTwister,
+        interrupted: () -> Bool = Interruption.never
+    ) throws -> [Row] {
         let settings = trainer.settings
         let (hidden, weightScaled) = trainer.predict(trainer.data.inputs)
         let keep = settings.keepProbability
@@ -31,7 +33,8 @@ public struct DropoutEnsemble: Sendable {
         let width = hidden.columns
         return try (0..<hidden.rows).map { row in
             let contributions = (0..<width).map { hidden[row, $0] * scale * outgoing[$0, 0] }
-            var sum = 0.0, squares = 0.0
+            var sum = 0.0
+            var squares = 0.0
             for sample in 0..<samples {
                 if sample % 64 == 0 { try Interruption.check(interrupted) }
                 var input = 0.0
@@ -47,7 +50,8 @@ public struct DropoutEnsemble: Sendable {
                 try Interruption.check(interrupted)
                 var total = 0.0
                 for mask in 0..<(1 << width) {
-                    var input = 0.0, probability = 1.0
+                    var input = 0.0
+                    var probability = 1.0
                     for unit in 0..<width {
                         if mask & (1 << unit) != 0 {
                             input += contributions[unit]

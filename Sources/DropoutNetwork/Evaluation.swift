@@ -40,13 +40,15 @@ extension Trainer {
 
     private func evaluate(inputs x: Matrix, targets y: Matrix) -> Evaluation {
         let (hidden, outputs) = predict(x)
-        var errorSum = 0.0, correct = 0
+        var errorSum = 0.0
+        var correct = 0
         for index in outputs.elements.indices {
             let output = outputs.elements[index]
             errorSum += abs(output - y.elements[index])
             if (output >= 0.5) == (y.elements[index] >= 0.5) { correct += 1 }
         }
         let cells = Double(outputs.elements.count)
-        return Evaluation(hidden: hidden, outputs: outputs, meanAbsoluteError: errorSum / cells, accuracy: Double(correct) / cells)
+        return Evaluation(
+            hidden: hidden, outputs: outputs, meanAbsoluteError: errorSum / cells, accuracy: Double(correct) / cells)
     }
 }

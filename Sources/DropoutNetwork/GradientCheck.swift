@@ -19,19 +19,24 @@ public struct GradientCheck: Sendable {
 
     /// - Parameter mask: the keep mask to hold fixed (rows x hidden), all ones for no dropout.
     ///   - interrupted: asked before each weight is perturbed (two forward passes over the data).
-    public static func run(settings: TrainingSettings, data: Dataset, weights: Weights, mask: Matrix,
-                           step: Double = 1e-6, interrupted: () -> Bool = Interruption.never) throws -> [Result] {
+    public static func run(
+        settings: TrainingSettings, data: Dataset, weights: Weights, mask: Matrix,
+        step: Double = 1e-6, interrupted: () -> Bool = Interruption.never
+    ) throws -> [Result] {
         var results: [Result] = []
         for gradient in HiddenGradient.allCases {
             var settings = settings
             settings.gradient = gradient
-            let pass = PostStep(X: data.inputs, y: data.targets, weights: weights, mask: mask, settings: settings,
-                                dot: Matrix.product)
+            let pass = PostStep(
+                X: data.inputs, y: data.targets, weights: weights, mask: mask, settings: settings,
+                dot: Matrix.product)
             for (name, analytic) in [("synapse_0", pass.synapse_0_gradient), ("synapse_1", pass.synapse_1_gradient)] {
-                var worst = 0.0, largest = 0.0
+                var worst = 0.0
+                var largest = 0.0
                 for index in analytic.elements.indices {
                     try Interruption.check(interrupted)
-                    var plus = weights, minus = weights
+                    var plus = weights
+                    var minus = weights
                     if name == "synapse_0" {
                         plus.synapse0.elements[index] += step
                         minus.synapse0.elements[index] -= step
@@ -49,10 +54,14 @@ public struct GradientCheck: Sendable {
         return results
     }
 
-    private static func loss(_ data: Dataset, _ weights: Weights, _ mask: Matrix,
-                             _ settings: TrainingSettings) -> Double {
-        let output = PostStep.forward(data.inputs, weights.synapse0, weights.synapse1, mask: mask,
-                                      scale: settings.trainingScale, dot: Matrix.product).layer_2
+    private static func loss(
+        _ data: Dataset, _ weights: Weights, _ mask: Matrix,
+        _ settings: TrainingSettings
+    ) -> Double {
+        let output = PostStep.forward(
+            data.inputs, weights.synapse0, weights.synapse1, mask: mask,
+            scale: settings.trainingScale, dot: Matrix.product
+        ).layer_2
         return zip(output.elements, data.targets.elements).reduce(0) { $0 + 0.5 * ($1.0 - $1.1) * ($1.0 - $1.1) }
     }
 }

@@ -107,7 +107,8 @@ public struct MersenneTwister: Equatable, Sendable {
 
         /// The reference generator's three loops, which avoid a division per word.
         private mutating func regenerate() {
-            let n = MersenneTwister.stateSize, m = MersenneTwister.shift
+            let n = MersenneTwister.stateSize
+            let m = MersenneTwister.shift
             @inline(__always) func twist(_ i: Int, _ next: Int, _ far: Int) {
                 let y = (words[i] & MersenneTwister.upperMask) | (words[next] & MersenneTwister.lowerMask)
                 words[i] = words[far] ^ (y >> 1) ^ ((y & 1) == 0 ? 0 : MersenneTwister.matrixA)

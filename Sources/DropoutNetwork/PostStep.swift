@@ -41,8 +41,10 @@ public struct PostStep: Equatable, Sendable {
     let synapse_0_gradient: Matrix
 
     /// The loop's body up to the update, with the masks already drawn.
-    init(X: Matrix, y: Matrix, weights: Weights, mask: Matrix?, settings: TrainingSettings,
-         dot: Product = PostStep.dot) {
+    init(
+        X: Matrix, y: Matrix, weights: Weights, mask: Matrix?, settings: TrainingSettings,
+        dot: Product = PostStep.dot
+    ) {
         let (synapse_0, synapse_1, scale) = (weights.synapse0, weights.synapse1, settings.trainingScale)
         (self.X, self.y, self.mask) = (X, y, mask)
         (a, layer_1, layer_2) = Self.forward(X, synapse_0, synapse_1, mask: mask, scale: scale, dot: dot)
@@ -55,8 +57,10 @@ public struct PostStep: Equatable, Sendable {
 
     /// One whole iteration: the masks drawn as numpy draws them (the inputs' first), the pass,
     /// the update and max-norm. It does not check for divergence; `Trainer.step` does.
-    static func train(_ weights: inout Weights, on data: Dataset, settings: TrainingSettings,
-                      generator: inout MersenneTwister) -> PostStep {
+    static func train(
+        _ weights: inout Weights, on data: Dataset, settings: TrainingSettings,
+        generator: inout MersenneTwister
+    ) -> PostStep {
         let (rows, hidden_dim, alpha) = (data.inputs.rows, settings.hiddenWidth, settings.learningRate)
         var X = data.inputs
         if settings.inputDropoutRate > 0 {
@@ -76,8 +80,10 @@ public struct PostStep: Equatable, Sendable {
 
     /// The forward lines: `a = sigmoid(X · synapse_0)`, `layer_1 = a * (mask * scale)` (or `a`
     /// with no mask), `layer_2 = sigmoid(layer_1 · synapse_1)`.
-    static func forward(_ X: Matrix, _ synapse_0: Matrix, _ synapse_1: Matrix, mask: Matrix?, scale: Double,
-                        dot: Product = PostStep.dot) -> (a: Matrix, layer_1: Matrix, layer_2: Matrix) {
+    static func forward(
+        _ X: Matrix, _ synapse_0: Matrix, _ synapse_1: Matrix, mask: Matrix?, scale: Double,
+        dot: Product = PostStep.dot
+    ) -> (a: Matrix, layer_1: Matrix, layer_2: Matrix) {
         let a = sigmoid(dot(X, synapse_0))
         let layer_1 = mask.map { a * ($0 * scale) } ?? a
         return (a, layer_1, sigmoid(dot(layer_1, synapse_1)))
@@ -85,8 +91,10 @@ public struct PostStep: Equatable, Sendable {
 
     /// The network after training: nothing dropped, and under classic scaling the weights out of
     /// a dropped layer times its keep probability. Returns the hidden layer and the outputs.
-    static func evaluate(_ X: Matrix, _ weights: Weights, settings: TrainingSettings,
-                         dot: Product = PostStep.dot) -> (layer_1: Matrix, layer_2: Matrix) {
+    static func evaluate(
+        _ X: Matrix, _ weights: Weights, settings: TrainingSettings,
+        dot: Product = PostStep.dot
+    ) -> (layer_1: Matrix, layer_2: Matrix) {
         let synapse_0 = weights.synapse0 * settings.inputEvaluationWeightScale
         let synapse_1 = weights.synapse1 * settings.evaluationWeightScale
         let pass = forward(X, synapse_0, synapse_1, mask: nil, scale: 1, dot: dot)
@@ -98,8 +106,10 @@ public struct PostStep: Equatable, Sendable {
     /// once kept units are scaled past 1 it turns negative. The derivative of what `forward`
     /// computed is `(mask * scale) * a * (1 - a)`, `(mask / keep) * a * (1 - a)` under inverted
     /// scaling.
-    public static func hiddenDerivative(_ gradient: HiddenGradient, layer_1: Matrix, a: Matrix, mask: Matrix?,
-                                        scale: Double) -> Matrix {
+    public static func hiddenDerivative(
+        _ gradient: HiddenGradient, layer_1: Matrix, a: Matrix, mask: Matrix?,
+        scale: Double
+    ) -> Matrix {
         switch gradient {
         case .blog: return layer_1 * (1 - layer_1)
         case .exact: return mask.map { ($0 * scale) * (a * (1 - a)) } ?? a * (1 - a)
@@ -121,8 +131,10 @@ public struct PostStep: Equatable, Sendable {
     }
 
     /// `np.random.binomial([np.ones((rows, columns))], keep)[0]`: one draw a cell, row after row.
-    private static func binomial(_ rows: Int, _ columns: Int, _ keep: Double,
-                                 _ generator: inout MersenneTwister) -> Matrix {
+    private static func binomial(
+        _ rows: Int, _ columns: Int, _ keep: Double,
+        _ generator: inout MersenneTwister
+    ) -> Matrix {
         let trial = BinomialTrial(keep: keep)
         var cells = Matrix(rows: rows, columns: columns)
         for i in cells.elements.indices { cells.elements[i] = Double(trial.draw(using: &generator)) }
@@ -144,16 +156,17 @@ private func * (a: Matrix, s: Double) -> Matrix { a.map { $0 * s } }
 private func * (s: Double, a: Matrix) -> Matrix { a.map { s * $0 } }
 private func - (s: Double, a: Matrix) -> Matrix { a.map { s - $0 } }
 
-private extension Matrix {
-    var T: Matrix {
+extension Matrix {
+    fileprivate var T: Matrix {
         var result = Matrix(rows: columns, columns: rows)
         for r in 0..<rows { for c in 0..<columns { result[c, r] = self[r, c] } }
         return result
     }
 
-    func combined(with other: Matrix, _ operation: (Double, Double) -> Double) -> Matrix {
-        precondition(rows == other.rows && columns == other.columns,
-                     "element-wise \(shapeDescription) and \(other.shapeDescription)")
+    fileprivate func combined(with other: Matrix, _ operation: (Double, Double) -> Double) -> Matrix {
+        precondition(
+            rows == other.rows && columns == other.columns,
+            "element-wise \(shapeDescription) and \(other.shapeDescription)")
         var result = self
         for i in elements.indices { result.elements[i] = operation(elements[i], other.elements[i]) }
         return result

@@ -12,23 +12,29 @@ public struct Redundancy: Equatable, Sendable {
     public init(_ trainer: Trainer, interrupted: () -> Bool = Interruption.never) throws {
         let hidden = trainer.predict(trainer.data.inputs).hidden
         let weights = trainer.weights.synapse0
-        let width = hidden.columns, rows = hidden.rows
+        let width = hidden.columns
+        let rows = hidden.rows
         var correlation = Matrix(rows: width, columns: width)
         var cosine = Matrix(rows: width, columns: width)
         let means = (0..<width).map { unit in (0..<rows).reduce(0) { $0 + hidden[$1, unit] } / Double(rows) }
         for i in 0..<width {
             for j in 0..<width {
                 if j % 64 == 0 { try Interruption.check(interrupted) }
-                var covariance = 0.0, varianceI = 0.0, varianceJ = 0.0
+                var covariance = 0.0
+                var varianceI = 0.0
+                var varianceJ = 0.0
                 for r in 0..<rows {
-                    let a = hidden[r, i] - means[i], b = hidden[r, j] - means[j]
+                    let a = hidden[r, i] - means[i]
+                    let b = hidden[r, j] - means[j]
                     covariance += a * b
                     varianceI += a * a
                     varianceJ += b * b
                 }
                 let denominator = (varianceI * varianceJ).squareRoot()
                 correlation[i, j] = denominator > 0 ? covariance / denominator : 0
-                var dot = 0.0, normI = 0.0, normJ = 0.0
+                var dot = 0.0
+                var normI = 0.0
+                var normJ = 0.0
                 for f in 0..<weights.rows {
                     dot += weights[f, i] * weights[f, j]
                     normI += weights[f, i] * weights[f, i]

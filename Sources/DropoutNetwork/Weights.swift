@@ -12,8 +12,10 @@ public struct Weights: Equatable, Sendable {
 
     /// Draws `2 * random((features, hidden)) - 1`, then the same for (hidden, outputs), in C order,
     /// exactly as the post does right after seeding.
-    public static func draw(features: Int, hidden: Int, outputs: Int,
-                            using generator: inout MersenneTwister) -> Weights {
+    public static func draw(
+        features: Int, hidden: Int, outputs: Int,
+        using generator: inout MersenneTwister
+    ) -> Weights {
         func uniform(_ rows: Int, _ columns: Int) -> Matrix {
             var matrix = Matrix(rows: rows, columns: columns)
             for index in matrix.elements.indices { matrix.elements[index] = 2 * generator.nextDouble() - 1 }

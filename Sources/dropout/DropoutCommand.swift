@@ -65,7 +65,8 @@ struct Start: ParsableCommand {
         var session = Session()
         let terminal = isatty(STDIN_FILENO) != 0
         guard file != nil || terminal else {
-            try finish(ScriptMode.run(.standardInput, keepGoing: keepGoing, session: &session, context: context), context)
+            try finish(
+                ScriptMode.run(.standardInput, keepGoing: keepGoing, session: &session, context: context), context)
             return
         }
         // A lesson named as in the source tree (lessons/01-no-dropout.md) or by its number or name
@@ -80,8 +81,9 @@ struct Start: ParsableCommand {
             }
         }
         if !noPause { context.pauser = TerminalPauser() }
-        var shell = InteractiveShell(session: session, reader: EditLineReader(history: HistoryFile.standard()),
-                                     context: context)
+        var shell = InteractiveShell(
+            session: session, reader: EditLineReader(history: HistoryFile.standard()),
+            context: context)
         shell.run()
         try finish(TerminationSignal.received.map { 128 + $0 } ?? 0, context)
     }
@@ -141,14 +143,18 @@ struct Lint: ParsableCommand {
     var lessons: [String]
 
     // Unconditional: "-1" is taken as the value, and refused with the range, not as a flag.
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Report an expect with <, <=, > or >= that holds by a relative margin |A-B| / max(|A|,|B|) under T "
-            + "(0.02 is 2%).", valueName: "T"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "Report an expect with <, <=, > or >= that holds by a relative margin |A-B| / max(|A|,|B|) under T "
+                + "(0.02 is 2%).", valueName: "T"))
     var margin = String(LessonLinter.defaultMargin)
 
-    @Option(name: .customLong("shift-seeds"), parsing: .unconditional, help: ArgumentHelp(
-        "Replay with every seed compare trains with, weight and data, shifted by K, so claims about chance "
-            + "are checked on other seeds.", valueName: "K"))
+    @Option(
+        name: .customLong("shift-seeds"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Replay with every seed compare trains with, weight and data, shifted by K, so claims about chance "
+                + "are checked on other seeds.", valueName: "K"))
     var shiftSeeds = "0"
 
     func run() throws {

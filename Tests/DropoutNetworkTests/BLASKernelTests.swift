@@ -1,5 +1,6 @@
 import CVectorKernels
 import XCTest
+
 @testable import DropoutNetwork
 
 final class BLASKernelTests: XCTestCase {
@@ -16,8 +17,9 @@ final class BLASKernelTests: XCTestCase {
         XCTAssertEqual(BLASKernel.better(than: "Prescott", features: features([\.avx])), "Sandybridge")
         XCTAssertNil(BLASKernel.better(than: "Prescott", features: features([\.sse3, \.ssse3])))
         // AVX-512 without VL (Knights Landing) is not SkylakeX's instruction set.
-        XCTAssertEqual(BLASKernel.better(than: "Prescott", features: features([\.avx, \.fma, \.avx2, \.avx512f])),
-                       "Haswell")
+        XCTAssertEqual(
+            BLASKernel.better(than: "Prescott", features: features([\.avx, \.fma, \.avx2, \.avx512f])),
+            "Haswell")
         // A kernel OpenBLAS chose for a processor it knows is kept, even if another might be faster.
         XCTAssertNil(BLASKernel.better(than: "Zen", features: avx512))
         XCTAssertNil(BLASKernel.better(than: "Haswell", features: avx512))
@@ -65,8 +67,9 @@ final class BLASKernelTests: XCTestCase {
             XCTAssertEqual(kernel.name, best)
         } else {
             XCTAssertEqual(kernel.choice, .openBLAS)
-            XCTAssertFalse(BLASKernel.fallbacks.contains(kernel.name.lowercased()) && best != nil,
-                           "OpenBLAS's fallback \(kernel.name) was kept although \(best ?? "") runs here")
+            XCTAssertFalse(
+                BLASKernel.fallbacks.contains(kernel.name.lowercased()) && best != nil,
+                "OpenBLAS's fallback \(kernel.name) was kept although \(best ?? "") runs here")
         }
     }
 
@@ -77,15 +80,18 @@ final class BLASKernelTests: XCTestCase {
         }
         XCTAssertEqual(kernel("Haswell", .openBLAS).description, "Haswell (OpenBLAS's choice)")
         XCTAssertEqual(kernel("Zen", .environment("zen")).description, "Zen (OPENBLAS_CORETYPE=zen)")
-        XCTAssertEqual(kernel("Cooperlake", .environment("bogus")).description,
-                       "Cooperlake (OPENBLAS_CORETYPE='bogus' names no kernel OpenBLAS has; it chose Cooperlake instead)")
-        XCTAssertEqual(kernel("SkylakeX", .features(found: "Prescott")).description,
-                       "SkylakeX (chosen from the processor's features: OpenBLAS fell back to Prescott on it)")
+        XCTAssertEqual(
+            kernel("Cooperlake", .environment("bogus")).description,
+            "Cooperlake (OPENBLAS_CORETYPE='bogus' names no kernel OpenBLAS has; it chose Cooperlake instead)")
+        XCTAssertEqual(
+            kernel("SkylakeX", .features(found: "Prescott")).description,
+            "SkylakeX (chosen from the processor's features: OpenBLAS fell back to Prescott on it)")
         for choice in [BLASKernel.Choice.openBLAS, .environment("x"), .features(found: "Prescott")] {
             XCTAssertNil(kernel("Prescott", choice).note)
         }
-        XCTAssertEqual(kernel("Prescott", .probeFailed(rejected: "SkylakeX")).note,
-                       "OpenBLAS's SkylakeX kernel disagreed with plain loops on a probe product; using Prescott instead")
+        XCTAssertEqual(
+            kernel("Prescott", .probeFailed(rejected: "SkylakeX")).note,
+            "OpenBLAS's SkylakeX kernel disagreed with plain loops on a probe product; using Prescott instead")
         XCTAssertTrue(kernel("Prescott", .openBLAS).report.hasSuffix("CPU: unnamed processor; "))
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DropoutNetwork
 
 /// `Trainer.step` and evaluation (the products, lanes, bands and mask kernel of FastPath/)
@@ -28,7 +29,9 @@ final class FastPathMatchesPostStepTests: XCTestCase {
 
         /// Whether every product of a step on this shape is below the BLAS threshold.
         var summedInIndexOrder: Bool {
-            let rows = data.inputs.rows, features = data.inputs.columns, outputs = data.targets.columns
+            let rows = data.inputs.rows
+            let features = data.inputs.columns
+            let outputs = data.targets.columns
             return rows * hidden * max(features, outputs) < Matrix.blasThreshold
         }
     }
@@ -36,10 +39,12 @@ final class FastPathMatchesPostStepTests: XCTestCase {
     private let shapes = [
         Shape(name: "the post's 4x3, hidden 4", data: Dataset(.xor), hidden: 4),
         Shape(name: "the post's 4x3, hidden 16", data: Dataset(.xor), hidden: 16),
-        Shape(name: "64x16, hidden 40, 2 outputs", data: Dataset(.random(rows: 64, features: 16, outputs: 2, seed: 5)),
-              hidden: 40),
-        Shape(name: "256x32, hidden 256, 4 outputs",
-              data: Dataset(.random(rows: 256, features: 32, outputs: 4, seed: 3)), hidden: 256),
+        Shape(
+            name: "64x16, hidden 40, 2 outputs", data: Dataset(.random(rows: 64, features: 16, outputs: 2, seed: 5)),
+            hidden: 40),
+        Shape(
+            name: "256x32, hidden 256, 4 outputs",
+            data: Dataset(.random(rows: 256, features: 32, outputs: 4, seed: 3)), hidden: 256),
     ]
 
     /// Dropout, input dropout, max-norm.
@@ -48,8 +53,9 @@ final class FastPathMatchesPostStepTests: XCTestCase {
     func testTheShapesCoverBothSidesOfTheThresholds() {
         XCTAssertEqual(shapes.map(\.summedInIndexOrder), [true, true, false, false])
         let large = shapes[3]
-        XCTAssertGreaterThanOrEqual(large.data.inputs.rows * large.data.inputs.columns * large.hidden,
-                                    Matrix.parallelThreshold)
+        XCTAssertGreaterThanOrEqual(
+            large.data.inputs.rows * large.data.inputs.columns * large.hidden,
+            Matrix.parallelThreshold)
     }
 
     func testEveryStepIsThePostsStep() throws {
@@ -62,7 +68,8 @@ final class FastPathMatchesPostStepTests: XCTestCase {
                         (settings.gradient, settings.scaling) = (gradient, scaling)
                         settings.dropoutRate = dropout
                         (settings.inputDropoutRate, settings.maxNorm) = (inputDropout, maxNorm)
-                        let label = "\(shape.name), \(gradient), \(scaling), dropout \(dropout), "
+                        let label =
+                            "\(shape.name), \(gradient), \(scaling), dropout \(dropout), "
                             + "input dropout \(inputDropout), max-norm \(maxNorm)"
                         try checkSteps(shape, settings, label)
                     }
@@ -76,7 +83,8 @@ final class FastPathMatchesPostStepTests: XCTestCase {
         var trainer = Trainer(settings: settings, data: shape.data, seed: 1)
         let exact = shape.summedInIndexOrder
         for step in 1...3 {
-            var weights = trainer.weights, generator = trainer.generator
+            var weights = trainer.weights
+            var generator = trainer.generator
             let post = PostStep.train(&weights, on: shape.data, settings: settings, generator: &generator)
             let error = try trainer.step()
             let record = try XCTUnwrap(trainer.lastStep)
@@ -85,12 +93,14 @@ final class FastPathMatchesPostStepTests: XCTestCase {
             XCTAssertEqual(record.maskDrawn, post.mask != nil, at)
             if let mask = post.mask { XCTAssertEqual(record.mask, mask, at) }
             if settings.inputDropoutRate > 0 { XCTAssertEqual(record.inputs, post.X, at) }
-            let pairs = [(record.activation, post.a, "a"), (record.layer1, post.layer_1, "layer_1"),
-                         (record.layer2, post.layer_2, "layer_2"),
-                         (record.layer2Delta, post.layer_2_delta, "layer_2_delta"),
-                         (record.layer1Delta, post.layer_1_delta, "layer_1_delta"),
-                         (trainer.weights.synapse0, weights.synapse0, "synapse_0"),
-                         (trainer.weights.synapse1, weights.synapse1, "synapse_1")]
+            let pairs = [
+                (record.activation, post.a, "a"), (record.layer1, post.layer_1, "layer_1"),
+                (record.layer2, post.layer_2, "layer_2"),
+                (record.layer2Delta, post.layer_2_delta, "layer_2_delta"),
+                (record.layer1Delta, post.layer_1_delta, "layer_1_delta"),
+                (trainer.weights.synapse0, weights.synapse0, "synapse_0"),
+                (trainer.weights.synapse1, weights.synapse1, "synapse_1"),
+            ]
             for (fast, reference, name) in pairs { assertAgree(fast, reference, bitExact: exact, "\(name): \(at)") }
             assertAgree(Matrix(column: [error]), Matrix(column: [post.error]), bitExact: exact, "error: \(at)")
         }
@@ -100,14 +110,18 @@ final class FastPathMatchesPostStepTests: XCTestCase {
         assertAgree(evaluated.outputs, reference.layer_2, bitExact: exact, "evaluation's outputs: \(label)")
     }
 
-    private func assertAgree(_ fast: Matrix, _ reference: Matrix, bitExact: Bool, _ what: String,
-                             file: StaticString = #filePath, line: UInt = #line) {
+    private func assertAgree(
+        _ fast: Matrix, _ reference: Matrix, bitExact: Bool, _ what: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         XCTAssertEqual(fast.shapeDescription, reference.shapeDescription, what, file: file, line: line)
         if bitExact {
-            XCTAssertEqual(fast.elements.map(\.bitPattern), reference.elements.map(\.bitPattern), what,
-                           file: file, line: line)
+            XCTAssertEqual(
+                fast.elements.map(\.bitPattern), reference.elements.map(\.bitPattern), what,
+                file: file, line: line)
         } else {
-            let worst = zip(fast.elements, reference.elements).map { abs($0 - $1) / max(abs($1), 1e-3) }.max()
+            let worst =
+                zip(fast.elements, reference.elements).map { abs($0 - $1) / max(abs($1), 1e-3) }.max()
                 ?? .infinity
             XCTAssertLessThanOrEqual(worst, Self.bound, what, file: file, line: line)
         }

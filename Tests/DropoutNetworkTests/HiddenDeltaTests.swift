@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DropoutNetwork
 
 /// The hidden delta, fused (`vk_hidden_delta`) or as a product and a pass, against the post's two
@@ -15,8 +16,11 @@ final class HiddenDeltaTests: XCTestCase {
         // without a remainder after the lanes' 16-wide blocks, and an odd row count.
         for (rows, hidden, outputs) in [(513, 400, 10), (101, 37, 9), (64, 16, 32)] {
             XCTAssertGreaterThanOrEqual(rows * hidden * outputs, Matrix.blasThreshold)
-            let outputDelta = random(rows, outputs), outgoing = random(hidden, outputs)
-            let layer1 = random(rows, hidden), activation = random(rows, hidden), mask = random(rows, hidden)
+            let outputDelta = random(rows, outputs)
+            let outgoing = random(hidden, outputs)
+            let layer1 = random(rows, hidden)
+            let activation = random(rows, hidden)
+            let mask = random(rows, hidden)
             for (gradient, masked) in [(HiddenGradient.blog, true), (.exact, true), (.exact, false)] {
                 var expected = Matrix(rows: rows, columns: hidden)
                 for r in 0..<rows {
@@ -31,12 +35,15 @@ final class HiddenDeltaTests: XCTestCase {
                 for lanes in [true, false] where !lanes || VectorLanes.available {
                     var delta = Matrix(rows: rows, columns: hidden, repeating: .nan)
                     var transposed = Matrix(rows: outputs, columns: hidden)
-                    let derivative = StepKernels.HiddenDerivative(gradient, layer1: layer1, activation: activation,
-                                                                  mask: masked ? mask : nil, scale: 2)
-                    StepKernels.hiddenDelta(&delta, outputDelta: outputDelta, outgoing: outgoing, transposed: &transposed,
-                                            derivative: derivative, lanes: lanes)
+                    let derivative = StepKernels.HiddenDerivative(
+                        gradient, layer1: layer1, activation: activation,
+                        mask: masked ? mask : nil, scale: 2)
+                    StepKernels.hiddenDelta(
+                        &delta, outputDelta: outputDelta, outgoing: outgoing, transposed: &transposed,
+                        derivative: derivative, lanes: lanes)
                     let worst = zip(delta.elements, expected.elements).map { abs($0 - $1) }.max()!
-                    XCTAssertLessThan(worst, 1e-15, "\(rows)x\(hidden)x\(outputs), \(gradient), masked \(masked), lanes \(lanes)")
+                    XCTAssertLessThan(
+                        worst, 1e-15, "\(rows)x\(hidden)x\(outputs), \(gradient), masked \(masked), lanes \(lanes)")
                 }
             }
         }

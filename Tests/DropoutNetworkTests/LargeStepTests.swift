@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import DropoutNetwork
 
 /// A network large enough for every fast path (the mask drawn in vector batches on one core
@@ -25,11 +26,14 @@ final class LargeStepTests: XCTestCase {
     /// step from the same weights is held to 1e-11 against PostStep (FastPathMatchesPostStepTests).
     func testALargeNetworkMatchesNumpysRun() throws {
         let fixture = try loadFixture("numpy-large-cases", as: LargeCases.self)
-        let data = Dataset(.random(rows: fixture.rows, features: fixture.features, outputs: fixture.outputs,
-                                   seed: fixture.data_seed))
+        let data = Dataset(
+            .random(
+                rows: fixture.rows, features: fixture.features, outputs: fixture.outputs,
+                seed: fixture.data_seed))
         XCTAssertGreaterThanOrEqual(fixture.rows * fixture.features * fixture.hidden, Matrix.parallelThreshold)
-        XCTAssertEqual(Set(fixture.cases.map { "\($0.gradient) \($0.steps)" }),
-                       ["blog 3", "blog 30", "exact 3", "exact 30"])
+        XCTAssertEqual(
+            Set(fixture.cases.map { "\($0.gradient) \($0.steps)" }),
+            ["blog 3", "blog 30", "exact 3", "exact 30"])
         for numpyCase in fixture.cases {
             var settings = TrainingSettings()
             settings.hiddenWidth = fixture.hidden
@@ -38,15 +42,27 @@ final class LargeStepTests: XCTestCase {
             var trainer = Trainer(settings: settings, data: data, seed: 1)
             for _ in 0..<numpyCase.steps { try trainer.step() }
             let bar = numpyCase.gradient == .blog && numpyCase.steps > 3 ? 1e-6 : 1e-12
-            let sampled = [(stride(from: 0, to: trainer.weights.synapse0.elements.count, by: 16).map { trainer.weights.synapse0.elements[$0] },
-                            numpyCase.synapse_0_every_16th, "synapse_0"),
-                           (stride(from: 0, to: trainer.weights.synapse1.elements.count, by: 2).map { trainer.weights.synapse1.elements[$0] },
-                            numpyCase.synapse_1_every_2nd, "synapse_1")]
+            let sampled = [
+                (
+                    stride(from: 0, to: trainer.weights.synapse0.elements.count, by: 16).map {
+                        trainer.weights.synapse0.elements[$0]
+                    },
+                    numpyCase.synapse_0_every_16th, "synapse_0"
+                ),
+                (
+                    stride(from: 0, to: trainer.weights.synapse1.elements.count, by: 2).map {
+                        trainer.weights.synapse1.elements[$0]
+                    },
+                    numpyCase.synapse_1_every_2nd, "synapse_1"
+                ),
+            ]
             for (ours, numpys, name) in sampled {
                 XCTAssertEqual(ours.count, numpys.count, name)
                 let worst = zip(ours, numpys).map { abs($0 - $1) / max(abs($1), 1) }.max() ?? .infinity
-                XCTAssertLessThan(worst, bar, "\(name) after \(numpyCase.steps) steps, dropout \(numpyCase.dropout), "
-                                  + "\(numpyCase.gradient) gradient, OpenBLAS kernel \(BLASKernel.inUse.name)")
+                XCTAssertLessThan(
+                    worst, bar,
+                    "\(name) after \(numpyCase.steps) steps, dropout \(numpyCase.dropout), "
+                        + "\(numpyCase.gradient) gradient, OpenBLAS kernel \(BLASKernel.inUse.name)")
             }
         }
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DropoutNetwork
 
 /// The products above the BLAS threshold (OpenBLAS) agree with the sums written out, and so do
@@ -43,7 +44,8 @@ final class MatrixProductTests: XCTestCase {
         for (n, k, m) in [(4, 3, 4), (64, 48, 40), (256, 40, 300), (300, 40, 256)] {
             XCTAssertEqual(n * k * m >= Matrix.blasThreshold, n >= 64)
             XCTAssertEqual(n * k * m >= Matrix.parallelThreshold, n >= 256)
-            let a = random(n, k, &generator), b = random(k, m, &generator)
+            let a = random(n, k, &generator)
+            let b = random(k, m, &generator)
             let expected = written(a, b)
             for result in threeProducts(a, b) {
                 for (got, want) in zip(result.elements, expected.elements) {
@@ -58,7 +60,8 @@ final class MatrixProductTests: XCTestCase {
     func testTheLoopsSumInIndexOrderToTheBit() {
         var generator = MersenneTwister(seed: 4)
         for (n, k, m) in [(4, 3, 4), (4, 4, 1), (3, 4, 4), (7, 33, 5)] {
-            let a = random(n, k, &generator), b = random(k, m, &generator)
+            let a = random(n, k, &generator)
+            let b = random(k, m, &generator)
             let expected = written(a, b)
             for result in threeProducts(a, b) {
                 XCTAssertEqual(result.elements.map(\.bitPattern), expected.elements.map(\.bitPattern), "\(n)x\(k)x\(m)")

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import DropoutNetwork
 
 /// numpy's own outputs, read from the JSON files in Fixtures/.
@@ -47,15 +48,18 @@ func loadFixture<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
 }
 
 /// Fails unless every element is within `tolerance`, relative to the larger magnitude.
-func assertClose(_ actual: Matrix, _ expected: [[Double]], tolerance: Double = 1e-9,
-                 _ label: String, file: StaticString = #filePath, line: UInt = #line) {
+func assertClose(
+    _ actual: Matrix, _ expected: [[Double]], tolerance: Double = 1e-9,
+    _ label: String, file: StaticString = #filePath, line: UInt = #line
+) {
     XCTAssertEqual(actual.rowArrays.count, expected.count, "\(label): row count", file: file, line: line)
     for (r, (got, want)) in zip(actual.rowArrays, expected).enumerated() {
         XCTAssertEqual(got.count, want.count, "\(label): width of row \(r)", file: file, line: line)
         for (c, (g, w)) in zip(got, want).enumerated() {
             let scale = max(abs(g), abs(w), 1e-300)
-            XCTAssertLessThanOrEqual(abs(g - w) / scale, tolerance,
-                                     "\(label)[\(r)][\(c)]: \(g) vs numpy's \(w)", file: file, line: line)
+            XCTAssertLessThanOrEqual(
+                abs(g - w) / scale, tolerance,
+                "\(label)[\(r)][\(c)]: \(g) vs numpy's \(w)", file: file, line: line)
         }
     }
 }

@@ -1,5 +1,6 @@
 import CVectorKernels
 import XCTest
+
 @testable import DropoutNetwork
 
 final class NumpyRandomTests: XCTestCase {
@@ -65,8 +66,11 @@ final class NumpyRandomTests: XCTestCase {
             _ = stream.nextUInt32()
             return Array(stream.words)
         }
-        let uniforms = (0..<300).map { MersenneTwister.double(high: MersenneTwister.temper(words[2 * $0]),
-                                                              low: MersenneTwister.temper(words[2 * $0 + 1])) }
+        let uniforms = (0..<300).map {
+            MersenneTwister.double(
+                high: MersenneTwister.temper(words[2 * $0]),
+                low: MersenneTwister.temper(words[2 * $0 + 1]))
+        }
         for second in [0.45, 0.499, 0.4999] {
             let expected = uniforms.firstIndex { $0 - 0.5 > second } ?? uniforms.count
             for lanes in [true, false] where !lanes || VectorLanes.available {

@@ -1,6 +1,7 @@
 import CVectorKernels
 import Foundation
 import XCTest
+
 @testable import DropoutNetwork
 
 /// The four-lane sigmoid must be the C library's, bit for bit: numpy computes the post's sigmoid
@@ -23,9 +24,11 @@ final class SigmoidLanesTests: XCTestCase {
             var lanes = [Double](repeating: 0, count: inputs.count)
             vk_exp(inputs, &lanes, inputs.count)
             let differing = inputs.indices.filter { exp(inputs[$0]).bitPattern != lanes[$0].bitPattern }
-            XCTAssertEqual(differing.count, 0, differing.first.map {
-                "exp(\(inputs[$0])): libm \(exp(inputs[$0])), lanes \(lanes[$0])"
-            } ?? "")
+            XCTAssertEqual(
+                differing.count, 0,
+                differing.first.map {
+                    "exp(\(inputs[$0])): libm \(exp(inputs[$0])), lanes \(lanes[$0])"
+                } ?? "")
         }
     }
 

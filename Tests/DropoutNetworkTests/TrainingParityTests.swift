@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DropoutNetwork
 
 /// The tutorial's loop against numpy running it: the same weights within 1e-9 relative.
@@ -47,21 +48,29 @@ final class TrainingParityTests: XCTestCase {
         settings.dropoutRate = 0.5
         var trainer = Trainer(settings: settings, data: Dataset(.xor), seed: 3)
         try trainer.train(steps: 500) { _, _ in true }
-        let mask = try XCTUnwrap(trainer.lastStep).mask, data = trainer.data, weights = trainer.weights
+        let mask = try XCTUnwrap(trainer.lastStep).mask
+        let data = trainer.data
+        let weights = trainer.weights
         func loss(_ weights: Weights) -> Double {
-            let layer_2 = PostStep.forward(data.inputs, weights.synapse0, weights.synapse1, mask: mask,
-                                           scale: settings.trainingScale).layer_2
+            let layer_2 = PostStep.forward(
+                data.inputs, weights.synapse0, weights.synapse1, mask: mask,
+                scale: settings.trainingScale
+            ).layer_2
             return zip(layer_2.elements, data.targets.elements).reduce(0) { $0 + 0.5 * ($1.0 - $1.1) * ($1.0 - $1.1) }
         }
         func relativeError(_ gradient: HiddenGradient) -> Double {
             var chosen = settings
             chosen.gradient = gradient
             let pass = PostStep(X: data.inputs, y: data.targets, weights: weights, mask: mask, settings: chosen)
-            var worst = 0.0, largest = 0.0
-            let gradients = [(\Weights.synapse0, pass.synapse_0_gradient), (\Weights.synapse1, pass.synapse_1_gradient)]
+            var worst = 0.0
+            var largest = 0.0
+            let gradients = [
+                (\Weights.synapse0, pass.synapse_0_gradient), (\Weights.synapse1, pass.synapse_1_gradient),
+            ]
             for (path, analytic) in gradients {
                 for index in analytic.elements.indices {
-                    var plus = weights, minus = weights
+                    var plus = weights
+                    var minus = weights
                     plus[keyPath: path].elements[index] += 1e-5
                     minus[keyPath: path].elements[index] -= 1e-5
                     let numeric = (loss(plus) - loss(minus)) / 2e-5
@@ -71,8 +80,10 @@ final class TrainingParityTests: XCTestCase {
             }
             return worst / largest
         }
-        let layer_1 = PostStep(X: data.inputs, y: data.targets, weights: weights, mask: mask,
-                               settings: settings).layer_1
+        let layer_1 = PostStep(
+            X: data.inputs, y: data.targets, weights: weights, mask: mask,
+            settings: settings
+        ).layer_1
         XCTAssertTrue(layer_1.elements.contains { $0 > 1 }, "some kept unit is scaled past 1")
         XCTAssertLessThan(relativeError(.exact), 1e-7)
         XCTAssertGreaterThan(relativeError(.blog), 1e-2, "the post's derivative is not the forward pass's")
@@ -118,22 +129,26 @@ final class DropoutEnsembleTests: XCTestCase {
         var generator = MersenneTwister(seed: 99)
         let rows = try DropoutEnsemble.rows(trainer, samples: 100_000, generator: &generator)
         let hidden = trainer.predict(trainer.data.inputs).hidden
-        let keep = 0.7, w = trainer.weights.synapse1
+        let keep = 0.7
+        let w = trainer.weights.synapse1
         for (index, row) in rows.enumerated() {
             var expected = 0.0
             for m0 in [0.0, 1.0] {
                 for m1 in [0.0, 1.0] {
                     for m2 in [0.0, 1.0] {
                         let p = [m0, m1, m2].reduce(1.0) { $0 * ($1 == 1 ? keep : 1 - keep) }
-                        let input = (m0 * hidden[index, 0] * w[0, 0] + m1 * hidden[index, 1] * w[1, 0] + m2 * hidden[index, 2] * w[2, 0]) / keep
+                        let input =
+                            (m0 * hidden[index, 0] * w[0, 0] + m1 * hidden[index, 1] * w[1, 0] + m2 * hidden[index, 2]
+                                * w[2, 0]) / keep
                         expected += p / (1 + exp(-input))
                     }
                 }
             }
             let exact = try XCTUnwrap(row.exact)
             XCTAssertEqual(exact, expected, accuracy: 1e-12)
-            XCTAssertEqual(row.sampledMean, exact, accuracy: 4 * row.sampledSpread / (100_000.0).squareRoot() + 1e-9,
-                           "the average of sampled masks converges to the exact one")
+            XCTAssertEqual(
+                row.sampledMean, exact, accuracy: 4 * row.sampledSpread / (100_000.0).squareRoot() + 1e-9,
+                "the average of sampled masks converges to the exact one")
         }
     }
 }
@@ -157,9 +172,11 @@ final class RedundancyTests: XCTestCase {
         settings.hiddenWidth = 2
         let data = Dataset(.xor)
         let same = Matrix(rowArrays: [[0.3, 0.3], [-0.2, -0.2], [0.1, 0.1]])!
-        let trainer = try XCTUnwrap(Trainer(settings: settings, data: data,
-                                            weights: Weights(synapse0: same, synapse1: Matrix(rowArrays: [[1], [1]])!),
-                                            generator: MersenneTwister(seed: 1), iteration: 0))
+        let trainer = try XCTUnwrap(
+            Trainer(
+                settings: settings, data: data,
+                weights: Weights(synapse0: same, synapse1: Matrix(rowArrays: [[1], [1]])!),
+                generator: MersenneTwister(seed: 1), iteration: 0))
         let redundancy = try Redundancy(trainer)
         XCTAssertEqual(Redundancy.offDiagonalMean(redundancy.activationCorrelation), 1, accuracy: 1e-12)
         XCTAssertEqual(Redundancy.offDiagonalMean(redundancy.weightCosine), 1, accuracy: 1e-12)
@@ -176,7 +193,8 @@ final class InputDropoutAndMaxNormTests: XCTestCase {
         let record = try XCTUnwrap(trainer.lastStep)
         let inputMask = (0..<12).map { _ in BinomialTrial(keep: 0.75).draw(using: &generator) }
         for index in 0..<12 {
-            XCTAssertEqual(record.inputs.elements[index], trainer.data.inputs.elements[index] * (Double(inputMask[index]) / 0.75))
+            XCTAssertEqual(
+                record.inputs.elements[index], trainer.data.inputs.elements[index] * (Double(inputMask[index]) / 0.75))
         }
         let hiddenMask = (0..<16).map { _ in Double(BinomialTrial(keep: 0.8).draw(using: &generator)) }
         XCTAssertEqual(record.mask.elements, hiddenMask, "the hidden mask is drawn after the input mask")
@@ -192,9 +210,10 @@ final class InputDropoutAndMaxNormTests: XCTestCase {
             let norm = (0..<w.rows).reduce(0) { $0 + w[$1, column] * w[$1, column] }.squareRoot()
             XCTAssertLessThanOrEqual(norm, 2 + 1e-12)
         }
-        XCTAssertTrue((0..<w.columns).contains { column in
-            abs((0..<w.rows).reduce(0) { $0 + w[$1, column] * w[$1, column] }.squareRoot() - 2) < 1e-9
-        }, "the cap was reached")
+        XCTAssertTrue(
+            (0..<w.columns).contains { column in
+                abs((0..<w.rows).reduce(0) { $0 + w[$1, column] * w[$1, column] }.squareRoot() - 2) < 1e-9
+            }, "the cap was reached")
     }
 }
 
@@ -208,16 +227,19 @@ final class DivergenceTests: XCTestCase {
         let data = Dataset(.xor)
         let fresh = Trainer(settings: settings, data: data, seed: 1)
         let huge = try XCTUnwrap(Matrix(rowArrays: [[1.7e308], [-1.7e308], [1.7e308], [-1.7e308]]))
-        var trainer = try XCTUnwrap(Trainer(settings: settings, data: data,
-                                             weights: Weights(synapse0: fresh.weights.synapse0, synapse1: huge),
-                                             generator: fresh.generator, iteration: 0))
+        var trainer = try XCTUnwrap(
+            Trainer(
+                settings: settings, data: data,
+                weights: Weights(synapse0: fresh.weights.synapse0, synapse1: huge),
+                generator: fresh.generator, iteration: 0))
         let before = (trainer.weights, trainer.generator)
         XCTAssertThrowsError(try trainer.step()) { error in
             XCTAssertEqual(error as? Divergence, Divergence(iteration: 1, quantity: "the output error"))
         }
         XCTAssertEqual(trainer.iteration, 0)
         XCTAssertEqual(trainer.weights, before.0)
-        XCTAssertEqual(trainer.generator, before.1, "the mask's draws are given back, so the next step draws them again")
+        XCTAssertEqual(
+            trainer.generator, before.1, "the mask's draws are given back, so the next step draws them again")
         XCTAssertThrowsError(try trainer.step(), "the same weights and draws diverge the same way")
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DropoutShell
 
 /// CommandLineWords.swift on its own: whitespace splits, `#` outside quotes ends the line,

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DropoutShell
 
 final class CompletionTests: XCTestCase {
@@ -11,7 +12,8 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(Completion.offer(before: "show ", word: "layer_1"), .words(["layer_1", "layer_1_delta"]))
         XCTAssertEqual(Completion.offer(before: "help ", word: "ev"), .words(["eval"]))
         XCTAssertEqual(Completion.offer(before: "", word: "q"), .words(["quit"]))
-        XCTAssertEqual(Completion.offer(before: "", word: "e"), .words(["eval", "ensemble", "expect", "export", "exit"]))
+        XCTAssertEqual(
+            Completion.offer(before: "", word: "e"), .words(["eval", "ensemble", "expect", "export", "exit"]))
     }
 
     func testPathsCompleteAsFilesAndOtherPlacesOfferNothing() {
@@ -46,17 +48,21 @@ final class CompletionTests: XCTestCase {
         for name in ["lessons/01-a.md", "lessons/02-b.md", "lesson-notes.txt", ".hidden"] {
             try "".write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
         }
-        XCTAssertEqual(Completion.paths(startingWith: folder + "/less"), [folder + "/lesson-notes.txt", folder + "/lessons/"])
-        XCTAssertEqual(Completion.paths(startingWith: folder + "/lessons/0"), [folder + "/lessons/01-a.md", folder + "/lessons/02-b.md"])
-        XCTAssertEqual(Completion.paths(startingWith: folder + "/"), [folder + "/lesson-notes.txt", folder + "/lessons/"])
+        XCTAssertEqual(
+            Completion.paths(startingWith: folder + "/less"), [folder + "/lesson-notes.txt", folder + "/lessons/"])
+        XCTAssertEqual(
+            Completion.paths(startingWith: folder + "/lessons/0"),
+            [folder + "/lessons/01-a.md", folder + "/lessons/02-b.md"])
+        XCTAssertEqual(
+            Completion.paths(startingWith: folder + "/"), [folder + "/lesson-notes.txt", folder + "/lessons/"])
         XCTAssertEqual(Completion.paths(startingWith: folder + "/.h"), [folder + "/.hidden"])
         XCTAssertEqual(Completion.paths(startingWith: folder + "/missing/x"), [])
     }
 }
 
-private extension Completion.Offer {
-    var wordCount: Int? {
-        if case let .words(words) = self { return words.count }
+extension Completion.Offer {
+    fileprivate var wordCount: Int? {
+        if case .words(let words) = self { return words.count }
         return nil
     }
 }

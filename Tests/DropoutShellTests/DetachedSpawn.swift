@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 struct SpawnFailed: Error, CustomStringConvertible {
@@ -23,10 +24,12 @@ func spawnDetached(_ path: String, _ arguments: [String]) throws {
         posix_spawn_file_actions_addclose(&actions, descriptor)
     }
     let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for argument in argv { free(argument) } }
     var child: pid_t = 0
     let spawned = posix_spawn(&child, path, &actions, nil, argv, environ)
-    guard spawned == 0 else { throw SpawnFailed(description: "cannot start \(path): \(String(cString: strerror(spawned)))") }
+    guard spawned == 0 else {
+        throw SpawnFailed(description: "cannot start \(path): \(String(cString: strerror(spawned)))")
+    }
     var status: Int32 = 0
     while waitpid(child, &status, 0) == -1 && errno == EINTR {}
 }

@@ -1,15 +1,18 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import XCTest
+
 @testable import DropoutShell
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Every export format, written from one short session that has a plot, an error and output
 /// that tries to inject HTML.
 final class ExportTests: XCTestCase {
     private func session(exporting path: String) {
-        ShellHarness().run("step 300", "show loss", "bogus <script>alert('x')</script> & more", "get alpha", "export \(path)")
+        ShellHarness().run(
+            "step 300", "show loss", "bogus <script>alert('x')</script> & more", "get alpha", "export \(path)")
     }
 
     func testMarkdownIsTheLessonFormatAndDeterministic() throws {
@@ -33,14 +36,17 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
         XCTAssertFalse(html.contains("<script"), "no scripts, and hostile output is escaped")
         XCTAssertTrue(html.contains("bogus &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"))
-        XCTAssertEqual(html.components(separatedBy: "http").count, html.components(separatedBy: "<svg xmlns=\"http://www.w3.org/2000/svg\"").count,
-                       "the only address is the SVG namespace")
+        XCTAssertEqual(
+            html.components(separatedBy: "http").count,
+            html.components(separatedBy: "<svg xmlns=\"http://www.w3.org/2000/svg\"").count,
+            "the only address is the SVG namespace")
         XCTAssertFalse(html.contains("<link"), "no external resources")
         XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 2, "the step's sparkline and the loss plot")
         let views = ShellHarness()
         views.run("step 3", "show synapse_0 heat", "show mask")
         let drawn = HTMLTranscript.render(views.context.transcript.entries)
-        XCTAssertEqual(drawn.components(separatedBy: "<svg").count - 1, 3, "the sparkline, the heat map and the mask as SVG")
+        XCTAssertEqual(
+            drawn.components(separatedBy: "<svg").count - 1, 3, "the sparkline, the heat map and the mask as SVG")
         XCTAssertEqual(drawn.components(separatedBy: "<rect ").count - 1, 12 + 16)
         XCTAssertTrue(html.contains("<polyline points=\""))
     }
@@ -50,19 +56,23 @@ final class ExportTests: XCTestCase {
     func testMarkdownAndNotebookExportsCarryNoEscapesOrRawHTML() throws {
         let folder = try makeTemporaryDirectory(self)
         let lesson = folder + "/hostile.md"
-        try ("# Hi \u{1B}]0;title\u{07}\n\n<img src=x onerror=\"document.title=1\"> \u{1B}]52;c;cm0=\u{07}\n\n"
-             + "```dropout\nget seed\nbogus \u{1B}[2J\n```\n").write(toFile: lesson, atomically: true, encoding: .utf8)
+        try
+            ("# Hi \u{1B}]0;title\u{07}\n\n<img src=x onerror=\"document.title=1\"> \u{1B}]52;c;cm0=\u{07}\n\n"
+            + "```dropout\nget seed\nbogus \u{1B}[2J\n```\n").write(toFile: lesson, atomically: true, encoding: .utf8)
         for name in ["out.md", "out.ipynb"] {
             _ = try runDropout(["--no-pause", "--keep-going", lesson, "--export", folder + "/" + name])
             let written = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
-            XCTAssertFalse(written.unicodeScalars.contains("\u{1B}") || written.contains("\\u001b"), "\(name): \(written)")
+            XCTAssertFalse(
+                written.unicodeScalars.contains("\u{1B}") || written.contains("\\u001b"), "\(name): \(written)")
             XCTAssertTrue(written.contains("^[]52;c;cm0=^G"), written)
             if name.hasSuffix(".ipynb") { XCTAssertFalse(written.contains("<img"), written) }
         }
     }
 
     func testHTMLNeverRunsLessonProse() throws {
-        let html = HTMLTranscript.render([.prose(["# Title", "", "Text <script>alert(1)</script> and <img src=x onerror=y>."])])
+        let html = HTMLTranscript.render([
+            .prose(["# Title", "", "Text <script>alert(1)</script> and <img src=x onerror=y>."])
+        ])
         XCTAssertFalse(html.contains("<script>"))
         XCTAssertFalse(html.contains("<img"))
         XCTAssertTrue(html.contains("<h1>Title</h1>"))
@@ -73,7 +83,11 @@ final class ExportTests: XCTestCase {
         session(exporting: folder + "/s.ipynb")
         let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/s.ipynb"))
         struct Notebook: Decodable {
-            struct Cell: Decodable { let cell_type: String; let id: String; let source: String }
+            struct Cell: Decodable {
+                let cell_type: String
+                let id: String
+                let source: String
+            }
             let cells: [Cell]
             let nbformat: Int
             let nbformat_minor: Int
@@ -87,8 +101,11 @@ final class ExportTests: XCTestCase {
 
         let check = Process()
         check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", "-c", "import nbformat, sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4)); print('valid')",
-                           folder + "/s.ipynb"]
+        check.arguments = [
+            "python3", "-c",
+            "import nbformat, sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4)); print('valid')",
+            folder + "/s.ipynb",
+        ]
         let output = Pipe()
         check.standardOutput = output
         check.standardError = Pipe()
@@ -102,7 +119,9 @@ final class ExportTests: XCTestCase {
             probe.standardError = Pipe()
             try probe.run()
             probe.waitUntilExit()
-            if probe.terminationStatus != 0 { throw XCTSkip("python3 with nbformat is not installed; `make test` installs it") }
+            if probe.terminationStatus != 0 {
+                throw XCTSkip("python3 with nbformat is not installed; `make test` installs it")
+            }
         }
         XCTAssertEqual(printed, "valid\n", "nbformat's validator rejected the notebook")
     }
@@ -111,7 +130,11 @@ final class ExportTests: XCTestCase {
         let folder = try makeTemporaryDirectory(self)
         session(exporting: folder + "/s.cast")
         let lines = try String(contentsOfFile: folder + "/s.cast", encoding: .utf8).split(separator: "\n")
-        struct Header: Decodable { let version: Int; let width: Int; let height: Int }
+        struct Header: Decodable {
+            let version: Int
+            let width: Int
+            let height: Int
+        }
         let header = try JSONDecoder().decode(Header.self, from: Data(lines[0].utf8))
         XCTAssertEqual(header.version, 2)
         var previous = 0.0
@@ -128,16 +151,19 @@ final class ExportTests: XCTestCase {
 
     func testUnknownFormatsAreRefused() {
         let shell = ShellHarness()
-        XCTAssertEqual(shell.errors("export notes.txt"),
-                       ["cannot export to 'notes.txt': the name must end in .md, .html, .ipynb, .cast"])
+        XCTAssertEqual(
+            shell.errors("export notes.txt"),
+            ["cannot export to 'notes.txt': the name must end in .md, .html, .ipynb, .cast"])
     }
 }
 
 /// The HTML export drawn by a real browser: headless Chromium where it is installed.
 final class BrowserRenderingTests: XCTestCase {
     func testTheHTMLExportRendersToANonBlankPage() throws {
-        guard let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-            .first(where: FileManager.default.isExecutableFile(atPath:)) else {
+        guard
+            let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+                .first(where: FileManager.default.isExecutableFile(atPath:))
+        else {
             throw XCTSkip("no headless Chromium here (apt-get install chromium); the HTML export was not drawn")
         }
         let folder = try makeTemporaryDirectory(self)
@@ -145,15 +171,18 @@ final class BrowserRenderingTests: XCTestCase {
         let screenshot = folder + "/page.png"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1000,1200",
-                             "--user-data-dir=\(folder)/profile", "--screenshot=\(screenshot)", "file://\(folder)/page.html"]
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1000,1200",
+            "--user-data-dir=\(folder)/profile", "--screenshot=\(screenshot)", "file://\(folder)/page.html",
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
         let png = try Data(contentsOf: URL(fileURLWithPath: screenshot))
         XCTAssertEqual(Array(png.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "a PNG")
-        let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        let height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
         XCTAssertEqual(width, 1000)
         XCTAssertEqual(height, 1200)
         // A blank 1000x1200 page compresses to a few kilobytes; text and a plot take far more.
@@ -165,14 +194,21 @@ final class BrowserRenderingTests: XCTestCase {
 final class SVGWellFormedTests: XCTestCase {
     func testEverySVGIsWellFormedXML() throws {
         let shell = ShellHarness()
-        shell.run("set data circles rows=30 noise=0.1 test=0.3", "step 300", "show loss", "show loss log", "show synapse_0 heat",
-                  "show mask", "show boundary", "redundancy")
+        shell.run(
+            "set data circles rows=30 noise=0.1 test=0.3", "step 300", "show loss", "show loss log",
+            "show synapse_0 heat",
+            "show mask", "show boundary", "redundancy")
         let html = HTMLTranscript.render(shell.context.transcript.entries)
-        let svgs = html.components(separatedBy: "<svg").dropFirst().map { "<svg" + $0.components(separatedBy: "</svg>")[0] + "</svg>" }
-        XCTAssertEqual(svgs.count, 8, "the sparkline of the step, two loss plots, a heat map, the mask, the boundary and two from redundancy")
+        let svgs = html.components(separatedBy: "<svg").dropFirst().map {
+            "<svg" + $0.components(separatedBy: "</svg>")[0] + "</svg>"
+        }
+        XCTAssertEqual(
+            svgs.count, 8,
+            "the sparkline of the step, two loss plots, a heat map, the mask, the boundary and two from redundancy")
         for svg in svgs {
             let parser = XMLParser(data: Data(svg.utf8))
-            XCTAssertTrue(parser.parse(), "\(parser.parserError.map(String.init(describing:)) ?? ""): \(svg.prefix(200))")
+            XCTAssertTrue(
+                parser.parse(), "\(parser.parserError.map(String.init(describing:)) ?? ""): \(svg.prefix(200))")
         }
     }
 }

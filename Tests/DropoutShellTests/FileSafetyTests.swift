@@ -1,6 +1,7 @@
 import CEditLine
 import Foundation
 import XCTest
+
 @testable import DropoutShell
 
 /// Saves, exports and the history file on a full disk and in a folder that refuses writes: the
@@ -18,8 +19,9 @@ final class FileSafetyTests: XCTestCase {
         XCTAssertEqual(shell.errors("export \(disk)/t.md"), ["cannot write '\(disk)/t.md': No space left on device"])
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: disk + "/s.json")), snapshot)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: disk + "/t.md")), transcript)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: disk).sorted(), ["filler", "s.json", "t.md"],
-                       "no temporary file is left behind")
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: disk).sorted(), ["filler", "s.json", "t.md"],
+            "no temporary file is left behind")
     }
 
     func testAFullDiskKeepsThePreviousHistory() throws {
@@ -28,9 +30,12 @@ final class FileSafetyTests: XCTestCase {
         XCTAssertTrue(history.append(["get seed"]))
         let saved = try Data(contentsOf: URL(fileURLWithPath: history.path))
         try fill(disk)
-        XCTAssertFalse(history.append((0..<500).map { "set alpha 0.\($0) # a long enough line to need more room than is left" }))
+        XCTAssertFalse(
+            history.append((0..<500).map { "set alpha 0.\($0) # a long enough line to need more room than is left" }))
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: history.path)), saved)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: disk + "/dropout").sorted(), ["history", "history.lock"])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: disk + "/dropout").sorted(),
+            ["history", "history.lock"])
     }
 
     func testAFolderThatRefusesWritesKeepsItsFiles() throws {
@@ -44,8 +49,10 @@ final class FileSafetyTests: XCTestCase {
         }
         addTeardownBlock { _ = try? self.runTool("/usr/bin/chattr", ["-i", folder]) }
         shell.run("step 5")
-        XCTAssertEqual(shell.errors("save \(folder)/s.json"), ["cannot write '\(folder)/s.json': Operation not permitted"])
-        XCTAssertEqual(shell.errors("export \(folder)/t.md"), ["cannot write '\(folder)/t.md': Operation not permitted"])
+        XCTAssertEqual(
+            shell.errors("save \(folder)/s.json"), ["cannot write '\(folder)/s.json': Operation not permitted"])
+        XCTAssertEqual(
+            shell.errors("export \(folder)/t.md"), ["cannot write '\(folder)/t.md': Operation not permitted"])
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: folder + "/s.json")), snapshot)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["s.json"])
     }
@@ -91,7 +98,9 @@ final class HistoryFileTests: XCTestCase {
         history.load()
         XCTAssertEqual(cedit_history_length(), 0)
         XCTAssertFalse(FileManager.default.fileExists(atPath: history.path))
-        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: history.path + ".corrupt")), Data([0x00, 0xff, 0x13, 0x37, 0x0a, 0xfe]))
+        XCTAssertEqual(
+            try Data(contentsOf: URL(fileURLWithPath: history.path + ".corrupt")),
+            Data([0x00, 0xff, 0x13, 0x37, 0x0a, 0xfe]))
         history.append(["get seed"])
         clear_history()
         history.load()

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import DropoutShell
 
 /// Every input a fuzz target crashed on (kept in fuzz/regressions/, named after the target),

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import DropoutShell
 
 /// Every view on a fixed seed, byte for byte against Golden/views.golden.md, the transcript of
@@ -13,7 +14,9 @@ final class GoldenViewTests: XCTestCase {
         XCTAssertEqual(shell.console.blocks.filter { if case .error = $0 { return true } else { return false } }, [])
         let actual = MarkdownTranscript.render(shell.context.transcript.entries)
         let golden = folder.appendingPathComponent("views.golden.md")
-        if ProcessInfo.processInfo.environment["DROPOUT_RECORD"] == "1" || !FileManager.default.fileExists(atPath: golden.path) {
+        if ProcessInfo.processInfo.environment["DROPOUT_RECORD"] == "1"
+            || !FileManager.default.fileExists(atPath: golden.path)
+        {
             try actual.write(to: golden, atomically: true, encoding: .utf8)
             XCTFail("recorded \(golden.path); run the tests again to compare")
             return

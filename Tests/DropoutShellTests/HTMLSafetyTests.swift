@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import DropoutShell
 
 /// Lesson prose written by a stranger, exported as HTML: nothing in it may add an attribute, an
@@ -8,14 +9,15 @@ final class HTMLSafetyTests: XCTestCase {
     /// The prose part of the page for these Markdown lines.
     private func prose(_ lines: String...) -> String {
         let page = HTMLTranscript.render([.prose(lines)])
-        let start = page.range(of: "<main>\n")!.upperBound, end = page.range(of: "\n</main>")!.lowerBound
+        let start = page.range(of: "<main>\n")!.upperBound
+        let end = page.range(of: "\n</main>")!.lowerBound
         return String(page[start..<end])
     }
 
     /// Every `name=` inside a tag of `html`.
     private func attributes(_ html: String) -> [String] {
         HTMLTokenizer.tokens(html).flatMap { token -> [String] in
-            if case let .start(_, attributes) = token { return attributes.map(\.name) } else { return [] }
+            if case .start(_, let attributes) = token { return attributes.map(\.name) } else { return [] }
         }
     }
 
@@ -33,32 +35,44 @@ final class HTMLSafetyTests: XCTestCase {
     }
 
     func testOnlyWebAndMailLinksAndRelativeOnesAreKept() {
-        let hostile = ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java&#9;script:alert(1)", "&#106;avascript:alert(1)",
-                       "javascript&#58;alert(1)", "javascript&#x3A;alert(1)", "data:text/html,hi", "vbscript:msgbox",
-                       "file:///etc/passwd", " javascript:alert(1)"]
+        let hostile = [
+            "javascript:alert(1)", "JaVaScRiPt:alert(1)", "java&#9;script:alert(1)", "&#106;avascript:alert(1)",
+            "javascript&#58;alert(1)", "javascript&#x3A;alert(1)", "data:text/html,hi", "vbscript:msgbox",
+            "file:///etc/passwd", " javascript:alert(1)",
+        ]
         for target in hostile {
             let html = prose("[click](\(target))")
             XCTAssertFalse(html.contains("href"), "\(target) gave \(html)")
             XCTAssertTrue(html.contains("click"), "the link text stays: \(html)")
         }
-        XCTAssertEqual(prose("[a](https://example.org/?q=1&r=2) [b](mailto:x@example.org) [c](notes.md#top)"),
-                       #"<p><a href="https://example.org/?q=1&amp;r=2">a</a> <a href="mailto:x@example.org">b</a> <a href="notes.md#top">c</a></p>"#)
+        XCTAssertEqual(
+            prose("[a](https://example.org/?q=1&r=2) [b](mailto:x@example.org) [c](notes.md#top)"),
+            #"<p><a href="https://example.org/?q=1&amp;r=2">a</a> <a href="mailto:x@example.org">b</a> <a href="notes.md#top">c</a></p>"#
+        )
     }
 
     func testImagesLoadNothingAndBecomeLinks() {
-        XCTAssertEqual(prose("![the plot](https://example.org/plot.png)"),
-                       #"<a href="https://example.org/plot.png">image: the plot</a>"#)
-        XCTAssertEqual(prose("![](//example.org/x.png) ![y](javascript:alert(1))"), #"<a href="//example.org/x.png">image: //example.org/x.png</a>y"#)
+        XCTAssertEqual(
+            prose("![the plot](https://example.org/plot.png)"),
+            #"<a href="https://example.org/plot.png">image: the plot</a>"#)
+        XCTAssertEqual(
+            prose("![](//example.org/x.png) ![y](javascript:alert(1))"),
+            #"<a href="//example.org/x.png">image: //example.org/x.png</a>y"#)
     }
 
     func testAFenceInfoStringCannotAddAnAttribute() {
         let html = prose(#"```x"onmouseover="alert(1)"#, "code", "```", "", "```python", "print(1)", "```")
-        XCTAssertEqual(html, "<pre><code class=\"language-x\">code\n</code></pre><pre><code class=\"language-python\">print(1)\n</code></pre>")
+        XCTAssertEqual(
+            html,
+            "<pre><code class=\"language-x\">code\n</code></pre><pre><code class=\"language-python\">print(1)\n</code></pre>"
+        )
     }
 
     func testOrdinaryMarkdownIsKept() {
-        XCTAssertEqual(prose("# Title", "", "Some *emphasis*, **strong**, `code` & <b>.", "", "1. one", "2. two"),
-                       "<h1>Title</h1><p>Some <em>emphasis</em>, <strong>strong</strong>, <code>code</code> &amp; \u{2039}b\u{203A}.</p><ol><li>one</li><li>two</li></ol>")
+        XCTAssertEqual(
+            prose("# Title", "", "Some *emphasis*, **strong**, `code` & <b>.", "", "1. one", "2. two"),
+            "<h1>Title</h1><p>Some <em>emphasis</em>, <strong>strong</strong>, <code>code</code> &amp; \u{2039}b\u{203A}.</p><ol><li>one</li><li>two</li></ol>"
+        )
     }
 
     func testControlCharactersAreShownNotWritten() {
@@ -69,7 +83,8 @@ final class HTMLSafetyTests: XCTestCase {
     /// days); set aside, they cost nothing and still show as `[`.
     func testUnclosedBracketsExportQuicklyAndStayVisible() {
         let start = Date()
-        let html = prose(String(repeating: "[", count: 400) + " x", "", "`a[0]` and [[[[y](z)](w)](v)", "", "```", "b[1] [c", "```")
+        let html = prose(
+            String(repeating: "[", count: 400) + " x", "", "`a[0]` and [[[[y](z)](w)](v)", "", "```", "b[1] [c", "```")
         XCTAssertLessThan(Date().timeIntervalSince(start), 2)
         XCTAssertTrue(html.hasPrefix("<p>" + String(repeating: "[", count: 400) + " x</p>"), html)
         XCTAssertTrue(html.contains("<code>a[0]</code>"), html)
@@ -88,21 +103,28 @@ final class HTMLSafetyTests: XCTestCase {
 
     /// The page drawn by headless Chromium: its DOM after loading shows whether any script ran.
     func testNoScriptRunsInARealBrowser() throws {
-        guard let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-            .first(where: FileManager.default.isExecutableFile(atPath:)) else {
+        guard
+            let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+                .first(where: FileManager.default.isExecutableFile(atPath:))
+        else {
             throw XCTSkip("no headless Chromium here (apt-get install chromium); the page was not loaded")
         }
         let folder = try makeTemporaryDirectory(self)
         let payload = "document.title='PWNED'+1"
-        let page = HTMLTranscript.render([.prose([
-            "# Lesson", "", "![a](x\"onerror=\"\(payload))", "", "![b\"onerror=\"\(payload)](y.png)",
-            "", "```x\"onmouseover=\"\(payload)", "code", "```", "", "[j](javascript:\(payload))",
-        ])], title: "safe")
+        let page = HTMLTranscript.render(
+            [
+                .prose([
+                    "# Lesson", "", "![a](x\"onerror=\"\(payload))", "", "![b\"onerror=\"\(payload)](y.png)",
+                    "", "```x\"onmouseover=\"\(payload)", "code", "```", "", "[j](javascript:\(payload))",
+                ])
+            ], title: "safe")
         try page.write(toFile: folder + "/page.html", atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder)/profile",
-                             "--virtual-time-budget=2000", "--dump-dom", "file://\(folder)/page.html"]
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder)/profile",
+            "--virtual-time-budget=2000", "--dump-dom", "file://\(folder)/page.html",
+        ]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -1,6 +1,7 @@
 import CEditLine
 import Foundation
 import XCTest
+
 @testable import DropoutShell
 
 /// Several shells sharing one history file: every entry of each is kept, a killed shell keeps
@@ -17,7 +18,9 @@ final class HistoryMergeTests: XCTestCase {
         XCTAssertEqual(cedit_history_entries_in(path), 100)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         for shell in 0..<4 {
-            for entry in 0..<25 { XCTAssertTrue(text.contains("shell\\040\(shell)\\040entry\\040\(entry)\n"), "\(shell) \(entry)") }
+            for entry in 0..<25 {
+                XCTAssertTrue(text.contains("shell\\040\(shell)\\040entry\\040\(entry)\n"), "\(shell) \(entry)")
+            }
         }
     }
 
@@ -38,12 +41,18 @@ final class HistoryMergeTests: XCTestCase {
         try child.run()
         child.waitUntilExit()
         let history = HistoryFile(path: folder + "/history")
-        let names = ["history.\(child.processIdentifier).tmp", "history.1.tmp", "history.notes.tmp", "other.\(child.processIdentifier).tmp"]
-        for name in names { XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data())) }
+        let names = [
+            "history.\(child.processIdentifier).tmp", "history.1.tmp", "history.notes.tmp",
+            "other.\(child.processIdentifier).tmp",
+        ]
+        for name in names {
+            XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data()))
+        }
         XCTAssertTrue(history.append(["get seed"]))
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(),
-                       ["history", "history.1.tmp", "history.lock", "history.notes.tmp", "other.\(child.processIdentifier).tmp"],
-                       "pid 1 is alive; the others are not of our naming")
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: folder).sorted(),
+            ["history", "history.1.tmp", "history.lock", "history.notes.tmp", "other.\(child.processIdentifier).tmp"],
+            "pid 1 is alive; the others are not of our naming")
     }
 
     func testAShellKilledWithSIGKILLKeepsWhatWasTyped() throws {

@@ -8,23 +8,34 @@ final class InterruptionTests: XCTestCase {
     static let allowedSeconds = 3.0
 
     func testRedundancyStopsOnCtrlC() throws {
-        try assertStops(["set data random rows=2000 features=2 outputs=1", "set hidden 2048", "redundancy"],
-                        signal: SIGINT, status: 130, message: "error: redundancy stopped by Ctrl-C before it finished; nothing was changed")
+        try assertStops(
+            ["set data random rows=2000 features=2 outputs=1", "set hidden 2048", "redundancy"],
+            signal: SIGINT, status: 130,
+            message: "error: redundancy stopped by Ctrl-C before it finished; nothing was changed")
     }
 
     func testEnsembleStopsOnSIGTERM() throws {
-        try assertStops(["set data random rows=100000 features=2 outputs=1", "set dropout 0.5", "set hidden 64", "ensemble 100000"],
-                        signal: SIGTERM, status: 143, message: "error: ensemble stopped by SIGTERM before it finished; nothing was changed")
+        try assertStops(
+            [
+                "set data random rows=100000 features=2 outputs=1", "set dropout 0.5", "set hidden 64",
+                "ensemble 100000",
+            ],
+            signal: SIGTERM, status: 143,
+            message: "error: ensemble stopped by SIGTERM before it finished; nothing was changed")
     }
 
     func testGradcheckStopsOnSIGHUP() throws {
-        try assertStops(["set data random rows=6700 features=2499 outputs=1", "set hidden 2", "gradcheck"],
-                        signal: SIGHUP, status: 129, message: "error: gradcheck stopped by SIGHUP before it finished; nothing was changed")
+        try assertStops(
+            ["set data random rows=6700 features=2499 outputs=1", "set hidden 2", "gradcheck"],
+            signal: SIGHUP, status: 129,
+            message: "error: gradcheck stopped by SIGHUP before it finished; nothing was changed")
     }
 
     func testGeneratingLargeDataStopsOnCtrlC() throws {
-        try assertStops(["set data random rows=10880 features=3072 outputs=1024"],
-                        signal: SIGINT, status: 130, message: "error: set data stopped by Ctrl-C before it finished; nothing was changed")
+        try assertStops(
+            ["set data random rows=10880 features=3072 outputs=1024"],
+            signal: SIGINT, status: 130,
+            message: "error: set data stopped by Ctrl-C before it finished; nothing was changed")
     }
 
     func testLoadingASnapshotThatNamesLargeDataStopsOnCtrlC() throws {
@@ -32,10 +43,13 @@ final class InterruptionTests: XCTestCase {
         let path = folder + "/large.json"
         XCTAssertEqual(try runDropout([], input: "save \(path)\n").status, 0)
         let small = try String(contentsOfFile: path, encoding: .utf8)
-        try small.replacingOccurrences(of: "\"spec\" : \"xor\"", with: "\"spec\" : \"random rows=10880 features=3072 outputs=1024 seed=1\"")
-            .write(toFile: path, atomically: true, encoding: .utf8)
-        try assertStops(["load \(path)"], signal: SIGINT, status: 130,
-                        message: "error: load stopped by Ctrl-C before it finished; nothing was changed")
+        try small.replacingOccurrences(
+            of: "\"spec\" : \"xor\"", with: "\"spec\" : \"random rows=10880 features=3072 outputs=1024 seed=1\""
+        )
+        .write(toFile: path, atomically: true, encoding: .utf8)
+        try assertStops(
+            ["load \(path)"], signal: SIGINT, status: 130,
+            message: "error: load stopped by Ctrl-C before it finished; nothing was changed")
     }
 
     func testCtrlCDuringAScriptsLastLineEndsWith130() throws {
@@ -45,18 +59,25 @@ final class InterruptionTests: XCTestCase {
     /// Runs the lines piped into `dropout`, waits until the last one has used half a second of
     /// processor time (so the signal lands inside it, not between lines), sends `signal` and
     /// checks how fast and how the process ends.
-    private func assertStops(_ lines: [String], signal: Int32, status: Int32, message: String?,
-                             file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertStops(
+        _ lines: [String], signal: Int32, status: Int32, message: String?,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: builtExecutable)
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
-        let output = Collected(stdout.fileHandleForReading), errors = Collected(stderr.fileHandleForReading)
+        let output = Collected(stdout.fileHandleForReading)
+        let errors = Collected(stderr.fileHandleForReading)
         try process.run()
         // A marker line before the long one: once it is printed, the long line is next.
-        stdin.fileHandleForWriting.write(Data(((Array(lines.dropLast()) + ["get seed", lines[lines.count - 1]]).joined(separator: "\n") + "\n").utf8))
+        stdin.fileHandleForWriting.write(
+            Data(
+                ((Array(lines.dropLast()) + ["get seed", lines[lines.count - 1]]).joined(separator: "\n") + "\n").utf8))
         try stdin.fileHandleForWriting.close()
         try waitFor("the marker line's output", process, output: output) { output.text.contains("seed = 1") }
         let cpuAtMarker = try XCTUnwrap(ProcessProbe.cpuSeconds(process.processIdentifier))
@@ -74,7 +95,9 @@ final class InterruptionTests: XCTestCase {
             XCTAssertTrue(errors.text.contains(message), "stderr: \(errors.text)", file: file, line: line)
         }
         let cause = [SIGINT: "Ctrl-C", SIGTERM: "SIGTERM", SIGHUP: "SIGHUP"][signal] ?? ""
-        XCTAssertTrue(output.text.contains("stopped by \(cause) at stdin:\(lines.count + 1)"), "stdout: \(output.text)", file: file, line: line)
+        XCTAssertTrue(
+            output.text.contains("stopped by \(cause) at stdin:\(lines.count + 1)"), "stdout: \(output.text)",
+            file: file, line: line)
     }
 
     /// Polls `condition` every 20 ms for up to two minutes, then fails with what dropout printed;

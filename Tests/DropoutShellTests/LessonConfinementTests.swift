@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import DropoutShell
 
 /// A downloaded lesson or transcript reaches no file of the learner's outside its own folder,
@@ -17,7 +18,8 @@ final class LessonConfinementTests: XCTestCase {
 
     private func lesson(_ commands: String...) throws -> String {
         let path = lessons + "/downloaded.md"
-        try ("# A lesson\n\n```dropout\n" + commands.joined(separator: "\n") + "\n```\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try ("# A lesson\n\n```dropout\n" + commands.joined(separator: "\n") + "\n```\n").write(
+            toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
@@ -26,8 +28,11 @@ final class LessonConfinementTests: XCTestCase {
         let result = try runDropout([path], directory: lessons)
         XCTAssertEqual(result.status, 1)
         let real = try XCTUnwrap(FileAccess.resolvedFolder(of: path))
-        XCTAssertEqual(result.errors, "\(path):4: error: cannot save '../victim.bashrc': a lesson reads and writes files only "
-            + "inside its own folder (\(real)); start dropout with --allow-paths to let lessons reach other files\n")
+        XCTAssertEqual(
+            result.errors,
+            "\(path):4: error: cannot save '../victim.bashrc': a lesson reads and writes files only "
+                + "inside its own folder (\(real)); start dropout with --allow-paths to let lessons reach other files\n"
+        )
         XCTAssertEqual(try String(contentsOfFile: root + "/victim.bashrc", encoding: .utf8), "echo safe\n")
     }
 
@@ -40,8 +45,9 @@ final class LessonConfinementTests: XCTestCase {
             try? FileManager.default.removeItem(atPath: lessons + "/copy.json")
             let result = try runDropout(arguments, directory: root)
             XCTAssertEqual(result.errors, "", "\(arguments)")
-            XCTAssertTrue(result.output.contains("seed = 7\n") && result.output.contains("saved iteration 0 to copy.json\n"),
-                          result.output)
+            XCTAssertTrue(
+                result.output.contains("seed = 7\n") && result.output.contains("saved iteration 0 to copy.json\n"),
+                result.output)
             XCTAssertTrue(FileManager.default.fileExists(atPath: lessons + "/copy.json"))
             XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/copy.json"))
         }
@@ -50,16 +56,22 @@ final class LessonConfinementTests: XCTestCase {
     func testEveryFileCommandAndASymbolicLinkOutAreConfined() throws {
         XCTAssertEqual(symlink(root, lessons + "/out"), 0)
         let shell = ShellHarness()
-        for command in ["save \(root)/victim.bashrc", "save out/victim.bashrc", "export \(root)/t.md", "load \(root)/victim.bashrc",
-                        "run \(root)/victim.bashrc", "save \(lessons)/../victim.bashrc"] {
+        for command in [
+            "save \(root)/victim.bashrc", "save out/victim.bashrc", "export \(root)/t.md", "load \(root)/victim.bashrc",
+            "run \(root)/victim.bashrc", "save \(lessons)/../victim.bashrc",
+        ] {
             let path = try lesson(command)
-            guard case let .lesson(document) = try ScriptSource.read(path: path) else { return XCTFail("not a lesson") }
-            let result = LessonPlayer.play(document, name: path, session: &shell.session, context: shell.context, pauser: nil)
+            guard case .lesson(let document) = try ScriptSource.read(path: path) else { return XCTFail("not a lesson") }
+            let result = LessonPlayer.play(
+                document, name: path, session: &shell.session, context: shell.context, pauser: nil)
             XCTAssertEqual(result, .stopped(line: 4), command)
-            XCTAssertTrue(shell.console.blocks.contains { block in
-                if case let .error(message, _) = block { return message.contains("a lesson reads and writes files only inside its own folder") }
-                return false
-            }, command)
+            XCTAssertTrue(
+                shell.console.blocks.contains { block in
+                    if case .error(let message, _) = block {
+                        return message.contains("a lesson reads and writes files only inside its own folder")
+                    }
+                    return false
+                }, command)
         }
         XCTAssertEqual(try String(contentsOfFile: root + "/victim.bashrc", encoding: .utf8), "echo safe\n")
         XCTAssertEqual(shell.context.fileAccess, .unrestricted, "the rule ends with the lesson")
@@ -79,12 +91,15 @@ final class LessonConfinementTests: XCTestCase {
 
     func testVerifyWritesNothing() throws {
         let transcript = lessons + "/sent.md"
-        try "```dropout\nsave written.json\n```\n\n```\nsaved iteration 0 to written.json\n```\n\n```dropout\nexport out.md\n```\n"
+        try
+            "```dropout\nsave written.json\n```\n\n```\nsaved iteration 0 to written.json\n```\n\n```dropout\nexport out.md\n```\n"
             .write(toFile: transcript, atomically: true, encoding: .utf8)
         let result = try runDropout(["verify", transcript], directory: lessons)
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.output.contains("+ error: cannot save 'written.json': 'dropout verify' only compares output and writes no files"),
-                      result.output)
+        XCTAssertTrue(
+            result.output.contains(
+                "+ error: cannot save 'written.json': 'dropout verify' only compares output and writes no files"),
+            result.output)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: lessons), ["sent.md"])
     }
 
@@ -92,12 +107,14 @@ final class LessonConfinementTests: XCTestCase {
         let path = try lesson("get seed", "", "set alpha 2")
         let pauser = RecordingPauser()
         let shell = ShellHarness()
-        guard case let .lesson(document) = try ScriptSource.read(path: path) else { return XCTFail("not a lesson") }
+        guard case .lesson(let document) = try ScriptSource.read(path: path) else { return XCTFail("not a lesson") }
         _ = LessonPlayer.play(document, name: path, session: &shell.session, context: shell.context, pauser: pauser)
         XCTAssertEqual(pauser.shown, [["get seed", "", "set alpha 2"]])
         // On a terminal: commands only, never more than fits, so none can scroll out of sight.
-        XCTAssertEqual(TerminalPauser.preview(["set seed 666"] + Array(repeating: "# looking at the weights", count: 60)
-                                              + ["", "get seed"]), ["set seed 666", "get seed"])
+        XCTAssertEqual(
+            TerminalPauser.preview(
+                ["set seed 666"] + Array(repeating: "# looking at the weights", count: 60)
+                    + ["", "get seed"]), ["set seed 666", "get seed"])
         let long = TerminalPauser.preview((1...30).map { "step \($0)" })
         XCTAssertEqual(long.count, TerminalPauser.previewLines)
         XCTAssertEqual(long.last, "… and 19 more commands")
@@ -106,7 +123,8 @@ final class LessonConfinementTests: XCTestCase {
     func testOnATerminalTheBlockIsOnScreenBeforeEnterRunsIt() throws {
         let path = try lesson("get seed")
         let state = try makeTemporaryDirectory(self)
-        let terminal = try TmuxSession("cd \(lessons) && env XDG_STATE_HOME=\(state) \(builtExecutable) \(path); sleep 30", test: self)
+        let terminal = try TmuxSession(
+            "cd \(lessons) && env XDG_STATE_HOME=\(state) \(builtExecutable) \(path); sleep 30", test: self)
         try terminal.waitFor("Enter runs the next block")
         XCTAssertTrue(try terminal.screen().contains("│ get seed"))
         XCTAssertFalse(try terminal.screen().contains("seed = 1"), "nothing has run yet")

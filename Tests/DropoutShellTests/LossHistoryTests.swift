@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DropoutShell
 
 /// LossHistory.swift on its own: at most `capacity` points, the stride doubling when full, the
@@ -48,11 +49,14 @@ final class LossHistoryTests: XCTestCase {
     /// After n iterations the stride is the least power of two with at most `capacity` multiples
     /// up to n, and the points are exactly those multiples.
     func testThePointsKeptAreTheMultiplesOfTheStride() {
-        for (count, stride) in [(1, 1), (4096, 1), (4097, 2), (8192, 2), (8193, 2), (8194, 4), (16387, 4), (16388, 8),
-                                (100_000, 32)] {
+        for (count, stride) in [
+            (1, 1), (4096, 1), (4097, 2), (8192, 2), (8193, 2), (8194, 4), (16387, 4), (16388, 8),
+            (100_000, 32),
+        ] {
             let history = recorded(1...count)
             XCTAssertEqual(history.stride, stride, "after \(count)")
-            XCTAssertEqual(history.iterations, Array(Swift.stride(from: stride, through: count, by: stride)), "after \(count)")
+            XCTAssertEqual(
+                history.iterations, Array(Swift.stride(from: stride, through: count, by: stride)), "after \(count)")
             XCTAssertLessThanOrEqual(history.iterations.count, capacity)
         }
     }
@@ -74,8 +78,10 @@ final class LossHistoryTests: XCTestCase {
         XCTAssertEqual(recorded(1...20_000), straight)
         for split in [1, 4096, 4097, 5000, 12_345] {
             let first = recorded(1...split)
-            let restored = try XCTUnwrap(LossHistory(stride: first.stride, iterations: first.iterations, errors: first.errors,
-                                                     testErrors: first.testErrors, lastError: first.lastError))
+            let restored = try XCTUnwrap(
+                LossHistory(
+                    stride: first.stride, iterations: first.iterations, errors: first.errors,
+                    testErrors: first.testErrors, lastError: first.lastError))
             XCTAssertEqual(restored, first)
             XCTAssertEqual(recorded((split + 1)...20_000, into: restored), straight, "split at \(split)")
         }
@@ -90,8 +96,9 @@ final class LossHistoryTests: XCTestCase {
                 return Double(iteration) / 10
             }
         }
-        XCTAssertEqual(asked, Array(1...capacity) + [capacity + 1, capacity + 2],
-                       "asked at the point that overflowed, which is then thinned away, and at the next even one")
+        XCTAssertEqual(
+            asked, Array(1...capacity) + [capacity + 1, capacity + 2],
+            "asked at the point that overflowed, which is then thinned away, and at the next even one")
         XCTAssertEqual(history.iterations.count, history.testErrors.count)
         XCTAssertEqual(history.testErrors, history.iterations.map { Double($0) / 10 })
         history.record(iteration: capacity + 3, error: 0) {
@@ -103,15 +110,19 @@ final class LossHistoryTests: XCTestCase {
     func testTheSnapshotInitialiserAcceptsWhatRecordCouldHaveMade() throws {
         let empty = try XCTUnwrap(LossHistory(stride: 1, iterations: [], errors: [], testErrors: [], lastError: nil))
         XCTAssertEqual(empty, LossHistory())
-        let some = try XCTUnwrap(LossHistory(stride: 4, iterations: [4, 12], errors: [0.5, 0], testErrors: [0.25, 1],
-                                             lastError: 0.1))
+        let some = try XCTUnwrap(
+            LossHistory(
+                stride: 4, iterations: [4, 12], errors: [0.5, 0], testErrors: [0.25, 1],
+                lastError: 0.1))
         XCTAssertEqual(some.stride, 4)
         XCTAssertEqual(some.iterations, [4, 12])
         XCTAssertEqual(some.errors, [0.5, 0])
         XCTAssertEqual(some.testErrors, [0.25, 1])
         XCTAssertEqual(some.lastError, 0.1)
-        XCTAssertNotNil(LossHistory(stride: 1, iterations: Array(1...capacity), errors: Array(repeating: 0, count: capacity),
-                                    testErrors: [], lastError: nil), "exactly full")
+        XCTAssertNotNil(
+            LossHistory(
+                stride: 1, iterations: Array(1...capacity), errors: Array(repeating: 0, count: capacity),
+                testErrors: [], lastError: nil), "exactly full")
     }
 
     func testTheSnapshotInitialiserRefusesWhatRecordCouldNotHaveMade() {
@@ -133,11 +144,16 @@ final class LossHistoryTests: XCTestCase {
             ("a negative held-out error", 1, [1], [0.5], [-1]),
             ("a NaN held-out error", 1, [1], [0.5], [.nan]),
             ("an infinite held-out error", 1, [1], [0.5], [.infinity]),
-            ("more points than the capacity", 1, Array(1...(capacity + 1)), Array(repeating: 0, count: capacity + 1), []),
+            (
+                "more points than the capacity", 1, Array(1...(capacity + 1)), Array(repeating: 0, count: capacity + 1),
+                []
+            ),
         ]
         for (what, stride, iterations, errors, testErrors) in refused {
-            XCTAssertNil(LossHistory(stride: stride, iterations: iterations, errors: errors, testErrors: testErrors,
-                                     lastError: nil), what)
+            XCTAssertNil(
+                LossHistory(
+                    stride: stride, iterations: iterations, errors: errors, testErrors: testErrors,
+                    lastError: nil), what)
         }
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DropoutShell
 
 /// The `.md` transcript fences every command and output with more backticks than it holds (as
@@ -17,17 +18,22 @@ final class MarkdownFenceTests: XCTestCase {
         ]
         let markdown = MarkdownTranscript.render(entries)
         let document = try LessonDocument(parsing: markdown, name: "t.md")
-        var commands: [String] = [], outputs: [[String]] = []
+        var commands: [String] = []
+        var outputs: [[String]] = []
         for part in document.parts {
             switch part {
-            case let .commands(lines): commands += lines.map(\.text)
-            case let .output(lines): outputs.append(lines)
-            case let .prose(lines): XCTFail("no prose was written, read \(lines)")
+            case .commands(let lines): commands += lines.map(\.text)
+            case .output(let lines): outputs.append(lines)
+            case .prose(let lines): XCTFail("no prose was written, read \(lines)")
             }
         }
         XCTAssertEqual(commands, ["```", "get seed", "````", "`````dropout", "   ```"], markdown)
-        XCTAssertEqual(outputs, [["error: unknown command '```'"], ["seed = 1", "```", "```dropout", "set seed 7", "````", "~~~"],
-                                 ["``````"], ["```dropout"]], markdown)
+        XCTAssertEqual(
+            outputs,
+            [
+                ["error: unknown command '```'"], ["seed = 1", "```", "```dropout", "set seed 7", "````", "~~~"],
+                ["``````"], ["```dropout"],
+            ], markdown)
     }
 
     func testVerifyAndReplayRunOnlyTheCommandsThatRan() throws {
@@ -36,10 +42,10 @@ final class MarkdownFenceTests: XCTestCase {
         let markdown = MarkdownTranscript.render(shell.context.transcript.entries)
         let document = try LessonDocument(parsing: markdown, name: "t.md")
         let ran = document.parts.flatMap { part -> [String] in
-            if case let .commands(lines) = part { return lines.map(\.text) } else { return [] }
+            if case .commands(let lines) = part { return lines.map(\.text) } else { return [] }
         }
         let recorded = shell.context.transcript.entries.compactMap { entry -> String? in
-            if case let .command(line, _) = entry { return line } else { return nil }
+            if case .command(let line, _) = entry { return line } else { return nil }
         }
         XCTAssertEqual(recorded.count, hostileCommands.count)
         XCTAssertEqual(ran, recorded, markdown)
@@ -50,8 +56,10 @@ final class MarkdownFenceTests: XCTestCase {
 
     func testTheReaderHonoursFenceLength() throws {
         let document = try LessonDocument(parsing: "````dropout\n```\nget seed\n````\n", name: "t.md")
-        XCTAssertEqual(document.parts, [.commands([.init(number: 2, text: "```"), .init(number: 3, text: "get seed")])])
-        XCTAssertThrowsError(try LessonDocument(parsing: "````dropout\nget seed\n```\n", name: "t.md"),
-                             "three backticks do not close a fence of four")
+        XCTAssertEqual(
+            document.parts, [.commands([.init(number: 2, text: "```"), .init(number: 3, text: "get seed")])])
+        XCTAssertThrowsError(
+            try LessonDocument(parsing: "````dropout\nget seed\n```\n", name: "t.md"),
+            "three backticks do not close a fence of four")
     }
 }

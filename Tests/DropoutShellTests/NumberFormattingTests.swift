@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DropoutShell
 
 /// NumberFormatting.swift on its own: fixed decimals the way numpy prints them, without a sign
@@ -33,7 +34,7 @@ final class NumberFormattingTests: XCTestCase {
         XCTAssertEqual(NumberFormatting.short(0.0123456789), "0.0123457")
         XCTAssertEqual(NumberFormatting.short(1.5e-5), "1.5e-05")
         XCTAssertEqual(NumberFormatting.short(100), "100")
-        XCTAssertEqual(NumberFormatting.short(1234567), "1.23457e+06")
+        XCTAssertEqual(NumberFormatting.short(1_234_567), "1.23457e+06")
         XCTAssertEqual(NumberFormatting.short(0), "0")
         XCTAssertEqual(NumberFormatting.short(-0.5), "-0.5")
         XCTAssertEqual(NumberFormatting.short(.nan), "nan")

@@ -13,9 +13,11 @@ struct ProcessResult {
 ///   - executable: the `dropout` to start: the one built beside the tests unless given.
 ///   - launcher: a program and its arguments that start `dropout` (such as setpriv to run it as
 ///     another user); empty to start it directly.
-func runDropout(_ arguments: [String], input: String = "", environment: [String: String] = [:],
-                unsetting: [String] = [], directory: String? = nil, executable: String = builtExecutable,
-                launcher: [String] = []) throws -> ProcessResult {
+func runDropout(
+    _ arguments: [String], input: String = "", environment: [String: String] = [:],
+    unsetting: [String] = [], directory: String? = nil, executable: String = builtExecutable,
+    launcher: [String] = []
+) throws -> ProcessResult {
     let process = Process()
     let command = launcher + [executable] + arguments
     process.executableURL = URL(fileURLWithPath: command[0])
@@ -25,7 +27,9 @@ func runDropout(_ arguments: [String], input: String = "", environment: [String:
     for name in unsetting { merged[name] = nil }
     process.environment = merged
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+    let stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout
     process.standardError = stderr
@@ -35,6 +39,7 @@ func runDropout(_ arguments: [String], input: String = "", environment: [String:
     let output = stdout.fileHandleForReading.readDataToEndOfFile()
     let errors = stderr.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return ProcessResult(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                         errors: String(decoding: errors, as: UTF8.self))
+    return ProcessResult(
+        status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+        errors: String(decoding: errors, as: UTF8.self))
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DropoutShell
 
 /// ProseRendering.swift on its own: greedy wrapping at word boundaries, widths measured without
@@ -48,8 +49,9 @@ final class ProseRenderingTests: XCTestCase {
         XCTAssertEqual(ProseRendering.inline("`x`", style: TextStyle(colour: true)), "\u{1B}[36mx\u{1B}[0m")
         XCTAssertEqual(ProseRendering.inline("**b**", style: TextStyle(colour: true)), "\u{1B}[1mb\u{1B}[0m")
         XCTAssertEqual(ProseRendering.inline("*i*", style: TextStyle(colour: true)), "\u{1B}[3mi\u{1B}[0m")
-        XCTAssertEqual(ProseRendering.inline("layer_1_delta and synapse_0", style: .plain), "layer_1_delta and synapse_0",
-                       "an underscore inside a word is not emphasis")
+        XCTAssertEqual(
+            ProseRendering.inline("layer_1_delta and synapse_0", style: .plain), "layer_1_delta and synapse_0",
+            "an underscore inside a word is not emphasis")
         XCTAssertEqual(ProseRendering.inline("a *b", style: .plain), "a *b", "an unclosed mark stays")
         XCTAssertEqual(ProseRendering.inline("``", style: .plain), "``", "an empty span stays")
         XCTAssertEqual(ProseRendering.inline("", style: .plain), "")
@@ -74,43 +76,49 @@ final class ProseRenderingTests: XCTestCase {
             "",
             "",
         ]
-        XCTAssertEqual(ProseRendering.lines(markdown, style: .plain, width: 12), [
-            "The first lesson",
-            "================",
-            "",
-            "A paragraph",
-            "that runs",
-            "over two",
-            "source",
-            "lines.",
-            "",
-            "Steps",
-            "-----",
-            "- one item",
-            "  that is",
-            "  long",
-            "- two",
-            "3. numbered",
-            "   item",
-            "",
-            "    x = 1",
-        ])
+        XCTAssertEqual(
+            ProseRendering.lines(markdown, style: .plain, width: 12),
+            [
+                "The first lesson",
+                "================",
+                "",
+                "A paragraph",
+                "that runs",
+                "over two",
+                "source",
+                "lines.",
+                "",
+                "Steps",
+                "-----",
+                "- one item",
+                "  that is",
+                "  long",
+                "- two",
+                "3. numbered",
+                "   item",
+                "",
+                "    x = 1",
+            ])
     }
 
     func testMarkdownLinesInColourHaveNoUnderlines() {
-        XCTAssertEqual(ProseRendering.lines(["# Title", "text"], style: TextStyle(colour: true), width: 80),
-                       ["\u{1B}[1mTitle\u{1B}[0m", "text"])
+        XCTAssertEqual(
+            ProseRendering.lines(["# Title", "text"], style: TextStyle(colour: true), width: 80),
+            ["\u{1B}[1mTitle\u{1B}[0m", "text"])
     }
 
     func testMarkdownEdgeCases() {
         XCTAssertEqual(ProseRendering.lines([], style: .plain, width: 80), [])
         XCTAssertEqual(ProseRendering.lines(["", "", ""], style: .plain, width: 80), [])
-        XCTAssertEqual(ProseRendering.lines(["a", "", "", "b"], style: .plain, width: 80), ["a", "", "b"],
-                       "one blank line between")
+        XCTAssertEqual(
+            ProseRendering.lines(["a", "", "", "b"], style: .plain, width: 80), ["a", "", "b"],
+            "one blank line between")
         XCTAssertEqual(ProseRendering.lines(["word"], style: .plain, width: 1), ["word"])
-        XCTAssertEqual(ProseRendering.lines(["# Été"], style: .plain, width: 80), ["Été", "==="],
-                       "the underline counts characters")
-        XCTAssertEqual(ProseRendering.lines(["```", "  kept as is  "], style: .plain, width: 4), ["      kept as is  "],
-                       "an unclosed code block runs to the end, unwrapped")
+        XCTAssertEqual(
+            ProseRendering.lines(["# Été"], style: .plain, width: 80), ["Été", "==="],
+            "the underline counts characters")
+        XCTAssertEqual(
+            ProseRendering.lines(["```", "  kept as is  "], style: .plain, width: 4), ["      kept as is  "],
+            "an unclosed code block runs to the end, unwrapped")
     }
 }

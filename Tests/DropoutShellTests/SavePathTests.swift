@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import DropoutShell
 
 /// Paths `save` and `export` are given that are not plain file names, through the real binary:
@@ -7,9 +8,11 @@ import XCTest
 final class SavePathTests: XCTestCase {
     func testOddPathsAreOneLineErrorsNotCrashes() throws {
         let folder = try makeTemporaryDirectory(self)
-        let refused = [".": "it names a folder", "..": "it names a folder", "-": "not standard output",
-                       "~": "does not expand '~'", "a/": "it names a folder", "sub": "it is a directory",
-                       "~/x.json": "does not expand '~'", "/": "it names a folder"]
+        let refused = [
+            ".": "it names a folder", "..": "it names a folder", "-": "not standard output",
+            "~": "does not expand '~'", "a/": "it names a folder", "sub": "it is a directory",
+            "~/x.json": "does not expand '~'", "/": "it names a folder",
+        ]
         try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: false)
         for (path, reason) in refused {
             let result = try runDropout([], input: "save \(path)\n", directory: folder)
@@ -28,7 +31,9 @@ final class SavePathTests: XCTestCase {
     func testSavingOverAPrivateFileKeepsItPrivate() throws {
         let folder = try makeTemporaryDirectory(self)
         let path = folder + "/private.json"
-        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data("{}".utf8), attributes: [.posixPermissions: 0o600]))
+        XCTAssertTrue(
+            FileManager.default.createFile(
+                atPath: path, contents: Data("{}".utf8), attributes: [.posixPermissions: 0o600]))
         let shell = ShellHarness()
         XCTAssertEqual(shell.errors("save \(path)", "export \(folder)/new.md"), [])
         XCTAssertEqual(try mode(path), 0o600)
@@ -43,7 +48,9 @@ final class SavePathTests: XCTestCase {
         let result = try runDropout([], input: "run \(fifo)\n")
         XCTAssertLessThan(Date().timeIntervalSince(started), 10, "open() must not wait for a writer")
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.errors, "stdin:1: error: cannot run '\(fifo)': it is not a regular file (a device, pipe or socket)\n")
+        XCTAssertEqual(
+            result.errors, "stdin:1: error: cannot run '\(fifo)': it is not a regular file (a device, pipe or socket)\n"
+        )
     }
 
     func testATemporaryFileOfADeadProcessIsSweptAndOthersAreKept() throws {
@@ -60,8 +67,9 @@ final class SavePathTests: XCTestCase {
             XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("x".utf8)))
         }
         XCTAssertEqual(ShellHarness().errors("save \(folder)/s.json"), [])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(),
-                       [".s.json.ab12CD", live, "notes.txt", "s.json"].sorted())
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: folder).sorted(),
+            [".s.json.ab12CD", live, "notes.txt", "s.json"].sorted())
     }
 
     private func mode(_ path: String) throws -> Int {

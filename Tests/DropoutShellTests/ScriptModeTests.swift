@@ -5,7 +5,8 @@ import XCTest
 final class ScriptModeTests: XCTestCase {
     func testAFileRunsToTheEndWithStatusZero() throws {
         let folder = try makeTemporaryDirectory(self)
-        try "# train without dropout\nset dropout 0\r\nstep 10000\n\neval\n".write(toFile: folder + "/ok.txt", atomically: true, encoding: .utf8)
+        try "# train without dropout\nset dropout 0\r\nstep 10000\n\neval\n".write(
+            toFile: folder + "/ok.txt", atomically: true, encoding: .utf8)
         let result = try runDropout([folder + "/ok.txt"])
         XCTAssertEqual(result.status, 0)
         XCTAssertEqual(result.errors, "")
@@ -35,14 +36,18 @@ final class ScriptModeTests: XCTestCase {
         let result = try runDropout([path])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.output, "seed = 1\n")
-        XCTAssertEqual(result.errors, "\(path):2: error: dropout 2 is out of range; dropout takes a number from 0 up to, not including, 1\n")
+        XCTAssertEqual(
+            result.errors,
+            "\(path):2: error: dropout 2 is out of range; dropout takes a number from 0 up to, not including, 1\n")
     }
 
     func testKeepGoingReportsEveryFailingLine() throws {
         let result = try runDropout(["--keep-going"], input: "bogus\nget seed\nset hidden 0\n")
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.output, "seed = 1\n")
-        XCTAssertEqual(result.errors, """
+        XCTAssertEqual(
+            result.errors,
+            """
             stdin:1: error: unknown command 'bogus'; type 'help' for the list of commands
             stdin:3: error: hidden 0 is out of range; hidden takes a whole number from 1 to 4096
 
@@ -66,7 +71,9 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(missing.errors, "error: cannot run '\(folder)/none.txt': no such file\n")
         try Data([0x73, 0x74, 0x00, 0x65]).write(to: URL(fileURLWithPath: folder + "/binary"))
         let binary = try runDropout([folder + "/binary"])
-        XCTAssertEqual(binary.errors, "error: cannot run '\(folder)/binary': it holds NUL bytes, so it is not a text file of commands\n")
+        XCTAssertEqual(
+            binary.errors,
+            "error: cannot run '\(folder)/binary': it holds NUL bytes, so it is not a text file of commands\n")
     }
 
     func testAnUnreadableFileIsAOneLineErrorWithTheReason() throws {
@@ -75,8 +82,10 @@ final class ScriptModeTests: XCTestCase {
         try "get seed\n".write(toFile: path, atomically: true, encoding: .utf8)
         XCTAssertEqual(chmod(path, 0o000), 0)
         // Root reads any file, so as root the binary runs as nobody (setpriv, from util-linux).
-        let result = getuid() == 0
-            ? try runDropout([path], launcher: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"])
+        let result =
+            getuid() == 0
+            ? try runDropout(
+                [path], launcher: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"])
             : try runDropout([path])
         guard result.status != 126, result.status != 127 else {
             throw XCTSkip("nobody cannot run the built binary from this folder: \(result.errors)")
@@ -88,7 +97,10 @@ final class ScriptModeTests: XCTestCase {
     func testHelpFlags() throws {
         let help = try runDropout(["--help"])
         XCTAssertEqual(help.status, 0)
-        XCTAssertTrue(help.output.contains("USAGE: dropout [FILE] [--keep-going] [--no-pause] [--allow-paths] [--export OUT] [--record OUT]"), help.output)
+        XCTAssertTrue(
+            help.output.contains(
+                "USAGE: dropout [FILE] [--keep-going] [--no-pause] [--allow-paths] [--export OUT] [--record OUT]"),
+            help.output)
         XCTAssertTrue(help.output.contains("dropout verify TRANSCRIPT"), help.output)
         let flags = try runDropout(["start", "--help"])
         XCTAssertTrue(flags.output.contains("--keep-going"), flags.output)
@@ -101,7 +113,10 @@ final class ScriptModeTests: XCTestCase {
         let result = try runDropout([], input: "run \(folder)/inner.txt\nget seed\n")
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.output, "alpha = 0.5\n")
-        XCTAssertEqual(result.errors, "\(folder)/inner.txt:2: error: unknown command 'stpe' (did you mean 'step'?); type 'help' for the list of commands\n")
+        XCTAssertEqual(
+            result.errors,
+            "\(folder)/inner.txt:2: error: unknown command 'stpe' (did you mean 'step'?); type 'help' for the list of commands\n"
+        )
     }
 }
 
@@ -111,9 +126,12 @@ final class LessonCommandLineTests: XCTestCase {
         let listing = ShellHarness().run("lessons").components(separatedBy: "\n")
         XCTAssertEqual(listing.first, "lesson  name                     what it teaches")
         XCTAssertTrue(listing.contains("     1  no-dropout               The network without dropout"), "\(listing)")
-        XCTAssertTrue(listing.contains("     5  the-gradient             The gradient in the post's three lines"), "\(listing)")
-        XCTAssertEqual(listing.last, "Play one with 'lesson N' or 'lesson NAME' (Tab completes the names); "
-            + "afterwards 'answer' shows the answer to its question.")
+        XCTAssertTrue(
+            listing.contains("     5  the-gradient             The gradient in the post's three lines"), "\(listing)")
+        XCTAssertEqual(
+            listing.last,
+            "Play one with 'lesson N' or 'lesson NAME' (Tab completes the names); "
+                + "afterwards 'answer' shows the answer to its question.")
     }
 
     func testExportAfterRunningAFile() throws {
@@ -123,9 +141,12 @@ final class LessonCommandLineTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.errors)
         XCTAssertTrue(result.output.hasSuffix("exported 2 commands to \(folder)/s.md\n"), result.output)
         let transcript = try String(contentsOfFile: folder + "/s.md", encoding: .utf8)
-        XCTAssertTrue(transcript.hasPrefix("```dropout\nget seed\n```\n```\nseed = 1\n```\n```dropout\nstep 2\n```\n"), transcript)
+        XCTAssertTrue(
+            transcript.hasPrefix("```dropout\nget seed\n```\n```\nseed = 1\n```\n```dropout\nstep 2\n```\n"), transcript
+        )
         let quoted = folder + "/say \"hi\".md"
         XCTAssertEqual(try runDropout([folder + "/s.txt", "--export", quoted]).status, 0)
-        XCTAssertEqual(try String(contentsOfFile: quoted, encoding: .utf8), transcript, "any path works, quotes included")
+        XCTAssertEqual(
+            try String(contentsOfFile: quoted, encoding: .utf8), transcript, "any path works, quotes included")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import DropoutShell
 
 /// Runs lines of the command language in one session and keeps what they printed.
@@ -26,7 +27,7 @@ final class ShellHarness {
         let start = console.blocks.count
         for line in lines { Interpreter.execute(line, session: &session, context: context) }
         return console.blocks[start...].compactMap { block in
-            if case let .error(message, _) = block { return message }
+            if case .error(let message, _) = block { return message }
             return nil
         }
     }
@@ -42,7 +43,8 @@ func makeTemporaryDirectory(_ test: XCTestCase) throws -> String {
 
 /// The `dropout` binary built beside the test bundle.
 var builtExecutable: String {
-    let bundle = URL(fileURLWithPath: CommandLine.arguments.first { $0.hasSuffix(".xctest") } ?? CommandLine.arguments[0])
+    let bundle = URL(
+        fileURLWithPath: CommandLine.arguments.first { $0.hasSuffix(".xctest") } ?? CommandLine.arguments[0])
     return bundle.deletingLastPathComponent().appendingPathComponent("dropout").path
 }
 
@@ -60,7 +62,9 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 /// The names of the package's lessons/*.md, sorted: what a loop over the lessons must cover,
 /// so that it cannot pass by finding none.
 func lessonFiles() throws -> [String] {
-    let names = try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/lessons").filter { $0.hasSuffix(".md") }.sorted()
+    let names = try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/lessons").filter {
+        $0.hasSuffix(".md")
+    }.sorted()
     XCTAssertFalse(names.isEmpty, "no lessons in \(packageRoot)/lessons")
     return names
 }
@@ -88,10 +92,12 @@ func installedCopy(_ test: XCTestCase, lessons: [String: String]? = nil) throws 
 /// Fails with a line-by-line diff when `actual` is not `expected`.
 func assertLines(_ actual: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
     guard actual != expected else { return }
-    let a = actual.components(separatedBy: "\n"), e = expected.components(separatedBy: "\n")
+    let a = actual.components(separatedBy: "\n")
+    let e = expected.components(separatedBy: "\n")
     var diff: [String] = []
     for index in 0..<max(a.count, e.count) {
-        let got = index < a.count ? a[index] : "<missing>", want = index < e.count ? e[index] : "<missing>"
+        let got = index < a.count ? a[index] : "<missing>"
+        let want = index < e.count ? e[index] : "<missing>"
         if got != want { diff.append("line \(index + 1):\n  expected: \(want)\n  actual:   \(got)") }
     }
     XCTFail("output differs:\n" + diff.joined(separator: "\n"), file: file, line: line)

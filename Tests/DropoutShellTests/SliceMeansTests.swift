@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DropoutShell
 
 /// SliceMeans.swift on its own: value i of `total` goes to slice i * slices / total, and a slice

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DropoutShell
 
 /// Suggestions.swift on its own: the edit distance (optimal string alignment over characters)
@@ -30,14 +31,18 @@ final class SuggestionsTests: XCTestCase {
     }
 
     func testNearestOrdersByDistanceThenSharedStartThenName() {
-        XCTAssertEqual(Suggestions.nearest(to: "stpe", in: ["set", "stop", "step"]), ["step", "stop"],
-                       "'set' is three edits away: alignment does not swap across a deletion")
-        XCTAssertEqual(Suggestions.nearest(to: "stpe", in: ["stop", "spec", "step"]), ["step", "stop", "spec"],
-                       "two at distance 2: the one sharing the longer start first")
+        XCTAssertEqual(
+            Suggestions.nearest(to: "stpe", in: ["set", "stop", "step"]), ["step", "stop"],
+            "'set' is three edits away: alignment does not swap across a deletion")
+        XCTAssertEqual(
+            Suggestions.nearest(to: "stpe", in: ["stop", "spec", "step"]), ["step", "stop", "spec"],
+            "two at distance 2: the one sharing the longer start first")
         XCTAssertEqual(Suggestions.nearest(to: "sa", in: ["so", "sb"]), ["sb", "so"], "then by name")
-        XCTAssertEqual(Suggestions.nearest(to: "xr", in: ["or", "xor"]), ["xor", "or"], "a tie goes to the one that starts alike")
-        XCTAssertEqual(Suggestions.nearest(to: "sh", in: ["shuffle", "set", "show"]), ["show", "shuffle"],
-                       "words it starts are distance 0; 'set' is two edits from a two-letter word")
+        XCTAssertEqual(
+            Suggestions.nearest(to: "xr", in: ["or", "xor"]), ["xor", "or"], "a tie goes to the one that starts alike")
+        XCTAssertEqual(
+            Suggestions.nearest(to: "sh", in: ["shuffle", "set", "show"]), ["show", "shuffle"],
+            "words it starts are distance 0; 'set' is two edits from a two-letter word")
         XCTAssertEqual(Suggestions.nearest(to: "STEP", in: ["step", "stop"]), ["step", "stop"], "the word is lowered")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import DropoutShell
 
 /// Text from a stranger that the shell writes to a terminal (errors echoing a line, `lessons`'
@@ -25,17 +26,18 @@ final class TerminalOutputSafetyTests: XCTestCase {
         let folder = try makeTemporaryDirectory(self)
         let script = folder + "/hostile.txt"
         try """
-            bogus\u{1B}]2;PWNED\u{07}
-            set alpha \u{1B}[2J
-            load \(folder)/nowhere\u{1B}]52;c;cm0gLXJmIH4=\u{07}.json
-            run nowhere\u{9B}31m.txt
-            get \u{202E}alpha
-            """.write(toFile: script, atomically: true, encoding: .utf8)
+        bogus\u{1B}]2;PWNED\u{07}
+        set alpha \u{1B}[2J
+        load \(folder)/nowhere\u{1B}]52;c;cm0gLXJmIH4=\u{07}.json
+        run nowhere\u{9B}31m.txt
+        get \u{202E}alpha
+        """.write(toFile: script, atomically: true, encoding: .utf8)
         let result = try runDropout(["--keep-going", script])
         XCTAssertEqual(controls(in: result.output + result.errors), [], result.errors)
         let lines = result.errors.split(separator: "\n")
         XCTAssertEqual(lines.count, 5, result.errors)
-        XCTAssertTrue(lines[0].hasSuffix("error: unknown command 'bogus^[]2;PWNED^G'; type 'help' for the list of commands"))
+        XCTAssertTrue(
+            lines[0].hasSuffix("error: unknown command 'bogus^[]2;PWNED^G'; type 'help' for the list of commands"))
         XCTAssertTrue(lines[1].hasSuffix("got '^[[2J'"), String(lines[1]))
         XCTAssertTrue(lines[2].contains("nowhere^[]52;c;cm0gLXJmIH4=^G.json"), String(lines[2]))
         XCTAssertTrue(lines[3].contains("nowhere<U+009B>31m.txt"), String(lines[3]))
@@ -45,8 +47,9 @@ final class TerminalOutputSafetyTests: XCTestCase {
     func testLessonTitlesAreShown() throws {
         // Lessons installed beside a copy of the binary come before the source tree's.
         let prefix = try installedCopy(self, lessons: [:])
-        try "# Evil\u{1B}]2;PWNED\u{07} title\n\ntext\n".write(toFile: prefix + "/share/dropout/lessons/evil\u{1B}[2J.md",
-                                                             atomically: true, encoding: .utf8)
+        try "# Evil\u{1B}]2;PWNED\u{07} title\n\ntext\n".write(
+            toFile: prefix + "/share/dropout/lessons/evil\u{1B}[2J.md",
+            atomically: true, encoding: .utf8)
         let result = try runDropout([], input: "lessons\n", executable: prefix + "/bin/dropout")
         XCTAssertEqual(controls(in: result.output), [], result.output)
         XCTAssertTrue(result.output.contains("evil^[[2J  Evil^[]2;PWNED^G title"), result.output)
@@ -55,7 +58,8 @@ final class TerminalOutputSafetyTests: XCTestCase {
     func testVerifyShowsTheDiffOfAHostileTranscript() throws {
         let folder = try makeTemporaryDirectory(self)
         let transcript = folder + "/t.md"
-        try "```dropout\nget seed\n```\n```\nseed = \u{1B}]52;c;cm0gLXJmIH4=\u{07}1\n```\n".write(toFile: transcript, atomically: true, encoding: .utf8)
+        try "```dropout\nget seed\n```\n```\nseed = \u{1B}]52;c;cm0gLXJmIH4=\u{07}1\n```\n".write(
+            toFile: transcript, atomically: true, encoding: .utf8)
         let result = try runDropout(["verify", transcript])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(controls(in: result.output + result.errors), [], result.output)
@@ -65,9 +69,10 @@ final class TerminalOutputSafetyTests: XCTestCase {
     func testTheAsciicastRecordingHoldsOnlyOurColours() throws {
         let shell = ShellHarness()
         shell.run("bogus\u{1B}]2;PWNED\u{07}", "set alpha \u{9B}2J")
-        let events = shell.context.transcript.events + [
-            Transcript.Event(seconds: 1, kind: .prose(["# T\u{1B}]52;c;eA==\u{07}", "text \u{202E}"])),
-        ]
+        let events =
+            shell.context.transcript.events + [
+                Transcript.Event(seconds: 1, kind: .prose(["# T\u{1B}]52;c;eA==\u{07}", "text \u{202E}"]))
+            ]
         let cast = String(decoding: try AsciicastTranscript.render(events), as: UTF8.self)
         var texts: [String] = []
         for line in cast.split(separator: "\n").dropFirst() {

@@ -30,8 +30,12 @@ final class TerminalTests: XCTestCase {
     private func startShell(_ arguments: String = "", environment: String = "") throws {
         sessionName = "dropout-test-\(getpid())-\(UUID().uuidString.prefix(8))"
         addTeardownBlock { [sessionName] in _ = try? self.tmux(["kill-session", "-t", sessionName]) }
-        try startTmuxSession(sessionName, ["-x", "100", "-y", "30",
-                                           "cd \(packageRoot) && env XDG_STATE_HOME=\(stateFolder) \(environment) \(builtExecutable) \(arguments); echo SHELL-EXITED $?; sleep 30"])
+        try startTmuxSession(
+            sessionName,
+            [
+                "-x", "100", "-y", "30",
+                "cd \(packageRoot) && env XDG_STATE_HOME=\(stateFolder) \(environment) \(builtExecutable) \(arguments); echo SHELL-EXITED $?; sleep 30",
+            ])
         try waitFor("dropout [0]> ")
     }
 
@@ -60,7 +64,9 @@ final class TerminalTests: XCTestCase {
         try waitFor("SHELL-EXITED")
         let history = try String(contentsOfFile: stateFolder + "/dropout/history", encoding: .utf8)
         XCTAssertTrue(history.contains("set\\040scaling\\040classic"), history)
-        let mode = try FileManager.default.attributesOfItem(atPath: stateFolder + "/dropout/history")[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: stateFolder + "/dropout/history")[.posixPermissions]
+            as? Int
         XCTAssertEqual(mode, 0o600)
     }
 
@@ -79,7 +85,9 @@ final class TerminalTests: XCTestCase {
         let idle = try XCTUnwrap(ProcessProbe.cpuSeconds(shell))
         try type("compare dropout=0,0.5 steps=100000000", "Enter")
         // Ctrl-C once the runs are under way: half a second of processor time into the compare.
-        try waitUntil("the compare to be running", timeout: 60) { (ProcessProbe.cpuSeconds(shell) ?? .infinity) >= idle + 0.5 }
+        try waitUntil("the compare to be running", timeout: 60) {
+            (ProcessProbe.cpuSeconds(shell) ?? .infinity) >= idle + 0.5
+        }
         try type("C-c")
         try waitFor("error: compare stopped by Ctrl-C before it finished; nothing was changed")
         try type("get seed", "Enter")
@@ -93,7 +101,8 @@ final class TerminalTests: XCTestCase {
         try waitFor("seed = 1")
         try type("C-d")
         try waitFor("SHELL-EXITED")
-        XCTAssertEqual(try String(contentsOfFile: transcript, encoding: .utf8), "```dropout\nget seed\n```\n```\nseed = 1\n```\n")
+        XCTAssertEqual(
+            try String(contentsOfFile: transcript, encoding: .utf8), "```dropout\nget seed\n```\n```\nseed = 1\n```\n")
     }
 
     func testALessonPausesBeforeEachBlockAndLeavesTheShellOpen() throws {
@@ -115,10 +124,16 @@ final class TerminalTests: XCTestCase {
         try type("export \(stateFolder)/session.md", "Enter")
         try waitFor("exported 2 commands to")
         let transcript = try String(contentsOfFile: stateFolder + "/session.md", encoding: .utf8)
-        XCTAssertTrue(transcript.hasPrefix("```dropout\nrun lessons/01-no-dropout.md\n```\n```\n\n1. The network without dropout\n"), transcript)
-        XCTAssertTrue(transcript.contains("dropout [0]> set dropout 0\ndropout = 0 (off), from the next step\n"), transcript)
+        XCTAssertTrue(
+            transcript.hasPrefix(
+                "```dropout\nrun lessons/01-no-dropout.md\n```\n```\n\n1. The network without dropout\n"), transcript)
+        XCTAssertTrue(
+            transcript.contains("dropout [0]> set dropout 0\ndropout = 0 (off), from the next step\n"), transcript)
         XCTAssertFalse(transcript.contains("step 60000"), "the skipped block is not in the transcript")
-        XCTAssertTrue(transcript.hasSuffix("lesson stopped; the session is yours to carry on\n```\n```dropout\nget dropout\n```\n```\ndropout = 0\n```\n"), transcript)
+        XCTAssertTrue(
+            transcript.hasSuffix(
+                "lesson stopped; the session is yours to carry on\n```\n```dropout\nget dropout\n```\n```\ndropout = 0\n```\n"
+            ), transcript)
     }
 
     func testTerminationSignalsSaveHistoryAndExit() throws {
@@ -167,7 +182,8 @@ final class TerminalTests: XCTestCase {
         try tmux(["resize-window", "-t", sessionName, "-x", "60", "-y", "30"])
         try type("Enter")
         try waitFor("Dropout is on by default")
-        let narrow = try XCTUnwrap(try screen().split(separator: "\n").first { $0.hasPrefix("Dropout is on by default") })
+        let narrow = try XCTUnwrap(
+            try screen().split(separator: "\n").first { $0.hasPrefix("Dropout is on by default") })
         XCTAssertLessThanOrEqual(narrow.count, 59, "wrapped to the 60-column window: \(narrow)")
         XCTAssertGreaterThan(narrow.count, 40)
     }
@@ -189,7 +205,8 @@ final class TerminalTests: XCTestCase {
         try restartShell("", environment: "NO_COLOR=1")
         try type("run lessons/01-no-dropout.md", "Enter")
         try waitFor("── Enter runs the next block · s skips it · q stops ──")
-        let pause = try XCTUnwrap(try screen(escapes: true).split(separator: "\n").first { $0.contains("Enter runs the next block") })
+        let pause = try XCTUnwrap(
+            try screen(escapes: true).split(separator: "\n").first { $0.contains("Enter runs the next block") })
         XCTAssertFalse(pause.contains("\u{1B}"), "the pause prompt is plain under NO_COLOR: \(pause.debugDescription)")
     }
 
@@ -197,15 +214,15 @@ final class TerminalTests: XCTestCase {
         let lesson = stateFolder + "/hostile.md"
         let clipboard = Data("rm -rf ~".utf8).base64EncodedString()
         try """
-            # Lesson\u{1B}]2;PWNED-TITLE\u{07}
-            
-            Prose \u{1B}]52;c;\(clipboard)\u{07} then \u{1B}[2J\u{1B}[H cleared, \u{9B}31m and \u{202E}reversed.
-            
-            ```dropout
-            # a comment \u{1B}]2;PWNED-COMMENT\u{07}
-            bogus\u{1B}]2;PWNED-ERROR\u{07}
-            ```
-            """.write(toFile: lesson, atomically: true, encoding: .utf8)
+        # Lesson\u{1B}]2;PWNED-TITLE\u{07}
+
+        Prose \u{1B}]52;c;\(clipboard)\u{07} then \u{1B}[2J\u{1B}[H cleared, \u{9B}31m and \u{202E}reversed.
+
+        ```dropout
+        # a comment \u{1B}]2;PWNED-COMMENT\u{07}
+        bogus\u{1B}]2;PWNED-ERROR\u{07}
+        ```
+        """.write(toFile: lesson, atomically: true, encoding: .utf8)
         // tmux turns OSC 52 into a paste buffer once its clipboard option is on.
         try tmux(["set-option", "-s", "set-clipboard", "on"])
         try tmux(["set-buffer", "clean"])
@@ -216,7 +233,9 @@ final class TerminalTests: XCTestCase {
         let screen = try screen()
         XCTAssertTrue(screen.contains("dropout [0]> bogus^[]2;PWNED-ERROR^G\n"), screen)
         XCTAssertTrue(screen.contains("Lesson^[]2;PWNED-TITLE^G"), screen)
-        XCTAssertTrue(screen.contains("Prose ^[]52;c;\(clipboard)^G then ^[[2J^[[H cleared, <U+009B>31m and <U+202E>reversed."), screen)
+        XCTAssertTrue(
+            screen.contains("Prose ^[]52;c;\(clipboard)^G then ^[[2J^[[H cleared, <U+009B>31m and <U+202E>reversed."),
+            screen)
         XCTAssertTrue(screen.contains("dropout lab:"), "the screen was not cleared")
         XCTAssertFalse(try tmux(["display-message", "-p", "-t", sessionName, "#{pane_title}"]).contains("PWNED"))
         XCTAssertFalse(try tmux(["show-buffer"]).contains("rm -rf"), "nothing reached the clipboard")
@@ -225,7 +244,8 @@ final class TerminalTests: XCTestCase {
     func testTabNeverListsAFileNameThatDrivesTheTerminal() throws {
         let folder = stateFolder + "/downloads"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/lesson-\u{1B}]2;PWNED\u{07}.md", contents: Data()))
+        XCTAssertTrue(
+            FileManager.default.createFile(atPath: folder + "/lesson-\u{1B}]2;PWNED\u{07}.md", contents: Data()))
         XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/lesson-plain.md", contents: Data()))
         try type("run \(folder)/less", "Tab", "Tab")
         try waitFor("run \(folder)/lesson-plain.md")
@@ -255,11 +275,16 @@ final class TerminalTests: XCTestCase {
         try type("export \(stateFolder)/course.md", "Enter")
         try waitFor("exported 5 commands to")
         let transcript = try String(contentsOfFile: stateFolder + "/course.md", encoding: .utf8)
-        XCTAssertTrue(transcript.contains("```\nlesson 3 starts from a fresh session; yours (iteration 0, hidden 8) is set aside: "
-            + "'resume' brings it back\n"), transcript)
-        XCTAssertTrue(transcript.contains("```\nlesson 4 starts from a fresh session; lesson 3's session is replaced (re-run "
-            + "it to rebuild it); yours is still set aside: 'resume' brings it back\n"), transcript)
-        XCTAssertTrue(transcript.contains("dropout [60000]> expect count(compare.eval.accuracy == 1) >= 8\nok: "), transcript)
+        XCTAssertTrue(
+            transcript.contains(
+                "```\nlesson 3 starts from a fresh session; yours (iteration 0, hidden 8) is set aside: "
+                    + "'resume' brings it back\n"), transcript)
+        XCTAssertTrue(
+            transcript.contains(
+                "```\nlesson 4 starts from a fresh session; lesson 3's session is replaced (re-run "
+                    + "it to rebuild it); yours is still set aside: 'resume' brings it back\n"), transcript)
+        XCTAssertTrue(
+            transcript.contains("dropout [60000]> expect count(compare.eval.accuracy == 1) >= 8\nok: "), transcript)
     }
 
     /// Sends `signal` to the `dropout` process running in the session's pane.
@@ -283,7 +308,8 @@ final class TerminalTests: XCTestCase {
     private func type(_ keys: String...) throws {
         let pid = try dropoutPID()
         for key in keys {
-            let reads = pid.flatMap(ProcessProbe.readCalls), shown = try screenAndCursor()
+            let reads = pid.flatMap(ProcessProbe.readCalls)
+            let shown = try screenAndCursor()
             try tmux(["send-keys", "-t", sessionName, key])
             guard let pid else { continue }
             try waitUntil("the shell to take the key \(key.debugDescription)") {
@@ -307,7 +333,9 @@ final class TerminalTests: XCTestCase {
 
     /// Waits until the screen shows `text`. Thirty seconds by default: on a loaded machine the
     /// first prompt of a debug build once took over ten.
-    private func waitFor(_ text: String, timeout: Double = 30, file: StaticString = #filePath, line: UInt = #line) throws {
+    private func waitFor(
+        _ text: String, timeout: Double = 30, file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         // capture-pane drops the spaces at the end of a line, so the text is matched without them.
         var needle = text
         while needle.last == " " { needle.removeLast() }
@@ -317,15 +345,19 @@ final class TerminalTests: XCTestCase {
     }
 
     /// Polls `condition` every 20 ms; after `timeout` seconds fails with what the screen shows.
-    private func waitUntil(_ what: String, timeout: Double = 30, file: StaticString = #filePath, line: UInt = #line,
-                           _ condition: () throws -> Bool) throws {
+    private func waitUntil(
+        _ what: String, timeout: Double = 30, file: StaticString = #filePath, line: UInt = #line,
+        _ condition: () throws -> Bool
+    ) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if try condition() { return }
             usleep(20_000)
         }
         if try condition() { return }
-        XCTFail("timed out after \(timeout) s waiting for \(what); the screen shows:\n\(try screen())", file: file, line: line)
+        XCTFail(
+            "timed out after \(timeout) s waiting for \(what); the screen shows:\n\(try screen())", file: file,
+            line: line)
         throw XCTSkip("stopping this test after a failed wait")
     }
 

@@ -8,7 +8,9 @@ struct TmuxSession {
 
     /// Starts `command` (through sh) in a 100x30 terminal; the test's teardown ends the session.
     init(_ command: String, test: XCTestCase) throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else { throw XCTSkip("tmux is not installed") }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
+            throw XCTSkip("tmux is not installed")
+        }
         try startTmuxSession(name, ["-x", "100", "-y", "30", command])
         test.addTeardownBlock { [name] in try? spawnDetached("/usr/bin/tmux", ["kill-session", "-t", name]) }
     }
@@ -21,7 +23,9 @@ struct TmuxSession {
 
     /// The process the pane runs (the command itself when it was started with `exec`).
     func panePID() throws -> pid_t? {
-        pid_t(try output(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines))
+        pid_t(
+            try output(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(
+                in: .whitespacesAndNewlines))
     }
 
     /// Polls the screen every 50 ms until it shows `text`; fails after `timeout` seconds, generous
@@ -45,7 +49,8 @@ struct TmuxSession {
 /// the tmux server's last session makes the server exit, and a session asked of it meanwhile (the
 /// next test's, right after a teardown) was seen lost with it, leaving an empty screen: a session
 /// that does not appear within five seconds is asked for again.
-func startTmuxSession(_ name: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+func startTmuxSession(_ name: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws
+{
     for _ in 0..<4 {
         try spawnDetached("/usr/bin/tmux", ["new-session", "-d", "-s", name] + arguments)
         let deadline = Date().addingTimeInterval(5)
@@ -64,7 +69,9 @@ func startTmuxSession(_ name: String, _ arguments: [String], file: StaticString 
 enum ProcessProbe {
     /// The first child of `pid`: the shell under a pane's `sh -c`.
     static func firstChild(of pid: pid_t) -> pid_t? {
-        guard let children = try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8) else { return nil }
+        guard let children = try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8) else {
+            return nil
+        }
         return children.split(separator: " ").first.flatMap { pid_t($0) }
     }
 
@@ -80,15 +87,17 @@ enum ProcessProbe {
     /// sleeps in `wait_woken`): every key typed so far has been taken and handled.
     static func isWaitingForInput(_ pid: pid_t) -> Bool? {
         guard let wchan = try? String(contentsOfFile: "/proc/\(pid)/wchan", encoding: .utf8),
-              let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let end = stat.range(of: ") ", options: .backwards) else { return nil }
+            let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let end = stat.range(of: ") ", options: .backwards)
+        else { return nil }
         return stat[end.upperBound...].hasPrefix("S") && wchan == "wait_woken"
     }
 
     /// User plus system time of a process, from /proc/PID/stat (fields 14 and 15, in ticks).
     static func cpuSeconds(_ pid: pid_t) -> Double? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let end = stat.range(of: ")", options: .backwards) else { return nil }
+            let end = stat.range(of: ")", options: .backwards)
+        else { return nil }
         let fields = stat[end.upperBound...].split(separator: " ")
         // After the name, field 3 is at index 0, so fields 14 and 15 are at 11 and 12.
         guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }

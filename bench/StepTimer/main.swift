@@ -13,7 +13,8 @@ struct StepTimer {
     static func main() throws {
         let numbers = CommandLine.arguments.dropFirst().compactMap(Double.init)
         guard numbers.count == 6, numbers.allSatisfy({ $0 >= 0 }) else {
-            FileHandle.standardError.write(Data("usage: dropout-bench ROWS FEATURES HIDDEN OUTPUTS DROPOUT STEPS\n".utf8))
+            FileHandle.standardError.write(
+                Data("usage: dropout-bench ROWS FEATURES HIDDEN OUTPUTS DROPOUT STEPS\n".utf8))
             exit(2)
         }
         let (rows, features, hidden, outputs) = (Int(numbers[0]), Int(numbers[1]), Int(numbers[2]), Int(numbers[3]))
@@ -26,10 +27,11 @@ struct StepTimer {
         try trainer.step()
 
         let stepSeconds = try best { for _ in 0..<steps { try trainer.step() } } / Double(steps)
-        let productSeconds = best {
-            var products = Products(trainer)
-            for _ in 0..<steps { products.multiply() }
-        } / Double(steps)
+        let productSeconds =
+            best {
+                var products = Products(trainer)
+                for _ in 0..<steps { products.multiply() }
+            } / Double(steps)
         print("{\"step\": \(stepSeconds), \"products\": \(productSeconds)}")
     }
 
@@ -50,7 +52,8 @@ struct StepTimer {
 /// derivative's multiply, as the step fuses them; its arithmetic is not counted, only its time.
 struct Products {
     let x: Matrix, synapse0: Matrix, synapse1: Matrix, last: StepRecord, gradient: HiddenGradient, scale: Double
-    var activation: Matrix, layer2: Matrix, hiddenDelta: Matrix, transposed: Matrix, gradient1: Matrix, gradient0: Matrix
+    var activation: Matrix, layer2: Matrix, hiddenDelta: Matrix, transposed: Matrix, gradient1: Matrix,
+        gradient0: Matrix
 
     init(_ trainer: Trainer) {
         last = trainer.lastStep!
@@ -65,10 +68,12 @@ struct Products {
     mutating func multiply() {
         activation.setProduct(x, synapse0)
         layer2.setProduct(last.layer1, synapse1)
-        let derivative = StepKernels.HiddenDerivative(gradient, layer1: last.layer1, activation: last.activation,
-                                                      mask: last.maskDrawn ? last.mask : nil, scale: scale)
-        StepKernels.hiddenDelta(&hiddenDelta, outputDelta: last.layer2Delta, outgoing: synapse1, transposed: &transposed,
-                                derivative: derivative)
+        let derivative = StepKernels.HiddenDerivative(
+            gradient, layer1: last.layer1, activation: last.activation,
+            mask: last.maskDrawn ? last.mask : nil, scale: scale)
+        StepKernels.hiddenDelta(
+            &hiddenDelta, outputDelta: last.layer2Delta, outgoing: synapse1, transposed: &transposed,
+            derivative: derivative)
         gradient1.setTransposedProduct(last.layer1, last.layer2Delta)
         gradient0.setTransposedProduct(x, last.layer1Delta)
     }

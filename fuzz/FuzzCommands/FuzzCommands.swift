@@ -1,4 +1,5 @@
 import FuzzerDriver
+
 @testable import DropoutShell
 
 /// The bytes as lines of the command language, run in one session.
@@ -13,7 +14,9 @@ enum FuzzCommands {
         runFuzzer { bytes in
             var session = Session()
             let context = CommandContext(console: CollectingConsole())
-            for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).prefix(16) {
+            for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                .prefix(16)
+            {
                 let words = (try? CommandLineWords(parsing: String(line)).words) ?? []
                 if let name = words.first, FuzzedCommands.parsedOnly(name, words) {
                     if let command = try? CommandRegistry.command(named: name) {

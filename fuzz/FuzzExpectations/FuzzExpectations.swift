@@ -1,4 +1,5 @@
 import FuzzerDriver
+
 @testable import DropoutShell
 
 /// The bytes as an `expect` expression, parsed and evaluated against a session that has taken

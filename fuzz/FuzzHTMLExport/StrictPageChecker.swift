@@ -23,7 +23,9 @@ enum StrictPageChecker {
 
     static func problem(in page: String) -> String? {
         guard page.hasPrefix(head) else { return "the page does not start with our head" }
-        guard page.hasSuffix(foot), page.count >= head.count + foot.count - 1 else { return "the page does not end with our foot" }
+        guard page.hasSuffix(foot), page.count >= head.count + foot.count - 1 else {
+            return "the page does not end with our foot"
+        }
         let body = Array(page.unicodeScalars.dropFirst(head.unicodeScalars.count).dropLast(foot.unicodeScalars.count))
         var stack: [String] = []
         var index = 0
@@ -62,15 +64,21 @@ enum StrictPageChecker {
             let nameEnd = scalars[cursor...].firstIndex(of: "=") ?? scalars.count
             let attribute = string(cursor..<nameEnd)
             guard allowed.contains(attribute) else { return "attribute \(attribute.debugDescription) on <\(name)>" }
-            guard nameEnd + 1 < scalars.count, scalars[nameEnd + 1] == "\"" else { return "an unquoted value in <\(tag)>" }
-            guard let close = scalars[(nameEnd + 2)...].firstIndex(of: "\"") else { return "a value never closes in <\(tag)>" }
+            guard nameEnd + 1 < scalars.count, scalars[nameEnd + 1] == "\"" else {
+                return "an unquoted value in <\(tag)>"
+            }
+            guard let close = scalars[(nameEnd + 2)...].firstIndex(of: "\"") else {
+                return "a value never closes in <\(tag)>"
+            }
             let raw = Array(scalars[(nameEnd + 2)..<close])
             cursor = close + 1
             var value = ""
             var index = 0
             while index < raw.count {
                 if raw[index] == "&" {
-                    guard let (decoded, length) = reference(in: raw, at: index) else { return "a bare & in a value of <\(name)>" }
+                    guard let (decoded, length) = reference(in: raw, at: index) else {
+                        return "a bare & in a value of <\(name)>"
+                    }
                     value += decoded
                     index += length
                     continue
@@ -91,17 +99,27 @@ enum StrictPageChecker {
         let ascii = value.unicodeScalars.allSatisfy { $0.isASCII }
         switch attribute {
         case "href":
-            guard !value.isEmpty, value.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else { return "a link with spaces or controls" }
+            guard !value.isEmpty, value.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else {
+                return "a link with spaces or controls"
+            }
             // A scheme is a letter, then letters, digits, + - . up to a colon.
             let head = value.unicodeScalars.prefix { $0 != ":" && $0 != "/" && $0 != "?" && $0 != "#" }
-            if head.count < value.unicodeScalars.count, value.unicodeScalars[value.unicodeScalars.index(value.unicodeScalars.startIndex, offsetBy: head.count)] == ":" {
+            if head.count < value.unicodeScalars.count,
+                value.unicodeScalars[value.unicodeScalars.index(value.unicodeScalars.startIndex, offsetBy: head.count)]
+                    == ":"
+            {
                 let scheme = String(String.UnicodeScalarView(head)).lowercased()
-                let looksLikeScheme = scheme.first?.isLetter == true && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
-                if looksLikeScheme && !["http", "https", "mailto"].contains(scheme) { return "a link with scheme \(scheme)" }
+                let looksLikeScheme =
+                    scheme.first?.isLetter == true
+                    && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+                if looksLikeScheme && !["http", "https", "mailto"].contains(scheme) {
+                    return "a link with scheme \(scheme)"
+                }
             }
         case "class":
             guard ascii, value.hasPrefix("language-"), value.count > 9,
-                  value.dropFirst(9).allSatisfy({ $0.isLetter || $0.isNumber || "_+-.#".contains($0) }) else { return "class \(value.debugDescription)" }
+                value.dropFirst(9).allSatisfy({ $0.isLetter || $0.isNumber || "_+-.#".contains($0) })
+            else { return "class \(value.debugDescription)" }
         case "start":
             guard ascii, Int(value) != nil else { return "start \(value.debugDescription)" }
         case "align":
@@ -138,7 +156,9 @@ enum StrictPageChecker {
     private static func reference(in scalars: [Unicode.Scalar], at index: Int) -> (String, Int)? {
         for (reference, character) in references {
             let form = Array(reference.unicodeScalars)
-            if index + form.count <= scalars.count, Array(scalars[index..<(index + form.count)]) == form { return (character, form.count) }
+            if index + form.count <= scalars.count, Array(scalars[index..<(index + form.count)]) == form {
+                return (character, form.count)
+            }
         }
         return nil
     }

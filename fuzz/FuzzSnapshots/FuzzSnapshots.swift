@@ -1,5 +1,6 @@
 import Foundation
 import FuzzerDriver
+
 @testable import DropoutShell
 
 /// The bytes as a snapshot file, scanned, decoded and restored as `load` does.

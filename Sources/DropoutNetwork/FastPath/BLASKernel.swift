@@ -113,21 +113,27 @@ public struct BLASKernel: Sendable, Equatable {
     }
 
     private static func featureNames(_ f: vk_cpu_features) -> [String] {
-        let all = [("SSE3", f.sse3), ("SSSE3", f.ssse3), ("SSE4.2", f.sse4_2), ("AVX", f.avx), ("FMA", f.fma),
-                   ("AVX2", f.avx2), ("AVX-512F", f.avx512f), ("AVX-512DQ", f.avx512dq), ("AVX-512CD", f.avx512cd),
-                   ("AVX-512BW", f.avx512bw), ("AVX-512VL", f.avx512vl)]
+        let all = [
+            ("SSE3", f.sse3), ("SSSE3", f.ssse3), ("SSE4.2", f.sse4_2), ("AVX", f.avx), ("FMA", f.fma),
+            ("AVX2", f.avx2), ("AVX-512F", f.avx512f), ("AVX-512DQ", f.avx512dq), ("AVX-512CD", f.avx512cd),
+            ("AVX-512BW", f.avx512bw), ("AVX-512VL", f.avx512vl),
+        ]
         return all.filter(\.1).map(\.0)
     }
 
     /// One product `c = op(a) · op(b)`, row-major, the way `Matrix` asks OpenBLAS for one.
-    typealias Product = @Sendable (_ transposeA: Bool, _ transposeB: Bool, _ m: Int, _ n: Int, _ k: Int,
-                         _ a: [Double], _ b: [Double]) -> [Double]
+    typealias Product =
+        @Sendable (
+            _ transposeA: Bool, _ transposeB: Bool, _ m: Int, _ n: Int, _ k: Int,
+            _ a: [Double], _ b: [Double]
+        ) -> [Double]
 
     static let openBLASProduct: Product = { transposeA, transposeB, m, n, k, a, b in
         var c = [Double](repeating: 0, count: m * n)
-        cblas_dgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                    Int32(m), Int32(n), Int32(k), 1, a, Int32(transposeA ? m : k), b, Int32(transposeB ? k : n),
-                    0, &c, Int32(n))
+        cblas_dgemm(
+            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+            Int32(m), Int32(n), Int32(k), 1, a, Int32(transposeA ? m : k), b, Int32(transposeB ? k : n),
+            0, &c, Int32(n))
         return c
     }
 
@@ -145,10 +151,12 @@ public struct BLASKernel: Sendable, Equatable {
                 let b = (0..<(k * n)).map { _ in 2 * generator.nextDouble() - 1 }
                 let c = multiply(transposeA, transposeB, m, n, k, a, b)
                 guard c.count == m * n else { return false }
-                let unit = Double.ulpOfOne / 2, gamma = Double(k) * unit / (1 - Double(k) * unit)
+                let unit = Double.ulpOfOne / 2
+                let gamma = Double(k) * unit / (1 - Double(k) * unit)
                 for i in 0..<m {
                     for j in 0..<n {
-                        var sum = 0.0, magnitude = 0.0
+                        var sum = 0.0
+                        var magnitude = 0.0
                         for p in 0..<k {
                             let term = a[transposeA ? p * m + i : i * k + p] * b[transposeB ? j * k + p : p * n + j]
                             sum += term

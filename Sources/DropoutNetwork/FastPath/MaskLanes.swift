@@ -12,17 +12,24 @@ extension BinomialTrial {
     /// walk, and the stream is where numpy's would be. (A sweep of a million keep probabilities
     /// found none whose constants let even the largest double restart, but that is a fact about
     /// rounding, not a proof, so the check stays.)
-    func fill(_ cells: UnsafeMutableBufferPointer<Double>, using generator: inout MersenneTwister,
-              lanes: Bool = VectorLanes.available) {
+    func fill(
+        _ cells: UnsafeMutableBufferPointer<Double>, using generator: inout MersenneTwister,
+        lanes: Bool = VectorLanes.available
+    ) {
         // The walk's second probability, computed as `draw` computes it.
         let secondPx = (1.0 * p * qn) / (1.0 * q)
-        let one: Double = flipped ? 0 : 1, zero: Double = flipped ? 1 : 0
+        let one: Double = flipped ? 0 : 1
+        let zero: Double = flipped ? 1 : 0
         generator.withStream { stream in
             var index = 0
             while index < cells.count {
                 let batch = min(cells.count - index, stream.wholeDoublesLeft)
-                let settled = batch == 0 ? 0 : vk_binomial_cells(stream.words.baseAddress! + stream.position, batch,
-                                                                 qn, secondPx, one, zero, cells.baseAddress! + index, lanes)
+                let settled =
+                    batch == 0
+                    ? 0
+                    : vk_binomial_cells(
+                        stream.words.baseAddress! + stream.position, batch,
+                        qn, secondPx, one, zero, cells.baseAddress! + index, lanes)
                 stream.position += 2 * settled
                 index += settled
                 if settled < batch || batch == 0 {

@@ -17,9 +17,12 @@ extension Matrix {
 
     /// `self = a · b`
     public mutating func setProduct(_ a: Matrix, _ b: Matrix) {
-        precondition(a.columns == b.rows && rows == a.rows && columns == b.columns,
-                     "product \(a.shapeDescription)·\(b.shapeDescription) into \(shapeDescription)")
-        let n = a.rows, inner = a.columns, width = b.columns
+        precondition(
+            a.columns == b.rows && rows == a.rows && columns == b.columns,
+            "product \(a.shapeDescription)·\(b.shapeDescription) into \(shapeDescription)")
+        let n = a.rows
+        let inner = a.columns
+        let width = b.columns
         if n * inner * width >= Self.blasThreshold {
             gemm(a, transposeA: false, b, transposeB: false, inner: inner)
             return
@@ -37,9 +40,12 @@ extension Matrix {
 
     /// `self = aᵀ · b`
     public mutating func setTransposedProduct(_ a: Matrix, _ b: Matrix) {
-        precondition(a.rows == b.rows && rows == a.columns && columns == b.columns,
-                     "product \(a.shapeDescription)ᵀ·\(b.shapeDescription) into \(shapeDescription)")
-        let shared = a.rows, height = a.columns, width = b.columns
+        precondition(
+            a.rows == b.rows && rows == a.columns && columns == b.columns,
+            "product \(a.shapeDescription)ᵀ·\(b.shapeDescription) into \(shapeDescription)")
+        let shared = a.rows
+        let height = a.columns
+        let width = b.columns
         if shared * height * width >= Self.blasThreshold {
             gemm(a, transposeA: true, b, transposeB: false, inner: shared)
             return
@@ -57,9 +63,12 @@ extension Matrix {
 
     /// `self = a · bᵀ`
     public mutating func setProductTransposed(_ a: Matrix, _ b: Matrix) {
-        precondition(a.columns == b.columns && rows == a.rows && columns == b.rows,
-                     "product \(a.shapeDescription)·\(b.shapeDescription)ᵀ into \(shapeDescription)")
-        let n = a.rows, inner = a.columns, width = b.rows
+        precondition(
+            a.columns == b.columns && rows == a.rows && columns == b.rows,
+            "product \(a.shapeDescription)·\(b.shapeDescription)ᵀ into \(shapeDescription)")
+        let n = a.rows
+        let inner = a.columns
+        let width = b.rows
         if n * inner * width >= Self.blasThreshold {
             gemm(a, transposeA: false, b, transposeB: true, inner: inner)
             return
@@ -81,8 +90,10 @@ extension Matrix {
     /// that adds into memory waits on its own store at every term), and the indices cannot
     /// overflow: every caller's shapes fit in memory.
     @inline(__always)
-    private static func sumProducts(into c: UnsafeMutableBufferPointer<Double>, rows: Int, columns: Int, inner: Int,
-                                    _ term: (_ i: Int, _ j: Int, _ k: Int) -> Double) {
+    private static func sumProducts(
+        into c: UnsafeMutableBufferPointer<Double>, rows: Int, columns: Int, inner: Int,
+        _ term: (_ i: Int, _ j: Int, _ k: Int) -> Double
+    ) {
         for i in 0..<rows {
             for j in 0..<columns {
                 var sum = 0.0
@@ -97,9 +108,12 @@ extension Matrix {
     /// together. As in `gemm`, a split into bands does not change a bit of the result. Small
     /// products, or one core, run `work` and then the product.
     mutating func setProduct(_ a: Matrix, _ b: Matrix, alongside work: () -> Void, costing cost: Int) {
-        let n = a.rows, inner = a.columns, width = b.columns
+        let n = a.rows
+        let inner = a.columns
+        let width = b.columns
         let total = n * inner * width
-        guard total >= Self.parallelThreshold, ParallelChunks.cores > 1, rows == n, columns == width, b.rows == inner else {
+        guard total >= Self.parallelThreshold, ParallelChunks.cores > 1, rows == n, columns == width, b.rows == inner
+        else {
             work()
             setProduct(a, b)
             return
@@ -110,15 +124,19 @@ extension Matrix {
             b.elements.withUnsafeBufferPointer { b_ in
                 elements.withUnsafeMutableBufferPointer { c in
                     let left = Operand(a_.baseAddress!, transposed: false, rowLength: inner)
-                    let right = Operand(b_.baseAddress!, transposed: false, rowLength: width), product = c.baseAddress!
+                    let right = Operand(b_.baseAddress!, transposed: false, rowLength: width)
+                    let product = c.baseAddress!
                     let rows = { (band: Range<Int>) in
-                        Self.multiplyBlock(left, right, into: product, rowLength: width,
-                                           rows: band, columns: 0..<width, inner: inner)
+                        Self.multiplyBlock(
+                            left, right, into: product, rowLength: width,
+                            rows: band, columns: 0..<width, inner: inner)
                     }
-                    ParallelChunks.both({ rows(0..<split) }, {
-                        work()
-                        rows(split..<n)
-                    })
+                    ParallelChunks.both(
+                        { rows(0..<split) },
+                        {
+                            work()
+                            rows(split..<n)
+                        })
                 }
             }
         }
@@ -136,7 +154,9 @@ extension Matrix {
     /// the split does not change a single bit of the result.
     private mutating func gemm(_ a: Matrix, transposeA: Bool, _ b: Matrix, transposeB: Bool, inner: Int) {
         _ = Self.kernelChosen
-        let m = rows, n = columns, k = inner
+        let m = rows
+        let n = columns
+        let k = inner
         let byColumns = n > m
         let bands = m * n * k >= Self.parallelThreshold ? min(ParallelChunks.cores, byColumns ? n : m) : 1
         a.elements.withUnsafeBufferPointer { a_ in
@@ -146,8 +166,9 @@ extension Matrix {
                     let right = Operand(b_.baseAddress!, transposed: transposeB, rowLength: b.columns)
                     let product = c.baseAddress!
                     let block = { (rows: Range<Int>, columns: Range<Int>) in
-                        Self.multiplyBlock(left, right, into: product, rowLength: n,
-                                           rows: rows, columns: columns, inner: k)
+                        Self.multiplyBlock(
+                            left, right, into: product, rowLength: n,
+                            rows: rows, columns: columns, inner: k)
                     }
                     ParallelChunks.split(byColumns ? n : m, into: bands) { band in
                         byColumns ? block(0..<m, band) : block(band, 0..<n)
@@ -172,18 +193,23 @@ extension Matrix {
     /// One single-threaded OpenBLAS call for the block `rows` x `columns` of `c = op(a) · op(b)`,
     /// all row-major, `c`'s rows `rowLength` long. Rows of the result come from rows of a
     /// (columns of aᵀ); columns from columns of b (rows of bᵀ).
-    private static func multiplyBlock(_ a: Operand, _ b: Operand, into c: UnsafeMutablePointer<Double>, rowLength: Int,
-                                      rows: Range<Int>, columns: Range<Int>, inner: Int) {
+    private static func multiplyBlock(
+        _ a: Operand, _ b: Operand, into c: UnsafeMutablePointer<Double>, rowLength: Int,
+        rows: Range<Int>, columns: Range<Int>, inner: Int
+    ) {
         guard !rows.isEmpty, !columns.isEmpty else { return }
         let (lda, ldb, ldc) = (a.rowLength, b.rowLength, rowLength)
-        cblas_dgemm(CblasRowMajor, a.transposed ? CblasTrans : CblasNoTrans, b.transposed ? CblasTrans : CblasNoTrans,
-                    Int32(rows.count), Int32(columns.count), Int32(inner), 1.0,
-                    a.base + (a.transposed ? rows.lowerBound : rows.lowerBound * lda), Int32(lda),
-                    b.base + (b.transposed ? columns.lowerBound * ldb : columns.lowerBound), Int32(ldb),
-                    0.0, c + rows.lowerBound * ldc + columns.lowerBound, Int32(ldc))
+        cblas_dgemm(
+            CblasRowMajor, a.transposed ? CblasTrans : CblasNoTrans, b.transposed ? CblasTrans : CblasNoTrans,
+            Int32(rows.count), Int32(columns.count), Int32(inner), 1.0,
+            a.base + (a.transposed ? rows.lowerBound : rows.lowerBound * lda), Int32(lda),
+            b.base + (b.transposed ? columns.lowerBound * ldb : columns.lowerBound), Int32(ldb),
+            0.0, c + rows.lowerBound * ldc + columns.lowerBound, Int32(ldc))
     }
 
     /// OpenBLAS with the best kernel for this processor, chosen before the first product. (It
     /// runs single-threaded from start-up: CVectorKernels/blas_core.c.)
-    private static let kernelChosen: Void = _ = BLASKernel.inUse
+    private static let kernelChosen: Void = {
+        _ = BLASKernel.inUse
+    }()
 }

@@ -37,16 +37,22 @@ public enum StepKernels {
     /// depend on the product, and drawing it is serial work (one stream), so on a large network
     /// one core draws it, then takes a smaller band of the product than the other. (Passed in as
     /// separate arguments, the three arrays are three accesses Swift can tell apart.)
-    static func product(_ activation: inout Matrix, _ x: Matrix, _ synapse0: Matrix, drawing mask: inout Matrix,
-                        with trial: BinomialTrial, using generator: inout MersenneTwister) {
-        activation.setProduct(x, synapse0, alongside: {
-            mask.elements.withUnsafeMutableBufferPointer { trial.fill($0, using: &generator) }
-        }, costing: mask.elements.count * BinomialTrial.costPerCell)
+    static func product(
+        _ activation: inout Matrix, _ x: Matrix, _ synapse0: Matrix, drawing mask: inout Matrix,
+        with trial: BinomialTrial, using generator: inout MersenneTwister
+    ) {
+        activation.setProduct(
+            x, synapse0,
+            alongside: {
+                mask.elements.withUnsafeMutableBufferPointer { trial.fill($0, using: &generator) }
+            }, costing: mask.elements.count * BinomialTrial.costPerCell)
     }
 
     /// `range` in pieces of 2048 elements (16 KB, well inside the first-level cache).
     private static func blocks(of range: Range<Int>) -> some Sequence<Range<Int>> {
-        stride(from: range.lowerBound, to: range.upperBound, by: 2048).lazy.map { $0..<min($0 + 2048, range.upperBound) }
+        stride(from: range.lowerBound, to: range.upperBound, by: 2048).lazy.map {
+            $0..<min($0 + 2048, range.upperBound)
+        }
     }
 
     /// What the hidden layer's derivative is computed from, the arrays of
@@ -72,13 +78,17 @@ public enum StepKernels {
     /// networks, and processors without the lanes (`lanes`, when given, overrides the check),
     /// take the product (plain loops that sum as numpy's small products do, or OpenBLAS) and then
     /// the derivative's pass.
-    public static func hiddenDelta(_ delta: inout Matrix, outputDelta: Matrix, outgoing: Matrix, transposed: inout Matrix,
-                                   derivative: HiddenDerivative, lanes: Bool? = nil) {
-        let rows = delta.rows, hidden = delta.columns, outputs = outgoing.columns
+    public static func hiddenDelta(
+        _ delta: inout Matrix, outputDelta: Matrix, outgoing: Matrix, transposed: inout Matrix,
+        derivative: HiddenDerivative, lanes: Bool? = nil
+    ) {
+        let rows = delta.rows
+        let hidden = delta.columns
+        let outputs = outgoing.columns
         #if arch(x86_64)
-        let fused = lanes ?? VectorLanes.available
+            let fused = lanes ?? VectorLanes.available
         #else
-        let fused = false
+            let fused = false
         #endif
         guard fused, rows * hidden * outputs >= Matrix.blasThreshold else {
             delta.setProductTransposed(outputDelta, outgoing)
@@ -86,35 +96,36 @@ public enum StepKernels {
             return
         }
         #if arch(x86_64)
-        precondition(transposed.rows == outputs && transposed.columns == hidden && outputDelta.columns == outputs,
-                     "hidden delta of \(outputDelta.shapeDescription)·\(outgoing.shapeDescription)ᵀ")
-        for h in 0..<hidden {
-            for o in 0..<outputs { transposed.elements[o * hidden + h] = outgoing.elements[h * outputs + o] }
-        }
-        // The kernel computes slope * (mask * scale) or the slope alone: the post's gradient is
-        // the slope of layer_1, the exact one that of the activation, masked and scaled.
-        let slopeOf = derivative.gradient == .blog ? derivative.layer1 : derivative.activation
-        let bandMask = derivative.gradient == .blog ? nil : derivative.mask
-        let parts = rows * hidden * outputs >= Matrix.parallelThreshold ? min(ParallelChunks.cores, rows) : 1
-        outputDelta.elements.withUnsafeBufferPointer { d2 in
-            transposed.elements.withUnsafeBufferPointer { w in
-                slopeOf.elements.withUnsafeBufferPointer { a in
-                    delta.elements.withUnsafeMutableBufferPointer { d1 in
-                        withMaskPointer(bandMask) { m in
-                            let arrays = vk_hidden_delta_arrays(
-                                output_delta: d2.baseAddress, outputs: outputs, outgoing_transposed: w.baseAddress,
-                                hidden: hidden, activation: a.baseAddress, mask: m, scale: derivative.scale,
-                                delta: d1.baseAddress)
-                            withUnsafePointer(to: arrays) { arrays in
-                                ParallelChunks.split(rows, into: parts) { band in
-                                    vk_hidden_delta(arrays, band.lowerBound, band.upperBound)
+            precondition(
+                transposed.rows == outputs && transposed.columns == hidden && outputDelta.columns == outputs,
+                "hidden delta of \(outputDelta.shapeDescription)·\(outgoing.shapeDescription)ᵀ")
+            for h in 0..<hidden {
+                for o in 0..<outputs { transposed.elements[o * hidden + h] = outgoing.elements[h * outputs + o] }
+            }
+            // The kernel computes slope * (mask * scale) or the slope alone: the post's gradient is
+            // the slope of layer_1, the exact one that of the activation, masked and scaled.
+            let slopeOf = derivative.gradient == .blog ? derivative.layer1 : derivative.activation
+            let bandMask = derivative.gradient == .blog ? nil : derivative.mask
+            let parts = rows * hidden * outputs >= Matrix.parallelThreshold ? min(ParallelChunks.cores, rows) : 1
+            outputDelta.elements.withUnsafeBufferPointer { d2 in
+                transposed.elements.withUnsafeBufferPointer { w in
+                    slopeOf.elements.withUnsafeBufferPointer { a in
+                        delta.elements.withUnsafeMutableBufferPointer { d1 in
+                            withMaskPointer(bandMask) { m in
+                                let arrays = vk_hidden_delta_arrays(
+                                    output_delta: d2.baseAddress, outputs: outputs, outgoing_transposed: w.baseAddress,
+                                    hidden: hidden, activation: a.baseAddress, mask: m, scale: derivative.scale,
+                                    delta: d1.baseAddress)
+                                withUnsafePointer(to: arrays) { arrays in
+                                    ParallelChunks.split(rows, into: parts) { band in
+                                        vk_hidden_delta(arrays, band.lowerBound, band.upperBound)
+                                    }
                                 }
                             }
                         }
                     }
                 }
             }
-        }
         #endif
     }
 
@@ -126,7 +137,8 @@ public enum StepKernels {
     /// `layer_1_delta *= derivative`, element by element as `PostStep.hiddenDerivative` computes
     /// it, without the array it would allocate.
     static func applyHiddenDerivative(_ delta: inout Matrix, _ derivative: HiddenDerivative) {
-        let count = delta.elements.count, scale = derivative.scale
+        let count = delta.elements.count
+        let scale = derivative.scale
         delta.elements.withUnsafeMutableBufferPointer { d in
             switch derivative.gradient {
             case .blog:

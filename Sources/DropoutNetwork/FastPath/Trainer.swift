@@ -27,31 +27,41 @@ public struct Trainer: Equatable, Sendable {
     /// Seeds a generator and draws the weights from it, as the post does after `np.random.seed`.
     public init(settings: TrainingSettings, data: Dataset, seed: UInt32) {
         var generator = MersenneTwister(seed: seed)
-        let weights = Weights.draw(features: data.inputs.columns, hidden: settings.hiddenWidth,
-                                   outputs: data.targets.columns, using: &generator)
+        let weights = Weights.draw(
+            features: data.inputs.columns, hidden: settings.hiddenWidth,
+            outputs: data.targets.columns, using: &generator)
         self.init(uncheckedSettings: settings, data: data, weights: weights, generator: generator, iteration: 0)
     }
 
     /// Resumes saved training; `nil` when the parts do not fit together.
-    public init?(settings: TrainingSettings, data: Dataset, weights: Weights,
-                 generator: MersenneTwister, iteration: Int) {
-        let features = data.inputs.columns, outputs = data.targets.columns, hidden = settings.hiddenWidth
+    public init?(
+        settings: TrainingSettings, data: Dataset, weights: Weights,
+        generator: MersenneTwister, iteration: Int
+    ) {
+        let features = data.inputs.columns
+        let outputs = data.targets.columns
+        let hidden = settings.hiddenWidth
         guard hidden > 0, iteration >= 0, data.inputs.rows == data.targets.rows,
-              weights.synapse0.rows == features, weights.synapse0.columns == hidden,
-              weights.synapse1.rows == hidden, weights.synapse1.columns == outputs
+            weights.synapse0.rows == features, weights.synapse0.columns == hidden,
+            weights.synapse1.rows == hidden, weights.synapse1.columns == outputs
         else { return nil }
-        self.init(uncheckedSettings: settings, data: data, weights: weights, generator: generator,
-                  iteration: iteration)
+        self.init(
+            uncheckedSettings: settings, data: data, weights: weights, generator: generator,
+            iteration: iteration)
     }
 
-    private init(uncheckedSettings settings: TrainingSettings, data: Dataset, weights: Weights,
-                 generator: MersenneTwister, iteration: Int) {
+    private init(
+        uncheckedSettings settings: TrainingSettings, data: Dataset, weights: Weights,
+        generator: MersenneTwister, iteration: Int
+    ) {
         self.settings = settings
         self.data = data
         self.weights = weights
         self.generator = generator
         self.iteration = iteration
-        let rows = data.inputs.rows, hidden = settings.hiddenWidth, outputs = data.targets.columns
+        let rows = data.inputs.rows
+        let hidden = settings.hiddenWidth
+        let outputs = data.targets.columns
         record = StepRecord(rows: rows, features: data.inputs.columns, hidden: hidden, outputs: outputs)
         synapse1Update = Matrix(rows: hidden, columns: outputs)
         synapse0Update = Matrix(rows: data.inputs.columns, columns: hidden)
@@ -66,8 +76,9 @@ public struct Trainer: Equatable, Sendable {
     /// Changes the settings that apply from the next step on. The hidden width cannot change
     /// here: it needs new weights, so it takes a new `Trainer`.
     public mutating func apply(_ newSettings: TrainingSettings) {
-        precondition(newSettings.hiddenWidth == settings.hiddenWidth,
-                     "hidden width \(settings.hiddenWidth) -> \(newSettings.hiddenWidth) needs new weights")
+        precondition(
+            newSettings.hiddenWidth == settings.hiddenWidth,
+            "hidden width \(settings.hiddenWidth) -> \(newSettings.hiddenWidth) needs new weights")
         settings = newSettings
         maskTrial = BinomialTrial(keep: settings.keepProbability)
     }
@@ -110,8 +121,9 @@ public struct Trainer: Equatable, Sendable {
 
         record.maskDrawn = dropping
         if dropping {
-            StepKernels.product(&record.activation, x, weights.synapse0, drawing: &record.mask, with: maskTrial,
-                                using: &generator)
+            StepKernels.product(
+                &record.activation, x, weights.synapse0, drawing: &record.mask, with: maskTrial,
+                using: &generator)
         } else {
             record.activation.setProduct(x, weights.synapse0)
         }
@@ -121,18 +133,24 @@ public struct Trainer: Equatable, Sendable {
         record.layer2.setProduct(record.layer1, weights.synapse1)
         let absoluteErrorSum = StepKernels.activateOutput(&record.layer2, delta: &record.layer2Delta, targets: y)
 
-        let derivative = StepKernels.HiddenDerivative(settings.gradient, layer1: record.layer1,
-                                                      activation: record.activation, mask: mask, scale: scale)
-        StepKernels.hiddenDelta(&record.layer1Delta, outputDelta: record.layer2Delta, outgoing: weights.synapse1,
-                                transposed: &synapse1Transposed, derivative: derivative)
+        let derivative = StepKernels.HiddenDerivative(
+            settings.gradient, layer1: record.layer1,
+            activation: record.activation, mask: mask, scale: scale)
+        StepKernels.hiddenDelta(
+            &record.layer1Delta, outputDelta: record.layer2Delta, outgoing: weights.synapse1,
+            transposed: &synapse1Transposed, derivative: derivative)
 
         synapse1Update.setTransposedProduct(record.layer1, record.layer2Delta)
         synapse0Update.setTransposedProduct(x, record.layer1Delta)
         let alpha = settings.learningRate
-        let broken = !absoluteErrorSum.isFinite ? "the output error"
-            : !StepKernels.descend(weights.synapse1, into: &synapse1Update, rate: alpha) ? "synapse_1"
-            : !StepKernels.descend(weights.synapse0, into: &synapse0Update, rate: alpha) ? "synapse_0"
-            : nil
+        let broken =
+            !absoluteErrorSum.isFinite
+            ? "the output error"
+            : !StepKernels.descend(weights.synapse1, into: &synapse1Update, rate: alpha)
+                ? "synapse_1"
+                : !StepKernels.descend(weights.synapse0, into: &synapse0Update, rate: alpha)
+                    ? "synapse_0"
+                    : nil
         if let broken {
             generator.copyState(from: generatorBeforeStep)
             throw Divergence(iteration: iteration + 1, quantity: broken)

@@ -28,9 +28,11 @@ enum SigmoidLanes {
     static func probeInputs() -> [Double] {
         let sweep = (0..<65_536).map { -750 + 1500 * (Double($0) + 0.37) / 65_536 }
         let fine = (0..<16_384).map { -8 + 16 * (Double($0) + 0.61) / 16_384 }
-        let edges: [Double] = [0, -0.0, 0x1p-54, -0x1p-54, 0x1p-55, 0x1.fffffffffffffp-55, 511.999, 512, -512, 709.78,
-                               709.79, -745.13, -745.2, 1e-300, .infinity, -.infinity, .nan,
-                               .leastNonzeroMagnitude, .greatestFiniteMagnitude, -.greatestFiniteMagnitude]
+        let edges: [Double] = [
+            0, -0.0, 0x1p-54, -0x1p-54, 0x1p-55, 0x1.fffffffffffffp-55, 511.999, 512, -512, 709.78,
+            709.79, -745.13, -745.2, 1e-300, .infinity, -.infinity, .nan,
+            .leastNonzeroMagnitude, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
+        ]
         return sweep + fine + edges
     }
 

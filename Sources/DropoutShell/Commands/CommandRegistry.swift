@@ -5,7 +5,8 @@ public enum CommandRegistry {
         SettingsCommands.set, SettingsCommands.get, TrainingCommands.reset, TrainingCommands.step,
         InspectionCommands.show, InspectionCommands.eval,
         SnapshotCommands.save, SnapshotCommands.load,
-        GradientCheckCommand.gradcheck, EnsembleCommand.ensemble, RedundancyCommand.redundancy, CompareCommand.compare, ExpectCommand.expect, TranscriptCommands.export,
+        GradientCheckCommand.gradcheck, EnsembleCommand.ensemble, RedundancyCommand.redundancy, CompareCommand.compare,
+        ExpectCommand.expect, TranscriptCommands.export,
         CourseCommands.lessons, CourseCommands.lesson, CourseCommands.answer, CourseCommands.resume,
         SessionCommands.run, SessionCommands.history, SessionCommands.help, SessionCommands.quit,
     ]
@@ -15,7 +16,8 @@ public enum CommandRegistry {
 
     static func command(named name: String) throws -> CommandSpec {
         if let command = all.first(where: { $0.name == name || $0.aliases.contains(name) }) { return command }
-        throw CommandError("unknown command '\(name)'\(Suggestions.hint(for: name, in: names)); "
-            + "type 'help' for the list of commands")
+        throw CommandError(
+            "unknown command '\(name)'\(Suggestions.hint(for: name, in: names)); "
+                + "type 'help' for the list of commands")
     }
 }

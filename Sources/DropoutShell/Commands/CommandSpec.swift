@@ -37,10 +37,14 @@ struct CommandSpec: Sendable {
     func checkArity(_ arguments: [String]) throws {
         let range = arity
         guard range.contains(arguments.count) else {
-            let takes = range.upperBound == 0 ? "takes no arguments"
-                : range.upperBound == Int.max ? "takes at least \(range.lowerBound) argument\(range.lowerBound == 1 ? "" : "s")"
-                : range.lowerBound == range.upperBound ? "takes \(range.lowerBound) argument\(range.lowerBound == 1 ? "" : "s")"
-                : "takes \(range.lowerBound) to \(range.upperBound) arguments"
+            let takes =
+                range.upperBound == 0
+                ? "takes no arguments"
+                : range.upperBound == Int.max
+                    ? "takes at least \(range.lowerBound) argument\(range.lowerBound == 1 ? "" : "s")"
+                    : range.lowerBound == range.upperBound
+                        ? "takes \(range.lowerBound) argument\(range.lowerBound == 1 ? "" : "s")"
+                        : "takes \(range.lowerBound) to \(range.upperBound) arguments"
             throw CommandError("\(name) \(takes), got \(arguments.count); usage: \(usage)")
         }
     }

@@ -4,26 +4,29 @@ enum ExpectCommand {
     static let expect = CommandSpec(
         name: "expect", usage: "expect EXPRESSION",
         summary: "check a claim about the session; an error if it does not hold",
-        details: ["EXPRESSION compares two sides with <, <=, >, >=, == or !=. Each side is arithmetic",
-                  "(+ - * /) over numbers, names and the functions abs, max, min, mean, std (the sample",
-                  "standard deviation) and sum; count(A < B) counts the elements where a comparison holds.",
-                  "Arithmetic and comparisons go element by element over matrices of one shape.",
-                  "Names: \(ExpressionNames.all.joined(separator: ", ")).",
-                  "m[i] is element i of a vector (row i of a matrix); m[i, j] is one element, from 0.",
-                  "The last compare's table: compare.COLUMN[KEY=VALUE ...] is one setting's column, a value",
-                  "a run in seed order; COLUMN is one of \(Comparison.columnNames.joined(separator: ", ")).",
-                  "For example: count(compare.test.error[dropout=0.5] < compare.test.error[dropout=0]) >= 8"],
+        details: [
+            "EXPRESSION compares two sides with <, <=, >, >=, == or !=. Each side is arithmetic",
+            "(+ - * /) over numbers, names and the functions abs, max, min, mean, std (the sample",
+            "standard deviation) and sum; count(A < B) counts the elements where a comparison holds.",
+            "Arithmetic and comparisons go element by element over matrices of one shape.",
+            "Names: \(ExpressionNames.all.joined(separator: ", ")).",
+            "m[i] is element i of a vector (row i of a matrix); m[i, j] is one element, from 0.",
+            "The last compare's table: compare.COLUMN[KEY=VALUE ...] is one setting's column, a value",
+            "a run in seed order; COLUMN is one of \(Comparison.columnNames.joined(separator: ", ")).",
+            "For example: count(compare.test.error[dropout=0.5] < compare.test.error[dropout=0]) >= 8",
+        ],
         example: "expect max(abs(synapse_0)) > 100", arity: 1...Int.max,
         run: { session, arguments, context in
             let source = arguments.joined(separator: " ")
             let expression = try ExpressionParser.parse(source)
-            guard case let .binary(op, left, right) = expression, Expression.comparisons.contains(op) else {
+            guard case .binary(let op, let left, let right) = expression, Expression.comparisons.contains(op) else {
                 throw CommandError("expect needs a comparison, such as eval.error < 0.05; got: \(source)")
             }
             let holds = try expression.evaluate(in: session).scalar(for: source) == 1
             if let observer = context.expectationObserver {
-                observer(source, try left.evaluate(in: session).scalar(for: left.text), op,
-                         try right.evaluate(in: session).scalar(for: right.text), holds)
+                observer(
+                    source, try left.evaluate(in: session).scalar(for: left.text), op,
+                    try right.evaluate(in: session).scalar(for: right.text), holds)
             }
             let shown = try shownSides(left, right, in: session)
             guard holds else { throw CommandError("expected \(source), but it does not hold\(shown)") }
@@ -39,8 +42,12 @@ enum ExpectCommand {
         }
         let short = 24
         var parts: [String] = []
-        if let shown = try value(left) { parts.append(left.text.count <= short ? "\(left.text) = \(shown)" : "left side \(shown)") }
-        if let shown = try value(right) { parts.append(right.text.count <= short ? "\(right.text) = \(shown)" : "right side \(shown)") }
+        if let shown = try value(left) {
+            parts.append(left.text.count <= short ? "\(left.text) = \(shown)" : "left side \(shown)")
+        }
+        if let shown = try value(right) {
+            parts.append(right.text.count <= short ? "\(right.text) = \(shown)" : "right side \(shown)")
+        }
         return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
     }
 }

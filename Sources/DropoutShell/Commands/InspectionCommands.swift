@@ -3,8 +3,10 @@ import DropoutNetwork
 /// `show` and `eval`: looking at the network without changing it.
 enum InspectionCommands {
     /// What `show` can display; the step arrays come from the most recent step.
-    static let showNames = ["synapse_0", "synapse_1", "X", "y", "layer_1", "layer_2", "mask",
-                            "layer_1_delta", "layer_2_delta", "params", "loss", "boundary"]
+    static let showNames = [
+        "synapse_0", "synapse_1", "X", "y", "layer_1", "layer_2", "mask",
+        "layer_1_delta", "layer_2_delta", "params", "loss", "boundary",
+    ]
 
     /// Rows of `eval` printed before the rest are summarised.
     static let evalRowsShown = 16
@@ -12,13 +14,15 @@ enum InspectionCommands {
     static let show = CommandSpec(
         name: "show", usage: "show NAME [heat|log]",
         summary: "print a matrix, the parameters, or the error history as a plot",
-        details: ["NAME is one of: \(showNames.joined(separator: ", ")).",
-                  "'heat' draws a matrix as a heat map: one cell per number, red positive, blue negative.",
-                  "'log' draws the loss on a logarithmic axis, where a shrinking error stays visible.",
-                  "The mask is drawn as a grid: █ for a kept unit, · for a dropped one.",
-                  "boundary draws where a two-input network answers 1, with the training and held-out points.",
-                  "layer_1, layer_2, mask and the deltas are the arrays of the most recent step;",
-                  "layer_1 is the hidden layer as the output saw it: masked and scaled."],
+        details: [
+            "NAME is one of: \(showNames.joined(separator: ", ")).",
+            "'heat' draws a matrix as a heat map: one cell per number, red positive, blue negative.",
+            "'log' draws the loss on a logarithmic axis, where a shrinking error stays visible.",
+            "The mask is drawn as a grid: █ for a kept unit, · for a dropped one.",
+            "boundary draws where a two-input network answers 1, with the training and held-out points.",
+            "layer_1, layer_2, mask and the deltas are the arrays of the most recent step;",
+            "layer_1 is the hidden layer as the output saw it: masked and scaled.",
+        ],
         example: "show synapse_0 heat", arity: 1...2, completion: .showNames,
         run: { session, arguments, context in
             let block = try showBlock(arguments[0], session)
@@ -37,8 +41,9 @@ enum InspectionCommands {
             default: throw CommandError("show takes NAME and optionally 'heat' or 'log', got '\(arguments[1])'")
             }
             switch block {
-            case let .matrix(name, matrix, _), let .activations(name, matrix, _): context.console.emit(.heatmap(name: name, matrix))
-            case let .maskGrid(mask): context.console.emit(.heatmap(name: "mask", mask))
+            case .matrix(let name, let matrix, _), .activations(let name, let matrix, _):
+                context.console.emit(.heatmap(name: name, matrix))
+            case .maskGrid(let mask): context.console.emit(.heatmap(name: "mask", mask))
             default: throw CommandError("'heat' draws matrices; \(arguments[0]) is not one")
             }
         })
@@ -46,8 +51,10 @@ enum InspectionCommands {
     static let eval = CommandSpec(
         name: "eval", usage: "eval",
         summary: "run the network on the data without dropout: outputs, mean absolute error, accuracy",
-        details: ["With scaling classic, the outgoing weights are multiplied by 1 - dropout first,",
-                  "as Srivastava et al. do; with none and inverted, the weights are used as they are."],
+        details: [
+            "With scaling classic, the outgoing weights are multiplied by 1 - dropout first,",
+            "as Srivastava et al. do; with none and inverted, the weights are used as they are.",
+        ],
         example: "eval",
         run: { session, arguments, context in
             context.console.emit(.table(evaluationTable(session)))
@@ -64,8 +71,9 @@ enum InspectionCommands {
         case "params": return .table(SettingsCommands.listing(session))
         case "boundary":
             guard let boundary = DecisionBoundary(trainer) else {
-                throw CommandError("the boundary needs data with two inputs and a bias column, such as xor or circles; "
-                    + "\(session.dataSpec.description) has \(trainer.data.inputs.columns) inputs")
+                throw CommandError(
+                    "the boundary needs data with two inputs and a bias column, such as xor or circles; "
+                        + "\(session.dataSpec.description) has \(trainer.data.inputs.columns) inputs")
             }
             return .boundary(boundary)
         case "loss":
@@ -73,37 +81,44 @@ enum InspectionCommands {
             guard !history.isEmpty else {
                 throw CommandError("no error history yet: the loss is recorded by 'step'; try 'step 1000' first")
             }
-            var plot = LinePlot(title: "training error (mean |layer_2 - y|), iterations \(history.iterations.first!)-\(history.iterations.last!)",
-                                xLabel: "iteration", xs: history.iterations.map(Double.init), ys: history.errors)
+            var plot = LinePlot(
+                title:
+                    "training error (mean |layer_2 - y|), iterations \(history.iterations.first!)-\(history.iterations.last!)",
+                xLabel: "iteration", xs: history.iterations.map(Double.init), ys: history.errors)
             if !history.testErrors.isEmpty {
-                plot.title = "error (mean |layer_2 - y|), iterations \(history.iterations.first!)-\(history.iterations.last!)"
+                plot.title =
+                    "error (mean |layer_2 - y|), iterations \(history.iterations.first!)-\(history.iterations.last!)"
                 plot.label = "training"
                 plot.others = [LinePlot.Series(label: "held-out rows", ys: history.testErrors)]
             }
             return .plot(plot)
         case "layer_1", "layer_2", "mask", "layer_1_delta", "layer_2_delta":
             guard let record = trainer.lastStep else {
-                throw CommandError("\(name) is an array of the most recent step, and no step has run on these weights; "
-                    + "type 'step' first")
+                throw CommandError(
+                    "\(name) is an array of the most recent step, and no step has run on these weights; "
+                        + "type 'step' first")
             }
             if name == "mask" && !record.maskDrawn {
-                throw CommandError("the last step drew no mask because dropout was 0; 'set dropout 0.2' and 'step' to see one")
+                throw CommandError(
+                    "the last step drew no mask because dropout was 0; 'set dropout 0.2' and 'step' to see one")
             }
-            let matrix = switch name {
-            case "layer_1": record.layer1
-            case "layer_2": record.layer2
-            case "mask": record.mask
-            case "layer_1_delta": record.layer1Delta
-            default: record.layer2Delta
-            }
+            let matrix =
+                switch name {
+                case "layer_1": record.layer1
+                case "layer_2": record.layer2
+                case "mask": record.mask
+                case "layer_1_delta": record.layer1Delta
+                default: record.layer2Delta
+                }
             switch name {
             case "mask": return .maskGrid(matrix)
             case "layer_1", "layer_2": return .activations(name: name, matrix, precision: precision)
             default: return .matrix(name: name, matrix, precision: precision)
             }
         default:
-            throw CommandError("cannot show '\(name)'\(Suggestions.hint(for: name, in: showNames)); "
-                + "show takes one of \(showNames.joined(separator: ", "))")
+            throw CommandError(
+                "cannot show '\(name)'\(Suggestions.hint(for: name, in: showNames)); "
+                    + "show takes one of \(showNames.joined(separator: ", "))")
         }
     }
 
@@ -116,29 +131,37 @@ enum InspectionCommands {
             (0..<matrix.columns).map { NumberFormatting.fixed(matrix[row, $0], decimals) }.joined(separator: " ")
         }
         let shown = min(data.inputs.rows, evalRowsShown)
-        var table = Table(header: ["row", "input", "target", "output"], rows: (0..<shown).map { row in
-            [String(row), cells(data.inputs, row, isBinary(data.inputs) ? 0 : 3),
-             cells(data.targets, row, 0), cells(evaluation.outputs, row, precision)]
-        })
+        var table = Table(
+            header: ["row", "input", "target", "output"],
+            rows: (0..<shown).map { row in
+                [
+                    String(row), cells(data.inputs, row, isBinary(data.inputs) ? 0 : 3),
+                    cells(data.targets, row, 0), cells(evaluation.outputs, row, precision),
+                ]
+            })
         if shown < data.inputs.rows { table.footer.append("... \(data.inputs.rows - shown) more rows") }
         let settings = trainer.settings
         if settings.scaling == .classic && settings.dropoutRate > 0 {
-            table.footer.append("synapse_1 multiplied by \(Parameter.format(settings.keepProbability)) (classic scaling)")
+            table.footer.append(
+                "synapse_1 multiplied by \(Parameter.format(settings.keepProbability)) (classic scaling)")
         }
         let cellsTotal = evaluation.outputs.elements.count
         let correct = Int((evaluation.accuracy * Double(cellsTotal)).rounded())
         table.footer.append("mean absolute error: \(NumberFormatting.fixed(evaluation.meanAbsoluteError, precision))")
-        table.footer.append("accuracy at 0.5: \(correct)/\(cellsTotal) (\(NumberFormatting.fixed(evaluation.accuracy * 100, 1))%)")
+        table.footer.append(
+            "accuracy at 0.5: \(correct)/\(cellsTotal) (\(NumberFormatting.fixed(evaluation.accuracy * 100, 1))%)")
         let validation = trainer.evaluateValidation()
         if let validation {
-            table.footer.append("validation rows (\(validation.outputs.rows)): mean absolute error \(NumberFormatting.fixed(validation.meanAbsoluteError, precision)), "
-                + "accuracy \(NumberFormatting.fixed(validation.accuracy * 100, 1))%")
+            table.footer.append(
+                "validation rows (\(validation.outputs.rows)): mean absolute error \(NumberFormatting.fixed(validation.meanAbsoluteError, precision)), "
+                    + "accuracy \(NumberFormatting.fixed(validation.accuracy * 100, 1))%")
         }
         if let test = trainer.evaluateTest() {
             // With a validation part, the held-out rows are the test rows kept for the end.
             let name = validation == nil ? "held-out rows" : "test rows"
-            table.footer.append("\(name) (\(test.outputs.rows)): mean absolute error \(NumberFormatting.fixed(test.meanAbsoluteError, precision)), "
-                + "accuracy \(NumberFormatting.fixed(test.accuracy * 100, 1))%")
+            table.footer.append(
+                "\(name) (\(test.outputs.rows)): mean absolute error \(NumberFormatting.fixed(test.meanAbsoluteError, precision)), "
+                    + "accuracy \(NumberFormatting.fixed(test.accuracy * 100, 1))%")
         }
         return table
     }

@@ -3,9 +3,11 @@ enum SettingsCommands {
     static let set = CommandSpec(
         name: "set", usage: "set NAME VALUE",
         summary: "change a parameter; with no arguments, list them all",
-        details: ["Changing seed, hidden or data re-draws the weights from the seed (iteration 0);",
-                  "the others apply from the next step, on the same weights.",
-                  "data takes a name (xor, and, or) or: \(DatasetParsing.randomUsage)."],
+        details: [
+            "Changing seed, hidden or data re-draws the weights from the seed (iteration 0);",
+            "the others apply from the next step, on the same weights.",
+            "data takes a name (xor, and, or) or: \(DatasetParsing.randomUsage).",
+        ],
         example: "set dropout 0.5", arity: 0...Int.max, completion: .parameters,
         run: { session, arguments, context in
             guard let name = arguments.first else {
@@ -16,7 +18,9 @@ enum SettingsCommands {
             guard arguments.count > 1 else {
                 throw CommandError("set \(name) needs a value: \(parameter.accepted)")
             }
-            let message = try context.interruptible("set \(name)") { try parameter.apply(&session, Array(arguments.dropFirst()), $0) }
+            let message = try context.interruptible("set \(name)") {
+                try parameter.apply(&session, Array(arguments.dropFirst()), $0)
+            }
             context.say(message)
         })
 
@@ -34,7 +38,8 @@ enum SettingsCommands {
         })
 
     static func listing(_ session: Session) -> Table {
-        Table(header: ["name", "value", "meaning"],
-              rows: Parameter.all.map { [$0.name, $0.current(session), $0.meaning] })
+        Table(
+            header: ["name", "value", "meaning"],
+            rows: Parameter.all.map { [$0.name, $0.current(session), $0.meaning] })
     }
 }

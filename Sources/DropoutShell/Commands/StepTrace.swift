@@ -14,34 +14,50 @@ enum StepTrace {
         let update0 = difference(after.weights.synapse0, before.weights.synapse0)
         let update1 = difference(after.weights.synapse1, before.weights.synapse1)
 
-        var blocks: [OutputBlock] = settings.inputDropoutRate > 0
-            ? [.text("0. input dropout: X times its own mask (and scale) this step"), .matrix(name: "X", record.inputs, precision: precision)]
+        var blocks: [OutputBlock] =
+            settings.inputDropoutRate > 0
+            ? [
+                .text("0. input dropout: X times its own mask (and scale) this step"),
+                .matrix(name: "X", record.inputs, precision: precision),
+            ]
             : []
-        blocks += [.text("1. the hidden layer before dropout: a = sigmoid(X · synapse_0)"),
-                                     .matrix(name: "a", record.activation, precision: precision)]
+        blocks += [
+            .text("1. the hidden layer before dropout: a = sigmoid(X · synapse_0)"),
+            .matrix(name: "a", record.activation, precision: precision),
+        ]
         if dropping {
-            blocks += [.text("2. the mask, each unit kept with probability \(Parameter.format(settings.keepProbability))"),
-                       .maskGrid(record.mask),
-                       .text(settings.scaling == .inverted
-                             ? "3. layer_1 = a * mask * 1/(1-dropout) = a * mask * \(NumberFormatting.short(scale))"
-                             : "3. layer_1 = a * mask (no scaling in training)"),
-                       .matrix(name: "layer_1", record.layer1, precision: precision)]
+            blocks += [
+                .text("2. the mask, each unit kept with probability \(Parameter.format(settings.keepProbability))"),
+                .maskGrid(record.mask),
+                .text(
+                    settings.scaling == .inverted
+                        ? "3. layer_1 = a * mask * 1/(1-dropout) = a * mask * \(NumberFormatting.short(scale))"
+                        : "3. layer_1 = a * mask (no scaling in training)"),
+                .matrix(name: "layer_1", record.layer1, precision: precision),
+            ]
         } else {
             blocks.append(.text("2-3. dropout is 0: no mask, layer_1 = a"))
         }
-        blocks += [.text("4. the output: layer_2 = sigmoid(layer_1 · synapse_1)"),
-                   .matrix(name: "layer_2", record.layer2, precision: precision),
-                   .text("5. layer_2_delta = (layer_2 - y) * layer_2 * (1 - layer_2)"),
-                   .matrix(name: "layer_2_delta", record.layer2Delta, precision: precision),
-                   .text("6. the hidden derivative: the post's l*(1-l) of layer_1, and the exact (mask/keep)*a*(1-a); "
-                         + "this step used '\(settings.gradient.rawValue)'"),
-                   .text(sideBySide(MatrixRendering.lines(name: "blog", blog, precision: precision, style: .plain),
-                                    MatrixRendering.lines(name: "exact", exact, precision: precision, style: .plain))),
-                   .text("7. layer_1_delta = (layer_2_delta · synapse_1ᵀ) * derivative"),
-                   .matrix(name: "layer_1_delta", record.layer1Delta, precision: precision),
-                   .text("8. the updates: -alpha * layer_1ᵀ · layer_2_delta and -alpha * Xᵀ · layer_1_delta"),
-                   .text(sideBySide(MatrixRendering.lines(name: "synapse_0 change", update0, precision: precision, style: .plain),
-                                    MatrixRendering.lines(name: "synapse_1 change", update1, precision: precision, style: .plain)))]
+        blocks += [
+            .text("4. the output: layer_2 = sigmoid(layer_1 · synapse_1)"),
+            .matrix(name: "layer_2", record.layer2, precision: precision),
+            .text("5. layer_2_delta = (layer_2 - y) * layer_2 * (1 - layer_2)"),
+            .matrix(name: "layer_2_delta", record.layer2Delta, precision: precision),
+            .text(
+                "6. the hidden derivative: the post's l*(1-l) of layer_1, and the exact (mask/keep)*a*(1-a); "
+                    + "this step used '\(settings.gradient.rawValue)'"),
+            .text(
+                sideBySide(
+                    MatrixRendering.lines(name: "blog", blog, precision: precision, style: .plain),
+                    MatrixRendering.lines(name: "exact", exact, precision: precision, style: .plain))),
+            .text("7. layer_1_delta = (layer_2_delta · synapse_1ᵀ) * derivative"),
+            .matrix(name: "layer_1_delta", record.layer1Delta, precision: precision),
+            .text("8. the updates: -alpha * layer_1ᵀ · layer_2_delta and -alpha * Xᵀ · layer_1_delta"),
+            .text(
+                sideBySide(
+                    MatrixRendering.lines(name: "synapse_0 change", update0, precision: precision, style: .plain),
+                    MatrixRendering.lines(name: "synapse_1 change", update1, precision: precision, style: .plain))),
+        ]
         return blocks
     }
 

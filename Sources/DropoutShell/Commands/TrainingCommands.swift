@@ -21,28 +21,35 @@ enum TrainingCommands {
     static let step = CommandSpec(
         name: "step", usage: "step [N] [trace]",
         summary: "train N iterations (default 1), printing the error about ten times along the way",
-        details: ["The error is the post's: the mean absolute difference between output and target,",
-                  "measured in training, with the dropout mask applied.",
-                  "Ctrl-C stops after the current iteration; the steps that ran are kept.",
-                  "'step 1 trace' spells one iteration out: the mask, layer_1, both hidden derivatives,",
-                  "the deltas and the weight updates."],
+        details: [
+            "The error is the post's: the mean absolute difference between output and target,",
+            "measured in training, with the dropout mask applied.",
+            "Ctrl-C stops after the current iteration; the steps that ran are kept.",
+            "'step 1 trace' spells one iteration out: the mask, layer_1, both hidden derivatives,",
+            "the deltas and the weight updates.",
+        ],
         example: "step 10000", arity: 0...2, runsInPlace: true,
         run: { session, arguments, context in
             var words = arguments
             let tracing = words.last == "trace"
             if tracing { words.removeLast() }
             guard words.count <= 1 else {
-                throw CommandError("step takes a count and optionally 'trace', got '\(arguments.joined(separator: " "))'")
+                throw CommandError(
+                    "step takes a count and optionally 'trace', got '\(arguments.joined(separator: " "))'")
             }
-            let count = try words.first.map {
-                try ValueParsing.wholeNumber($0, name: "the step count", in: 1...maximumSteps)
-            } ?? 1
+            let count =
+                try words.first.map {
+                    try ValueParsing.wholeNumber($0, name: "the step count", in: 1...maximumSteps)
+                } ?? 1
             guard count <= maximumIteration - session.iteration else {
-                throw CommandError("step \(count) would take iteration \(session.iteration) past \(maximumIteration), "
-                    + "the furthest dropout counts; 'reset' starts again from 0")
+                throw CommandError(
+                    "step \(count) would take iteration \(session.iteration) past \(maximumIteration), "
+                        + "the furthest dropout counts; 'reset' starts again from 0")
             }
             if tracing {
-                guard count == 1 else { throw CommandError("trace spells out one step; use 'step 1 trace' or 'step trace'") }
+                guard count == 1 else {
+                    throw CommandError("trace spells out one step; use 'step 1 trace' or 'step trace'")
+                }
                 let before = session.trainer
                 do {
                     _ = try session.train(steps: 1) { _, _ in true }
@@ -52,7 +59,9 @@ enum TrainingCommands {
                 for block in StepTrace.blocks(before: before, after: session.trainer, precision: session.precision) {
                     context.console.emit(block)
                 }
-                context.say("iteration \(session.iteration)  Error: \(NumberFormatting.fixed(session.lossHistory.lastError ?? 0, session.precision))")
+                context.say(
+                    "iteration \(session.iteration)  Error: \(NumberFormatting.fixed(session.lossHistory.lastError ?? 0, session.precision))"
+                )
                 return
             }
             let console = context.console
@@ -95,8 +104,9 @@ extension CommandError {
     /// What a learner sees when training leaves the finite numbers: where, what was kept, and
     /// what usually gets training back on track.
     init(diverged divergence: Divergence, alpha: Double) {
-        self.init("training diverged at iteration \(divergence.iteration): \(divergence.quantity) would not be finite; "
-            + "stopped at iteration \(divergence.iteration - 1) with the weights before it; "
-            + "try an alpha below \(NumberFormatting.short(alpha)), or 'reset' for fresh weights")
+        self.init(
+            "training diverged at iteration \(divergence.iteration): \(divergence.quantity) would not be finite; "
+                + "stopped at iteration \(divergence.iteration - 1) with the weights before it; "
+                + "try an alpha below \(NumberFormatting.short(alpha)), or 'reset' for fresh weights")
     }
 }

@@ -7,16 +7,19 @@ public enum TranscriptCommands {
     static let export = CommandSpec(
         name: "export", usage: "export PATH",
         summary: "write this session's commands and output as a transcript; the format follows the extension",
-        details: [".md: the lesson format, each command in a dropout block followed by its output.",
-                  "  It holds no times or paths, so the same commands always give the same file,",
-                  "  and 'dropout verify PATH' re-runs it and reports any output that differs.",
-                  ".html: one self-contained page, plots as SVG.  .ipynb: a Jupyter notebook (nbformat 4.5).",
-                  ".cast: an asciicast v2 recording that asciinema's player replays with the session's timing.",
-                  "The transcript keeps at most \(MemoryBudget.describe(MemoryBudget.transcriptBytes)) of output; larger outputs after that are one line saying so."],
+        details: [
+            ".md: the lesson format, each command in a dropout block followed by its output.",
+            "  It holds no times or paths, so the same commands always give the same file,",
+            "  and 'dropout verify PATH' re-runs it and reports any output that differs.",
+            ".html: one self-contained page, plots as SVG.  .ipynb: a Jupyter notebook (nbformat 4.5).",
+            ".cast: an asciicast v2 recording that asciinema's player replays with the session's timing.",
+            "The transcript keeps at most \(MemoryBudget.describe(MemoryBudget.transcriptBytes)) of output; larger outputs after that are one line saying so.",
+        ],
         example: "export my-session.md", arity: 1...1, completion: .files,
         run: { _, arguments, context in
-            try write(to: context.locate(arguments[0], verb: "export to", writes: true), shownAs: arguments[0],
-                      context: context)
+            try write(
+                to: context.locate(arguments[0], verb: "export to", writes: true), shownAs: arguments[0],
+                context: context)
         })
 
     /// Writes the session's transcript so far to `path`, in the format its extension names, and

@@ -22,24 +22,31 @@ enum ComparisonNames {
 
     static var all: [String] { Comparison.columnNames.map { prefix + $0 } }
 
-    static func value(of name: String, _ selectors: [ComparisonSelector], in session: Session) throws -> ExpressionValue {
+    static func value(of name: String, _ selectors: [ComparisonSelector], in session: Session) throws -> ExpressionValue
+    {
         let column = String(name.dropFirst(prefix.count))
         guard Comparison.columnNames.contains(column) else {
-            throw CommandError("unknown column '\(name)'\(Suggestions.hint(for: name, in: all)); compare's columns are \(all.joined(separator: ", "))")
+            throw CommandError(
+                "unknown column '\(name)'\(Suggestions.hint(for: name, in: all)); compare's columns are \(all.joined(separator: ", "))"
+            )
         }
         guard let comparison = session.lastComparison else {
             throw CommandError("\(name) reads the table of the last compare, and none has run in this session")
         }
-        let matching = comparison.rows.filter { row in selectors.allSatisfy { selector in row.settings.contains(where: selector.matches) } }
+        let matching = comparison.rows.filter { row in
+            selectors.allSatisfy { selector in row.settings.contains(where: selector.matches) }
+        }
         let settings = comparison.rows.map { "[" + $0.label + "]" }.joined(separator: ", ")
         guard matching.count == 1, let row = matching.first else {
             let what = selectors.isEmpty ? name : name + "[" + selectors.map(\.text).joined(separator: " ") + "]"
-            throw CommandError("\(what) names \(matching.isEmpty ? "no" : "\(matching.count)") settings of the last compare; "
-                + "name one of \(settings)")
+            throw CommandError(
+                "\(what) names \(matching.isEmpty ? "no" : "\(matching.count)") settings of the last compare; "
+                    + "name one of \(settings)")
         }
         let values = row.columns[column] ?? []
         guard !values.contains(where: \.isNaN) else {
-            throw CommandError("\(name) has no values: the last compare's data has no \(column.split(separator: ".")[0]) rows")
+            throw CommandError(
+                "\(name) has no values: the last compare's data has no \(column.split(separator: ".")[0]) rows")
         }
         return .matrix(Matrix(column: values))
     }

@@ -1,5 +1,5 @@
-import Foundation
 import DropoutNetwork
+import Foundation
 
 /// An `expect` expression, parsed: arithmetic over names, numbers and a few functions, with at
 /// most one comparison on top, or comparisons inside `count(...)`. Arithmetic and comparisons
@@ -21,15 +21,17 @@ indirect enum Expression: Sendable {
     /// The source text of this expression, as the learner would write it.
     var text: String {
         switch self {
-        case let .number(value): Parameter.format(value)
-        case let .name(name): name
-        case let .negate(inner): "-" + inner.text(within: 3, right: true)
-        case let .binary(op, left, right):
+        case .number(let value): Parameter.format(value)
+        case .name(let name): name
+        case .negate(let inner): "-" + inner.text(within: 3, right: true)
+        case .binary(let op, let left, let right):
             // Parentheses where the tree binds tighter than the operators would: a * (b - c).
-            left.text(within: Self.precedence(op), right: false) + " \(op) " + right.text(within: Self.precedence(op), right: true)
-        case let .call(function, argument): "\(function)(\(argument.text))"
-        case let .index(base, indices): base.text + "[" + indices.map(\.text).joined(separator: ", ") + "]"
-        case let .setting(name, selectors): selectors.isEmpty ? name : name + "[" + selectors.map(\.text).joined(separator: " ") + "]"
+            left.text(within: Self.precedence(op), right: false) + " \(op) "
+                + right.text(within: Self.precedence(op), right: true)
+        case .call(let function, let argument): "\(function)(\(argument.text))"
+        case .index(let base, let indices): base.text + "[" + indices.map(\.text).joined(separator: ", ") + "]"
+        case .setting(let name, let selectors):
+            selectors.isEmpty ? name : name + "[" + selectors.map(\.text).joined(separator: " ") + "]"
         }
     }
 
@@ -41,28 +43,29 @@ indirect enum Expression: Sendable {
     /// The text of an operand of an operator of `outer` precedence: in parentheses when it is a
     /// looser operation, or an equal one on the right (a - (b - c)).
     private func text(within outer: Int, right: Bool) -> String {
-        guard case let .binary(op, _, _) = self else { return text }
+        guard case .binary(let op, _, _) = self else { return text }
         let inner = Self.precedence(op)
         return inner < outer || (right && inner == outer) ? "(" + text + ")" : text
     }
 
     func evaluate(in session: Session) throws -> ExpressionValue {
         switch self {
-        case let .number(value):
+        case .number(let value):
             return .scalar(value)
-        case let .name(name):
+        case .name(let name):
             return try ExpressionNames.value(of: name, in: session)
-        case let .negate(inner):
+        case .negate(let inner):
             switch try inner.evaluate(in: session) {
-            case let .scalar(value): return .scalar(-value)
-            case let .matrix(matrix): return .matrix(matrix.map { -$0 })
+            case .scalar(let value): return .scalar(-value)
+            case .matrix(let matrix): return .matrix(matrix.map { -$0 })
             }
-        case let .binary(op, left, right):
-            return try Self.combine(op, try left.evaluate(in: session), try right.evaluate(in: session),
-                                    left: left.text, right: right.text)
-        case let .call(function, argument):
+        case .binary(let op, let left, let right):
+            return try Self.combine(
+                op, try left.evaluate(in: session), try right.evaluate(in: session),
+                left: left.text, right: right.text)
+        case .call(let function, let argument):
             let value = try argument.evaluate(in: session)
-            guard case let .matrix(matrix) = value else {
+            guard case .matrix(let matrix) = value else {
                 let x = try value.scalar(for: argument.text)
                 switch function {
                 case "abs": return .scalar(Swift.abs(x))
@@ -81,9 +84,9 @@ indirect enum Expression: Sendable {
             case "std": return .scalar(Statistics(elements).standardDeviation)
             default: return .scalar(Statistics(elements).mean)
             }
-        case let .setting(name, selectors):
+        case .setting(let name, let selectors):
             return try ComparisonNames.value(of: name, selectors, in: session)
-        case let .index(base, indices):
+        case .index(let base, let indices):
             let positions = try indices.map { index -> Int in
                 let value = try index.evaluate(in: session).scalar(for: index.text)
                 guard value == value.rounded(), Swift.abs(value) < 1e9 else {
@@ -97,8 +100,10 @@ indirect enum Expression: Sendable {
 
     /// `a op b` element by element: two numbers, a number and a matrix, or two matrices of one
     /// shape. A comparison gives 1 where it holds and 0 where it does not.
-    private static func combine(_ op: String, _ a: ExpressionValue, _ b: ExpressionValue,
-                                left: String, right: String) throws -> ExpressionValue {
+    private static func combine(
+        _ op: String, _ a: ExpressionValue, _ b: ExpressionValue,
+        left: String, right: String
+    ) throws -> ExpressionValue {
         func apply(_ x: Double, _ y: Double) -> Double {
             switch op {
             case "+": x + y
@@ -114,18 +119,19 @@ indirect enum Expression: Sendable {
             }
         }
         switch (a, b) {
-        case let (.scalar(x), .scalar(y)): return .scalar(apply(x, y))
-        case let (.matrix(m), .scalar(y)): return .matrix(m.map { apply($0, y) })
-        case let (.scalar(x), .matrix(m)): return .matrix(m.map { apply(x, $0) })
-        case let (.matrix(m), .matrix(n)):
+        case (.scalar(let x), .scalar(let y)): return .scalar(apply(x, y))
+        case (.matrix(let m), .scalar(let y)): return .matrix(m.map { apply($0, y) })
+        case (.scalar(let x), .matrix(let m)): return .matrix(m.map { apply(x, $0) })
+        case (.matrix(let m), .matrix(let n)):
             // A 1x1 matrix (one element picked by an index, say) is a number.
             if n.elements.count == 1 && m.elements.count != 1 {
                 return try combine(op, a, .scalar(n.elements[0]), left: left, right: right)
             }
             if m.elements.count == 1 { return try combine(op, .scalar(m.elements[0]), b, left: left, right: right) }
             guard m.rows == n.rows && m.columns == n.columns else {
-                throw CommandError("\(left) is \(m.rows)x\(m.columns) and \(right) is \(n.rows)x\(n.columns); "
-                    + "\(op) works element by element on matrices of one shape, or with a number")
+                throw CommandError(
+                    "\(left) is \(m.rows)x\(m.columns) and \(right) is \(n.rows)x\(n.columns); "
+                        + "\(op) works element by element on matrices of one shape, or with a number")
             }
             var result = m
             for r in 0..<m.rows {

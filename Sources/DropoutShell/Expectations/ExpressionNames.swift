@@ -3,9 +3,13 @@ import DropoutNetwork
 /// The names an `expect` expression can read: the matrices `show` prints, the parameters, and
 /// the results of `eval` and of the last step.
 enum ExpressionNames {
-    static let all = ["synapse_0", "synapse_1", "X", "y", "layer_1", "layer_2", "mask", "layer_1_delta",
-                      "layer_2_delta", "eval.hidden", "eval.output", "eval.error", "eval.accuracy", "validation.error", "validation.accuracy", "test.error", "test.accuracy", "step.error", "rows", "validation.rows", "test.rows", "iteration",
-                      "alpha", "dropout", "hidden", "seed"]
+    static let all = [
+        "synapse_0", "synapse_1", "X", "y", "layer_1", "layer_2", "mask", "layer_1_delta",
+        "layer_2_delta", "eval.hidden", "eval.output", "eval.error", "eval.accuracy", "validation.error",
+        "validation.accuracy", "test.error", "test.accuracy", "step.error", "rows", "validation.rows", "test.rows",
+        "iteration",
+        "alpha", "dropout", "hidden", "seed",
+    ]
 
     static func value(of name: String, in session: Session) throws -> ExpressionValue {
         let trainer = session.trainer
@@ -20,12 +24,15 @@ enum ExpressionNames {
         case "eval.accuracy": return .scalar(trainer.evaluate().accuracy)
         case "test.error", "test.accuracy":
             guard let test = trainer.evaluateTest() else {
-                throw CommandError("\(name) needs data with held-out rows, such as 'set data circles rows=200 test=0.5'")
+                throw CommandError(
+                    "\(name) needs data with held-out rows, such as 'set data circles rows=200 test=0.5'")
             }
             return .scalar(name == "test.error" ? test.meanAbsoluteError : test.accuracy)
         case "validation.error", "validation.accuracy":
             guard let validation = trainer.evaluateValidation() else {
-                throw CommandError("\(name) needs data with validation rows, such as 'set data circles rows=200 validation=0.25 test=0.25'")
+                throw CommandError(
+                    "\(name) needs data with validation rows, such as 'set data circles rows=200 validation=0.25 test=0.25'"
+                )
             }
             return .scalar(name == "validation.error" ? validation.meanAbsoluteError : validation.accuracy)
         case "rows": return .scalar(Double(trainer.data.inputs.rows))
@@ -55,8 +62,9 @@ enum ExpressionNames {
         case let name where name.hasPrefix(ComparisonNames.prefix):
             return try ComparisonNames.value(of: name, [], in: session)
         default:
-            throw CommandError("unknown name '\(name)'\(Suggestions.hint(for: name, in: all)); "
-                + "expressions can use \(all.joined(separator: ", "))")
+            throw CommandError(
+                "unknown name '\(name)'\(Suggestions.hint(for: name, in: all)); "
+                    + "expressions can use \(all.joined(separator: ", "))")
         }
     }
 }

@@ -13,7 +13,9 @@ struct ExpressionParser {
     static func parse(_ source: String) throws -> Expression {
         let tokens = try ExpressionToken.tokenize(source)
         guard tokens.count <= maximumTokens else {
-            throw CommandError("the expression has \(tokens.count) parts (names, numbers, operators); expect takes at most \(maximumTokens)")
+            throw CommandError(
+                "the expression has \(tokens.count) parts (names, numbers, operators); expect takes at most \(maximumTokens)"
+            )
         }
         var parser = ExpressionParser(tokens: tokens, source: source)
         let expression = try parser.comparison()
@@ -30,14 +32,14 @@ struct ExpressionParser {
 
     private mutating func comparison() throws -> Expression {
         let left = try sum()
-        guard case let .symbol(op)? = peek, Expression.comparisons.contains(op) else { return left }
+        guard case .symbol(let op)? = peek, Expression.comparisons.contains(op) else { return left }
         position += 1
         return .binary(op, left, try sum())
     }
 
     private mutating func sum() throws -> Expression {
         var result = try product()
-        while case let .symbol(op)? = peek, op == "+" || op == "-" {
+        while case .symbol(let op)? = peek, op == "+" || op == "-" {
             position += 1
             result = .binary(op, result, try product())
         }
@@ -46,7 +48,7 @@ struct ExpressionParser {
 
     private mutating func product() throws -> Expression {
         var result = try unary()
-        while case let .symbol(op)? = peek, op == "*" || op == "/" {
+        while case .symbol(let op)? = peek, op == "*" || op == "/" {
             position += 1
             result = .binary(op, result, try unary())
         }
@@ -63,7 +65,7 @@ struct ExpressionParser {
 
     private mutating func postfix() throws -> Expression {
         var result = try primary()
-        if case let .name(name) = result, name.hasPrefix(ComparisonNames.prefix) {
+        if case .name(let name) = result, name.hasPrefix(ComparisonNames.prefix) {
             result = .setting(name, try selectors())
         }
         while case .symbol("[")? = peek {
@@ -87,14 +89,16 @@ struct ExpressionParser {
         position += 1
         var selectors: [ComparisonSelector] = []
         while true {
-            guard case let .name(key)? = peek else {
-                throw CommandError("expected a setting such as dropout=0.5 \(peek.map { "before " + describe($0) } ?? "at the end") in: \(source)")
+            guard case .name(let key)? = peek else {
+                throw CommandError(
+                    "expected a setting such as dropout=0.5 \(peek.map { "before " + describe($0) } ?? "at the end") in: \(source)"
+                )
             }
             position += 1
             try expect("=")
             switch peek {
-            case let .number(value)?: selectors.append(ComparisonSelector(key: key, value: Parameter.format(value)))
-            case let .name(word)?: selectors.append(ComparisonSelector(key: key, value: word))
+            case .number(let value)?: selectors.append(ComparisonSelector(key: key, value: Parameter.format(value)))
+            case .name(let word)?: selectors.append(ComparisonSelector(key: key, value: word))
             default: throw CommandError("expected the value of \(key) after '=' in: \(source)")
             }
             position += 1
@@ -109,13 +113,14 @@ struct ExpressionParser {
         guard let token = peek else { throw CommandError("the expression ends too soon: \(source)") }
         position += 1
         switch token {
-        case let .number(value):
+        case .number(let value):
             return .number(value)
-        case let .name(name):
+        case .name(let name):
             guard case .symbol("(")? = peek else { return .name(name) }
             guard Expression.functions.contains(name) else {
-                throw CommandError("unknown function '\(name)'\(Suggestions.hint(for: name, in: Expression.functions)); "
-                    + "functions: \(Expression.functions.joined(separator: ", "))")
+                throw CommandError(
+                    "unknown function '\(name)'\(Suggestions.hint(for: name, in: Expression.functions)); "
+                        + "functions: \(Expression.functions.joined(separator: ", "))")
             }
             position += 1
             // count(a < b) counts where a comparison holds, so an argument may be one.
@@ -135,16 +140,17 @@ struct ExpressionParser {
 
     private mutating func expect(_ symbol: String) throws {
         guard case .symbol(symbol)? = peek else {
-            throw CommandError("expected '\(symbol)' \(peek.map { "before " + describe($0) } ?? "at the end") in: \(source)")
+            throw CommandError(
+                "expected '\(symbol)' \(peek.map { "before " + describe($0) } ?? "at the end") in: \(source)")
         }
         position += 1
     }
 
     private func describe(_ token: ExpressionToken) -> String {
         switch token {
-        case let .number(value): "number \(Parameter.format(value))"
-        case let .name(name): "name '\(name)'"
-        case let .symbol(symbol): "'\(symbol)'"
+        case .number(let value): "number \(Parameter.format(value))"
+        case .name(let name): "name '\(name)'"
+        case .symbol(let symbol): "'\(symbol)'"
         }
     }
 }

@@ -16,10 +16,15 @@ enum ExpressionToken: Equatable, Sendable {
             let character = characters[index]
             if character.isWhitespace {
                 index += 1
-            } else if character.isNumber || (character == "." && index + 1 < characters.count && characters[index + 1].isNumber) {
+            } else if character.isNumber
+                || (character == "." && index + 1 < characters.count && characters[index + 1].isNumber)
+            {
                 var end = index
-                while end < characters.count, characters[end].isNumber || characters[end] == "." || characters[end] == "e"
-                        || ((characters[end] == "-" || characters[end] == "+") && end > index && characters[end - 1] == "e") {
+                while end < characters.count,
+                    characters[end].isNumber || characters[end] == "." || characters[end] == "e"
+                        || ((characters[end] == "-" || characters[end] == "+") && end > index
+                            && characters[end - 1] == "e")
+                {
                     end += 1
                 }
                 let literal = String(characters[index..<end])
@@ -30,7 +35,9 @@ enum ExpressionToken: Equatable, Sendable {
                 index = end
             } else if character.isLetter || character == "_" {
                 var end = index
-                while end < characters.count, characters[end].isLetter || characters[end].isNumber || "_.".contains(characters[end]) {
+                while end < characters.count,
+                    characters[end].isLetter || characters[end].isNumber || "_.".contains(characters[end])
+                {
                     end += 1
                 }
                 tokens.append(.name(String(characters[index..<end])))
@@ -44,8 +51,9 @@ enum ExpressionToken: Equatable, Sendable {
                     tokens.append(.symbol(String(character)))
                     index += 1
                 } else {
-                    throw CommandError("unexpected '\(character)' in: \(text); expressions use names, numbers, + - * /, "
-                        + "functions like max(abs(synapse_0)) and one comparison such as <")
+                    throw CommandError(
+                        "unexpected '\(character)' in: \(text); expressions use names, numbers, + - * /, "
+                            + "functions like max(abs(synapse_0)) and one comparison such as <")
                 }
             }
         }

@@ -7,21 +7,24 @@ enum ExpressionValue: Equatable, Sendable {
 
     func scalar(for text: String) throws -> Double {
         switch self {
-        case let .scalar(value): return value
-        case let .matrix(matrix):
+        case .scalar(let value): return value
+        case .matrix(let matrix):
             if matrix.elements.count == 1 { return matrix.elements[0] }
-            throw CommandError("\(text) is a \(matrix.rows)x\(matrix.columns) matrix, not a number; "
-                + "reduce it with max, min, mean, std or sum, count where a comparison holds with count(...), "
-                + "or pick an element with [row, column]")
+            throw CommandError(
+                "\(text) is a \(matrix.rows)x\(matrix.columns) matrix, not a number; "
+                    + "reduce it with max, min, mean, std or sum, count where a comparison holds with count(...), "
+                    + "or pick an element with [row, column]")
         }
     }
 
     /// `m[i]` on a vector is its i-th element; on a matrix, its i-th row. `m[i, j]` is one element.
     func indexed(_ indices: [Int], text: String) throws -> ExpressionValue {
-        guard case let .matrix(matrix) = self else { throw CommandError("\(text): only a matrix can be indexed") }
+        guard case .matrix(let matrix) = self else { throw CommandError("\(text): only a matrix can be indexed") }
         func check(_ index: Int, _ count: Int, _ what: String) throws {
             guard (0..<count).contains(index) else {
-                throw CommandError("\(text): \(what) \(index) is out of range; the matrix is \(matrix.rows)x\(matrix.columns), indices start at 0")
+                throw CommandError(
+                    "\(text): \(what) \(index) is out of range; the matrix is \(matrix.rows)x\(matrix.columns), indices start at 0"
+                )
             }
         }
         switch indices.count {

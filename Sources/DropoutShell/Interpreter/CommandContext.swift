@@ -24,7 +24,8 @@ public final class CommandContext {
     /// Told of every `expect` that could be evaluated, whether or not it holds: its source, the
     /// value of each side and the comparison between them, so a linter can measure by how much a
     /// claim holds. `nil` (the default) for everyone else.
-    public var expectationObserver: ((_ source: String, _ left: Double, _ op: String, _ right: Double, _ holds: Bool) -> Void)?
+    public var expectationObserver:
+        ((_ source: String, _ left: Double, _ op: String, _ right: Double, _ holds: Bool) -> Void)?
     /// The lesson playing now, the innermost when one runs another; `nil` outside lessons.
     var playingLesson: LessonLibrary.Entry?
     /// The last lesson played and the session it left, for `answer` and for telling a learner's

@@ -25,12 +25,16 @@ enum FileContents {
         default: throw failure("it is not a regular file (a device, pipe or socket)")
         }
         guard Int(status.st_size) <= maximumBytes else {
-            throw failure("it is \(status.st_size) bytes; '\(verb)' reads files of at most \(maximumBytes) bytes (\(MemoryBudget.describe(maximumBytes)))")
+            throw failure(
+                "it is \(status.st_size) bytes; '\(verb)' reads files of at most \(maximumBytes) bytes (\(MemoryBudget.describe(maximumBytes)))"
+            )
         }
         var data = Data(count: Int(status.st_size))
         var offset = 0
         while offset < data.count {
-            let got = data.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            let got = data.withUnsafeMutableBytes {
+                Glibc.read(descriptor, $0.baseAddress! + offset, $0.count - offset)
+            }
             if got < 0 && errno == EINTR { continue }
             guard got >= 0 else { throw failure(String(cString: strerror(errno))) }
             if got == 0 { break }

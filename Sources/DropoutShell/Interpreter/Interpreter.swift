@@ -14,17 +14,23 @@ public enum Interpreter {
     /// Executes `line`; errors are emitted on the console, prefixed with `location` when the line
     /// came from a file, and returned.
     @discardableResult
-    public static func execute(_ line: String, session: inout Session, context: CommandContext,
-                               location: String? = nil) -> Outcome {
+    public static func execute(
+        _ line: String, session: inout Session, context: CommandContext,
+        location: String? = nil
+    ) -> Outcome {
         let trimmed = line.trimmedLine
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return .succeeded }
         // Neither can be a command; they are refused before history and the transcript keep
         // them, so a stray paste does not fill either.
         guard trimmed.utf8.count <= maximumLineLength else {
-            return fail("the line is \(trimmed.utf8.count) bytes long; a command is at most \(maximumLineLength)", location, context)
+            return fail(
+                "the line is \(trimmed.utf8.count) bytes long; a command is at most \(maximumLineLength)", location,
+                context)
         }
         guard !trimmed.unicodeScalars.contains("\u{FFFD}") else {
-            return fail("the line holds bytes that are not UTF-8 text (shown as \u{FFFD}); commands are UTF-8 text", location, context)
+            return fail(
+                "the line holds bytes that are not UTF-8 text (shown as \u{FFFD}); commands are UTF-8 text", location,
+                context)
         }
         if context.runDepth == 0 {
             context.history.append(trimmed)

@@ -6,11 +6,14 @@ extension CommandContext {
     /// `Interruption` into the one error line a learner sees. The work computes into values of
     /// its own, so the session is as it was; a script stopped this way ends with 130 (or 128+n
     /// for SIGTERM and SIGHUP) because the runner sees the signal still pending.
-    func interruptible<Value>(_ command: String, _ work: (_ interrupted: @Sendable () -> Bool) throws -> Value) throws -> Value {
+    func interruptible<Value>(
+        _ command: String, _ work: (_ interrupted: @Sendable () -> Bool) throws -> Value
+    ) throws -> Value {
         do {
             return try work(console.interruptProbe)
         } catch is Interruption {
-            throw CommandError("\(command) stopped by \(CommandContext.interruptionCause) before it finished; nothing was changed")
+            throw CommandError(
+                "\(command) stopped by \(CommandContext.interruptionCause) before it finished; nothing was changed")
         }
     }
 

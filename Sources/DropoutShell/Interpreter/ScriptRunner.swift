@@ -13,8 +13,10 @@ public enum ScriptRunner {
     /// - Parameters:
     ///   - name: how errors name the file, as in `name:LINE: error: ...`.
     ///   - keepGoing: report failing lines and carry on instead of stopping at the first.
-    public static func run(lines: [String], name: String, session: inout Session, context: CommandContext,
-                           keepGoing: Bool = false) -> Result {
+    public static func run(
+        lines: [String], name: String, session: inout Session, context: CommandContext,
+        keepGoing: Bool = false
+    ) -> Result {
         var failures = 0
         for (index, line) in lines.enumerated() {
             let number = index + 1
@@ -41,8 +43,10 @@ public enum ScriptRunner {
 
     /// The lines of a script file, or an error naming the path and what is wrong with it.
     public static func readLines(path: String) throws -> [String] {
-        try lines(of: FileContents.read(path, verb: "run", directoryHint: "give a file of commands",
-                                           maximumBytes: MemoryBudget.scriptBytes), name: path)
+        try lines(
+            of: FileContents.read(
+                path, verb: "run", directoryHint: "give a file of commands",
+                maximumBytes: MemoryBudget.scriptBytes), name: path)
     }
 
     /// Splits UTF-8 text into lines, accepting CR LF; refuses binary files.

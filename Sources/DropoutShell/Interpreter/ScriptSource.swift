@@ -5,14 +5,17 @@ public enum ScriptSource {
     case lesson(LessonDocument)
 
     public static func read(path: String) throws -> ScriptSource {
-        path.hasSuffix(".md") ? .lesson(try LessonDocument.read(path: path)) : .commands(try ScriptRunner.readLines(path: path))
+        path.hasSuffix(".md")
+            ? .lesson(try LessonDocument.read(path: path)) : .commands(try ScriptRunner.readLines(path: path))
     }
 
-    public func run(name: String, session: inout Session, context: CommandContext, keepGoing: Bool = false) -> ScriptRunner.Result {
+    public func run(
+        name: String, session: inout Session, context: CommandContext, keepGoing: Bool = false
+    ) -> ScriptRunner.Result {
         switch self {
-        case let .commands(lines):
+        case .commands(let lines):
             return ScriptRunner.run(lines: lines, name: name, session: &session, context: context, keepGoing: keepGoing)
-        case let .lesson(document):
+        case .lesson(let document):
             return LessonSessions.play(document, name: name, session: &session, context: context, keepGoing: keepGoing)
         }
     }

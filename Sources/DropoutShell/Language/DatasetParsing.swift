@@ -20,13 +20,16 @@ enum DatasetParsing {
         case let name where NoisyShape(rawValue: name) != nil:
             return try parseShape(NoisyShape(rawValue: name)!, Array(words.dropFirst()))
         default:
-            throw CommandError("unknown data set '\(name)'\(Suggestions.hint(for: name, in: DatasetSpec.allNames)); "
-                + "known: \(DatasetSpec.allNames.joined(separator: ", "))")
+            throw CommandError(
+                "unknown data set '\(name)'\(Suggestions.hint(for: name, in: DatasetSpec.allNames)); "
+                    + "known: \(DatasetSpec.allNames.joined(separator: ", "))")
         }
     }
 
     /// `key=value` words, each key known and given once.
-    private static func options(_ words: [String], keys: [String], name: String, usage: String) throws -> [String: String] {
+    private static func options(
+        _ words: [String], keys: [String], name: String, usage: String
+    ) throws -> [String: String] {
         var values: [String: String] = [:]
         for option in words {
             let parts = option.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
@@ -42,7 +45,8 @@ enum DatasetParsing {
     }
 
     private static func parseShape(_ shape: NoisyShape, _ words: [String]) throws -> DatasetSpec {
-        let values = try options(words, keys: ["rows", "noise", "validation", "test", "seed"], name: shape.rawValue, usage: shapeUsage)
+        let values = try options(
+            words, keys: ["rows", "noise", "validation", "test", "seed"], name: shape.rawValue, usage: shapeUsage)
         guard let rowsText = values["rows"] else {
             throw CommandError("\(shape.rawValue) data needs rows=; it takes \(shapeUsage)")
         }
@@ -51,17 +55,21 @@ enum DatasetParsing {
         let validation = try values["validation"].map { try fraction($0, name: "validation", below: 1) } ?? 0
         let test = try values["test"].map { try fraction($0, name: "test", below: 1) } ?? 0
         guard Dataset.split(rows: rows, validation: validation, test: test).training > 0 else {
-            let shares = ["validation", "test"].compactMap { key in values[key].map { "\(key)=\($0)" } }.joined(separator: " ")
+            let shares = ["validation", "test"].compactMap { key in values[key].map { "\(key)=\($0)" } }.joined(
+                separator: " ")
             throw CommandError("\(shares) leaves no rows to train on; use smaller shares")
         }
-        let seed = try values["seed"].map { try ValueParsing.wholeNumber($0, name: "seed", in: 0...Int(UInt32.max)) } ?? 0
+        let seed =
+            try values["seed"].map { try ValueParsing.wholeNumber($0, name: "seed", in: 0...Int(UInt32.max)) } ?? 0
         return .shape(shape, rows: rows, noise: noise, validation: validation, test: test, seed: UInt32(seed))
     }
 
     private static func fraction(_ text: String, name: String, below limit: Double) throws -> Double {
         let accepted = "a number from 0 up to, not including, \(Parameter.format(limit))"
         let value = try ValueParsing.finiteNumber(text, name: name, accepted: accepted)
-        guard value >= 0 && value < limit else { throw CommandError("\(name) \(text) is out of range; \(name) takes \(accepted)") }
+        guard value >= 0 && value < limit else {
+            throw CommandError("\(name) \(text) is out of range; \(name) takes \(accepted)")
+        }
         return value
     }
 
@@ -74,9 +82,10 @@ enum DatasetParsing {
         let rows = try ValueParsing.wholeNumber(values["rows"]!, name: "rows", in: SizeLimits.rows)
         let features = try ValueParsing.wholeNumber(values["features"]!, name: "features", in: SizeLimits.features)
         let outputs = try ValueParsing.wholeNumber(values["outputs"]!, name: "outputs", in: SizeLimits.outputs)
-        let seed = try values["seed"].map { (text) throws in
-            try ValueParsing.wholeNumber(text, name: "seed", in: 0...Int(UInt32.max))
-        } ?? 0
+        let seed =
+            try values["seed"].map { (text) throws in
+                try ValueParsing.wholeNumber(text, name: "seed", in: 0...Int(UInt32.max))
+            } ?? 0
         return .random(rows: rows, features: features, outputs: outputs, seed: UInt32(seed))
     }
 }

@@ -24,14 +24,16 @@ public enum MemoryBudget {
     static func describe(_ bytes: Int) -> String {
         let gibibyte = 1024 * mebibyte
         guard bytes >= gibibyte else { return String((bytes + mebibyte - 1) / mebibyte) + " MiB" }
-        return bytes % gibibyte == 0 ? "\(bytes / gibibyte) GiB" : String(format: "%.1f GiB", Double(bytes) / Double(gibibyte))
+        return bytes % gibibyte == 0
+            ? "\(bytes / gibibyte) GiB" : String(format: "%.1f GiB", Double(bytes) / Double(gibibyte))
     }
 
     /// Refuses `bytes` of working memory for `what` when they exceed the command's share.
     static func checkCommand(_ bytes: Int, for what: String, advice: String) throws {
         guard bytes <= commandBytes else {
-            throw CommandError("\(what) would need about \(describe(bytes)) of memory; one command may use at most "
-                + "\(describe(commandBytes)) (dropout's whole budget is \(describe(totalBytes))): \(advice)")
+            throw CommandError(
+                "\(what) would need about \(describe(bytes)) of memory; one command may use at most "
+                    + "\(describe(commandBytes)) (dropout's whole budget is \(describe(totalBytes))): \(advice)")
         }
     }
 }

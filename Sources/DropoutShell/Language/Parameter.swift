@@ -15,8 +15,9 @@ struct Parameter: Sendable {
 
     static func named(_ name: String) throws -> Parameter {
         guard let parameter = all.first(where: { $0.name == name }) else {
-            throw CommandError("unknown parameter '\(name)'\(Suggestions.hint(for: name, in: names)); "
-                + "parameters: \(names.joined(separator: ", "))")
+            throw CommandError(
+                "unknown parameter '\(name)'\(Suggestions.hint(for: name, in: names)); "
+                    + "parameters: \(names.joined(separator: ", "))")
         }
         return parameter
     }
@@ -38,8 +39,9 @@ struct Parameter: Sendable {
             accepted: "a finite number greater than 0", values: [],
             current: { format($0.settings.learningRate) },
             apply: { session, words, _ in
-                let value = try ValueParsing.finiteNumber(single(words, "alpha"), name: "alpha",
-                                                          accepted: "a finite number greater than 0")
+                let value = try ValueParsing.finiteNumber(
+                    single(words, "alpha"), name: "alpha",
+                    accepted: "a finite number greater than 0")
                 guard value > 0 else { throw CommandError("alpha must be greater than 0, got \(words[0])") }
                 session.changeSettings { $0.learningRate = value }
                 return "alpha = \(format(value)), from the next step"
@@ -56,12 +58,16 @@ struct Parameter: Sendable {
                 session.reinitialize(settings: settings)
                 return "hidden = \(value); weights re-drawn from seed \(session.seed), iteration 0"
             }),
-        probability("dropout", meaning: "the probability of dropping a hidden unit in a training step; 0 = off",
-                    get: { $0.dropoutRate }, set: { $0.dropoutRate = $1 }),
-        probability("input_dropout", meaning: "the probability of dropping an input (the bias column too); 0 = off; keep it at or below 0.25",
-                    advisedLimit: 0.25, get: { $0.inputDropoutRate }, set: { $0.inputDropoutRate = $1 }),
+        probability(
+            "dropout", meaning: "the probability of dropping a hidden unit in a training step; 0 = off",
+            get: { $0.dropoutRate }, set: { $0.dropoutRate = $1 }),
+        probability(
+            "input_dropout",
+            meaning: "the probability of dropping an input (the bias column too); 0 = off; keep it at or below 0.25",
+            advisedLimit: 0.25, get: { $0.inputDropoutRate }, set: { $0.inputDropoutRate = $1 }),
         Parameter(
-            name: "maxnorm", meaning: "the largest norm of a hidden unit's incoming weights, enforced after each step; 0 = off",
+            name: "maxnorm",
+            meaning: "the largest norm of a hidden unit's incoming weights, enforced after each step; 0 = off",
             accepted: "0 (off) or a finite number greater than 0", values: [],
             current: { format($0.settings.maxNorm) },
             apply: { session, words, _ in
@@ -69,12 +75,15 @@ struct Parameter: Sendable {
                 let value = try ValueParsing.finiteNumber(single(words, "maxnorm"), name: "maxnorm", accepted: accepted)
                 guard value >= 0 else { throw CommandError("maxnorm must be \(accepted), got \(words[0])") }
                 session.changeSettings { $0.maxNorm = value }
-                return value == 0 ? "maxnorm = 0 (off), from the next step" : "maxnorm = \(format(value)), from the next step"
+                return value == 0
+                    ? "maxnorm = 0 (off), from the next step" : "maxnorm = \(format(value)), from the next step"
             }),
-        choice("scaling", meaning: "how training with dropout is reconciled with evaluation without it",
-               get: { $0.scaling }, set: { $0.scaling = $1 }),
-        choice("gradient", meaning: "the hidden layer's derivative in backpropagation",
-               get: { $0.gradient }, set: { $0.gradient = $1 }),
+        choice(
+            "scaling", meaning: "how training with dropout is reconciled with evaluation without it",
+            get: { $0.scaling }, set: { $0.scaling = $1 }),
+        choice(
+            "gradient", meaning: "the hidden layer's derivative in backpropagation",
+            get: { $0.gradient }, set: { $0.gradient = $1 }),
         Parameter(
             name: "data", meaning: "the training data; changing it re-draws the weights",
             accepted: "xor, and, or, \(DatasetParsing.randomUsage), or \(DatasetParsing.shapeUsage)",
@@ -86,7 +95,8 @@ struct Parameter: Sendable {
                 session.reinitialize(data: try Dataset(spec, interrupted: interrupted))
                 let data = session.trainer.data
                 let validating = data.validationInputs.rows > 0 ? "\(data.validationInputs.rows) for validation, " : ""
-                let held = data.testInputs.rows + data.validationInputs.rows > 0
+                let held =
+                    data.testInputs.rows + data.validationInputs.rows > 0
                     ? " (\(validating)\(data.testInputs.rows) more rows held out for testing)" : ""
                 return "data = \(spec.description): X \(data.inputs.rows)x\(data.inputs.columns), "
                     + "y \(data.targets.rows)x\(data.targets.columns)\(held); weights re-drawn from seed \(session.seed), iteration 0"
@@ -96,7 +106,8 @@ struct Parameter: Sendable {
             accepted: "a whole number from 1 to 17", values: [],
             current: { String($0.precision) },
             apply: { session, words, _ in
-                session.precision = try ValueParsing.wholeNumber(single(words, "precision"), name: "precision", in: 1...17)
+                session.precision = try ValueParsing.wholeNumber(
+                    single(words, "precision"), name: "precision", in: 1...17)
                 return "precision = \(session.precision)"
             }),
     ]

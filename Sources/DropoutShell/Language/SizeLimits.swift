@@ -23,8 +23,9 @@ enum SizeLimits {
         let shape = spec.shape
         let count = elementCount(rows: shape.rows, features: shape.features, outputs: shape.outputs, hidden: hidden)
         guard count <= elements else {
-            throw CommandError("data \(shape.rows)x\(shape.features) -> \(shape.outputs) with hidden \(hidden) "
-                + "needs \(count) numbers; the limit is \(elements) (512 MiB): use fewer rows or hidden units")
+            throw CommandError(
+                "data \(shape.rows)x\(shape.features) -> \(shape.outputs) with hidden \(hidden) "
+                    + "needs \(count) numbers; the limit is \(elements) (512 MiB): use fewer rows or hidden units")
         }
     }
 }

@@ -22,7 +22,8 @@ enum Suggestions {
     /// Edit distance where insertions, deletions, substitutions and swaps of neighbours each cost
     /// one (optimal string alignment), since "stpe" is one slip from "step".
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)

@@ -30,8 +30,9 @@ enum ValueParsing {
     /// One of a fixed set of words, with a suggestion for a near miss.
     static func choice(_ text: String, name: String, from options: [String]) throws -> String {
         guard options.contains(text) else {
-            throw CommandError("unknown \(name) '\(text)'\(Suggestions.hint(for: text, in: options)); "
-                + "\(name) is one of \(options.joined(separator: ", "))")
+            throw CommandError(
+                "unknown \(name) '\(text)'\(Suggestions.hint(for: text, in: options)); "
+                    + "\(name) is one of \(options.joined(separator: ", "))")
         }
         return text
     }

@@ -31,20 +31,27 @@ public enum FileAccess: Equatable, Sendable {
     func check(_ path: String, shownAs quoted: String, verb: String, writes: Bool) throws {
         switch self {
         case .unrestricted: return
-        case let .verifying(folder):
+        case .verifying(let folder):
             if writes {
-                throw CommandError("cannot \(verb) '\(quoted)': 'dropout verify' only compares output and writes no files")
+                throw CommandError(
+                    "cannot \(verb) '\(quoted)': 'dropout verify' only compares output and writes no files")
             }
-            try Self.require(path, quoted, inside: folder, verb: verb, rule: "a transcript being verified reads files only inside its own folder (\(folder))")
-        case let .lesson(folder):
-            try Self.require(path, quoted, inside: folder, verb: verb,
-                             rule: "a lesson reads and writes files only inside its own folder (\(folder)); "
-                                + "start dropout with --allow-paths to let lessons reach other files")
+            try Self.require(
+                path, quoted, inside: folder, verb: verb,
+                rule: "a transcript being verified reads files only inside its own folder (\(folder))")
+        case .lesson(let folder):
+            try Self.require(
+                path, quoted, inside: folder, verb: verb,
+                rule: "a lesson reads and writes files only inside its own folder (\(folder)); "
+                    + "start dropout with --allow-paths to let lessons reach other files")
         }
     }
 
-    private static func require(_ path: String, _ quoted: String, inside folder: String, verb: String, rule: String) throws {
-        guard let resolved = resolve(path), resolved == folder || resolved.hasPrefix(folder == "/" ? "/" : folder + "/") else {
+    private static func require(
+        _ path: String, _ quoted: String, inside folder: String, verb: String, rule: String
+    ) throws {
+        guard let resolved = resolve(path), resolved == folder || resolved.hasPrefix(folder == "/" ? "/" : folder + "/")
+        else {
             throw CommandError("cannot \(verb) '\(quoted)': \(rule)")
         }
     }

@@ -13,16 +13,19 @@ public enum LessonAnswer {
     ///   when a line of the block fails (its error printed already).
     static func show(session: Session, context: CommandContext) throws {
         guard let lesson = context.lastLesson else {
-            throw CommandError("no lesson has been played in this session; play one with 'lesson N' (see 'lessons'), "
-                + "then 'answer' shows the answer to its question")
+            throw CommandError(
+                "no lesson has been played in this session; play one with 'lesson N' (see 'lessons'), "
+                    + "then 'answer' shows the answer to its question")
         }
         guard let answer = lesson.document.answer else {
-            throw CommandError("\(lesson.entry.label) has no answer; a lesson's answer is a "
-                + "<details><summary>Answer</summary> block after its question")
+            throw CommandError(
+                "\(lesson.entry.label) has no answer; a lesson's answer is a "
+                    + "<details><summary>Answer</summary> block after its question")
         }
         guard context.runDepth < CommandContext.maximumRunDepth else {
-            throw CommandError("cannot show the answer: files are nested \(CommandContext.maximumRunDepth) deep already "
-                + "(does an answer ask for itself?)")
+            throw CommandError(
+                "cannot show the answer: files are nested \(CommandContext.maximumRunDepth) deep already "
+                    + "(does an answer ask for itself?)")
         }
         context.runDepth += 1
         // A lesson its block runs would replace the copy and record itself; neither may outlast it.
@@ -34,11 +37,14 @@ public enum LessonAnswer {
         }
         context.say("the answer to \(lesson.entry.label)'s question:")
         var copy = session
-        switch LessonPlayer.play(LessonDocument(parts: answer), name: lesson.entry.path, session: &copy,
-                                 context: context, pauser: context.pauser) {
+        switch LessonPlayer.play(
+            LessonDocument(parts: answer), name: lesson.entry.path, session: &copy,
+            context: context, pauser: context.pauser)
+        {
         case .completed: break
-        case let .stopped(line): throw ScriptStopped(message: "\(lesson.entry.label)'s answer stopped at line \(line)")
-        case let .interrupted(line): throw ScriptStopped(message: "\(lesson.entry.label)'s answer interrupted before line \(line)")
+        case .stopped(let line): throw ScriptStopped(message: "\(lesson.entry.label)'s answer stopped at line \(line)")
+        case .interrupted(let line):
+            throw ScriptStopped(message: "\(lesson.entry.label)'s answer interrupted before line \(line)")
         }
     }
 
@@ -53,15 +59,17 @@ public enum LessonAnswer {
         var session = Session()
         var failures: [Failure] = []
         let record = { (line: Int, message: String) in failures.append(Failure(line: line, message: message)) }
-        switch LessonPlayer.play(document, name: name, session: &session, context: context, pauser: nil, failed: record) {
+        switch LessonPlayer.play(document, name: name, session: &session, context: context, pauser: nil, failed: record)
+        {
         case .completed: break
-        case let .stopped(line), let .interrupted(line):
+        case .stopped(let line), .interrupted(let line):
             let message = failures.last?.message ?? "stopped by \(CommandContext.interruptionCause)"
             return [Failure(line: line, message: "the lesson stops here, so its answer is not checked: \(message)")]
         }
         guard let answer = document.answer else { return [] }
-        _ = LessonPlayer.play(LessonDocument(parts: answer), name: name, session: &session, context: context,
-                              pauser: nil, keepGoing: true, failed: record)
+        _ = LessonPlayer.play(
+            LessonDocument(parts: answer), name: name, session: &session, context: context,
+            pauser: nil, keepGoing: true, failed: record)
         return failures
     }
 }

@@ -33,15 +33,18 @@ public struct LessonDocument: Equatable, Sendable {
     public init(parsing text: String, name: String) throws {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             .map(String.init)
-        var lesson = PartsBuilder(), answer = PartsBuilder()
-        var answerOpenedAt: Int?, answerClosed = false
+        var lesson = PartsBuilder()
+        var answer = PartsBuilder()
+        var answerOpenedAt: Int?
+        var answerClosed = false
         var index = 0
         while index < lines.count {
             let line = lines[index]
             if Self.opensAnswer(line) {
                 if let first = answerOpenedAt {
-                    throw CommandError("\(name):\(index + 1): a second answer opens here; a lesson has one answer, "
-                        + "the <details><summary>Answer</summary> block at line \(first + 1)")
+                    throw CommandError(
+                        "\(name):\(index + 1): a second answer opens here; a lesson has one answer, "
+                            + "the <details><summary>Answer</summary> block at line \(first + 1)")
                 }
                 // The blank line a Markdown viewer needs before the block is not the lesson's: its
                 // prose ends as it would without an answer.
@@ -67,11 +70,16 @@ public struct LessonDocument: Equatable, Sendable {
                 throw CommandError("\(name):\(index + 1): a ``` block opens here and is never closed")
             }
             let block = Array(lines[index...closing])
-            if inAnswer { answer.add(block, fence: fence, at: index) } else { lesson.add(block, fence: fence, at: index) }
+            if inAnswer {
+                answer.add(block, fence: fence, at: index)
+            } else {
+                lesson.add(block, fence: fence, at: index)
+            }
             index = closing + 1
         }
         if let opened = answerOpenedAt, !answerClosed {
-            throw CommandError("\(name):\(opened + 1): an answer opens here and is never closed; end it with a </details> line")
+            throw CommandError(
+                "\(name):\(opened + 1): an answer opens here and is never closed; end it with a </details> line")
         }
         lesson.flushProse()
         parts = lesson.parts
@@ -97,7 +105,7 @@ public struct LessonDocument: Equatable, Sendable {
 
     /// The title: the first heading's text.
     public var title: String? {
-        for case let .prose(lines) in parts {
+        for case .prose(let lines) in parts {
             if let heading = lines.first(where: { $0.hasPrefix("#") }) {
                 return String(heading.drop(while: { $0 == "#" })).trimmedLine
             }
@@ -127,9 +135,11 @@ private struct PartsBuilder {
         }()
         if fence.info == "dropout" {
             flushProse()
-            parts.append(.commands(body.enumerated().map {
-                LessonDocument.CommandLine(number: index + 2 + $0.offset, text: $0.element)
-            }))
+            parts.append(
+                .commands(
+                    body.enumerated().map {
+                        LessonDocument.CommandLine(number: index + 2 + $0.offset, text: $0.element)
+                    }))
         } else if fence.info.isEmpty && followsCommands {
             prose = []
             parts.append(.output(body))
@@ -147,7 +157,9 @@ struct Fence {
 
     init?(opening line: String) {
         let trimmed = line.drop(while: { $0 == " " })
-        guard line.count - trimmed.count < 4, let first = trimmed.first, first == "`" || first == "~" else { return nil }
+        guard line.count - trimmed.count < 4, let first = trimmed.first, first == "`" || first == "~" else {
+            return nil
+        }
         let run = trimmed.prefix(while: { $0 == first })
         guard run.count >= 3 else { return nil }
         marker = first

@@ -76,16 +76,20 @@ public enum LessonLibrary {
     /// `folder()`, or an error saying where lessons are looked for.
     static func requiredFolder() throws -> String {
         guard let folder = folder() else {
-            throw CommandError("no lessons found: they are looked for in share/dropout/lessons beside the dropout binary "
-                + "(where 'make install' puts them), in the source tree it was built in, and in lessons/ of the working folder")
+            throw CommandError(
+                "no lessons found: they are looked for in share/dropout/lessons beside the dropout binary "
+                    + "(where 'make install' puts them), in the source tree it was built in, and in lessons/ of the working folder"
+            )
         }
         return folder
     }
 
     /// The lesson files in `folder`, in the order of their names (so by number).
     public static func entries(in folder: String) -> [Entry] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".md") && $0 != ".md" }
-            .sorted().map { Entry(path: folder + "/" + $0) }
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            $0.hasSuffix(".md") && $0 != ".md"
+        }
+        .sorted().map { Entry(path: folder + "/" + $0) }
     }
 
     /// The lesson of the library that `word` names (see `Entry.keys`).
@@ -95,9 +99,10 @@ public enum LessonLibrary {
         let entries = entries(in: try requiredFolder())
         if let entry = entries.first(where: { $0.keys.contains(word) }) { return entry }
         let numbers = entries.compactMap(\.number).map(String.init)
-        throw CommandError("no lesson '\(word)'; lessons are "
-            + (numbers.isEmpty ? "" : "\(numbers.joined(separator: ", ")) by number, or ")
-            + "by name: \(entries.map { VisibleControls.visible($0.name) }.joined(separator: ", "))")
+        throw CommandError(
+            "no lesson '\(word)'; lessons are "
+                + (numbers.isEmpty ? "" : "\(numbers.joined(separator: ", ")) by number, or ")
+                + "by name: \(entries.map { VisibleControls.visible($0.name) }.joined(separator: ", "))")
     }
 
     /// The library's copy of a lesson for `run PATH` when nothing is at `located` (where `PATH`
@@ -124,7 +129,9 @@ public enum LessonLibrary {
     /// The lesson's title: its first heading, without a leading `3. ` that repeats its number.
     static func title(of entry: Entry) -> String {
         guard let title = (try? LessonDocument.read(path: entry.path))?.title else { return "(unreadable)" }
-        if let number = entry.number, title.hasPrefix("\(number). ") { return String(title.dropFirst("\(number). ".count)) }
+        if let number = entry.number, title.hasPrefix("\(number). ") {
+            return String(title.dropFirst("\(number). ".count))
+        }
         return title
     }
 

@@ -64,7 +64,9 @@ public struct LessonLinter: Sendable {
         let accepted = "a fraction from 0 to 1, such as 0.02 for 2%"
         let value = try ValueParsing.finiteNumber(margin, name: "--margin", accepted: accepted)
         guard (0...1).contains(value) else { throw CommandError("--margin must be \(accepted), got '\(margin)'") }
-        self.init(margin: value, seedShift: try ValueParsing.wholeNumber(seedShift, name: "--shift-seeds", in: 0...Int(UInt32.max)))
+        self.init(
+            margin: value,
+            seedShift: try ValueParsing.wholeNumber(seedShift, name: "--shift-seeds", in: 0...Int(UInt32.max)))
     }
 
     /// - Throws: `CommandError` when the file cannot be read as text (missing, a folder, binary).
@@ -75,12 +77,17 @@ public struct LessonLinter: Sendable {
     /// The findings for a lesson's text, in line order; `name` is its path, for the findings and
     /// for the folder its file commands may reach.
     public func lint(text: String, name: String) -> [Finding] {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(
+            String.init)
         let outline = LessonOutline(lines: lines)
         func finding(_ line: Int, _ message: String) -> Finding { Finding(file: name, line: line, message: message) }
         if let (line, fence) = outline.unclosedFence {
-            return [finding(line, "a \(fence) block opens here and is never closed, so the rest of the lesson is inside it; "
-                + "close it with a line of \(fence)")]
+            return [
+                finding(
+                    line,
+                    "a \(fence) block opens here and is never closed, so the rest of the lesson is inside it; "
+                        + "close it with a line of \(fence)")
+            ]
         }
         var findings: [Finding] = []
         if let line = outline.unclosedDetails {
@@ -89,7 +96,8 @@ public struct LessonLinter: Sendable {
         findings += unbackedProse(outline).map { finding($0.line, $0.message) }
         if !outline.paragraphs.contains(where: Self.isQuestion) {
             let last = lines.lastIndex { !$0.trimmedLine.isEmpty }.map { $0 + 1 } ?? 1
-            findings.append(finding(last, "the lesson has no question; end it with a paragraph starting with **Question:**"))
+            findings.append(
+                finding(last, "the lesson has no question; end it with a paragraph starting with **Question:**"))
         }
         do {
             let document = try LessonDocument(parsing: text, name: name)
@@ -101,7 +109,8 @@ public struct LessonLinter: Sendable {
             // to refuse more, its own words say what and where.
             findings.append(finding(1, (error as? CommandError)?.message ?? "\(error)"))
         }
-        return findings.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        return findings.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(
+            \.element)
     }
 
     /// The summary line after the findings: how many lessons, what was found, and the margin
@@ -125,15 +134,21 @@ public struct LessonLinter: Sendable {
     private func unbackedProse(_ outline: LessonOutline) -> [(line: Int, message: String)] {
         let items = outline.items
         return items.indices.compactMap { index in
-            guard case let .paragraph(lines) = items[index], !Self.isQuestion(lines),
-                  let claim = ProseClaims.first(in: lines) else { return nil }
+            guard case .paragraph(let lines) = items[index], !Self.isQuestion(lines),
+                let claim = ProseClaims.first(in: lines)
+            else { return nil }
             func backs(_ neighbour: Int) -> Bool {
-                guard items.indices.contains(neighbour), case .commands(hasExpect: true) = items[neighbour] else { return false }
+                guard items.indices.contains(neighbour), case .commands(hasExpect: true) = items[neighbour] else {
+                    return false
+                }
                 return true
             }
             guard !backs(index - 1) && !backs(index + 1) else { return nil }
-            return (claim.line, "unbacked \(claim.isNumber ? "number" : "comparison") '\(claim.word)': "
-                + "no expect in the dropout block right before or after this paragraph")
+            return (
+                claim.line,
+                "unbacked \(claim.isNumber ? "number" : "comparison") '\(claim.word)': "
+                    + "no expect in the dropout block right before or after this paragraph"
+            )
         }
     }
 
@@ -144,9 +159,13 @@ public struct LessonLinter: Sendable {
         guard held < margin else { return nil }
         let limit = Self.percent(margin)
         // Enough digits that a margin just under the limit does not print as the limit itself.
-        let shown = (2...6).lazy.map { Self.percent(held, digits: $0) }.first { $0 != limit } ?? Self.percent(held, digits: 6)
-        return (expectation.line, "expect \(expectation.source) holds by \(shown)% "
-            + "(\(NumberFormatting.short(a)) \(expectation.op) \(NumberFormatting.short(b))), under the \(limit)% margin")
+        let shown =
+            (2...6).lazy.map { Self.percent(held, digits: $0) }.first { $0 != limit } ?? Self.percent(held, digits: 6)
+        return (
+            expectation.line,
+            "expect \(expectation.source) holds by \(shown)% "
+                + "(\(NumberFormatting.short(a)) \(expectation.op) \(NumberFormatting.short(b))), under the \(limit)% margin"
+        )
     }
 
     private static func percent(_ fraction: Double, digits: Int = 6) -> String {

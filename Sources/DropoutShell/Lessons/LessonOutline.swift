@@ -81,7 +81,7 @@ struct LessonOutline {
 
     var paragraphs: [[Line]] {
         items.compactMap { item in
-            guard case let .paragraph(lines) = item else { return nil }
+            guard case .paragraph(let lines) = item else { return nil }
             return lines
         }
     }

@@ -3,9 +3,11 @@
 public enum LessonPlayer {
     /// - Parameter failed: told of each failing line (its number in the file, the message), for
     ///   a caller that reports them itself.
-    public static func play(_ document: LessonDocument, name: String, session: inout Session,
-                            context: CommandContext, pauser: LessonPauser?, keepGoing: Bool = false,
-                            failed: (_ line: Int, _ message: String) -> Void = { _, _ in }) -> ScriptRunner.Result {
+    public static func play(
+        _ document: LessonDocument, name: String, session: inout Session,
+        context: CommandContext, pauser: LessonPauser?, keepGoing: Bool = false,
+        failed: (_ line: Int, _ message: String) -> Void = { _, _ in }
+    ) -> ScriptRunner.Result {
         // A lesson may come from anyone: its file commands stay in its folder (a nested lesson
         // keeps the outer, narrower rule) unless the learner allowed more.
         let access = context.fileAccess
@@ -21,13 +23,13 @@ public enum LessonPlayer {
         var failures = 0
         for part in document.parts {
             switch part {
-            case let .prose(lines):
+            case .prose(let lines):
                 // Replayed by `run` inside a session, the prose is part of that command's output.
                 if context.runDepth == 0 { context.transcript.addProse(lines) }
                 context.console.emit(.prose(lines))
             case .output:
                 continue
-            case let .commands(lines):
+            case .commands(let lines):
                 switch pauser?.askBeforeBlock(lines.map(\.text)) ?? .run {
                 case .run: break
                 case .skip: continue
@@ -44,13 +46,15 @@ public enum LessonPlayer {
                     if !trimmed.isEmpty && !trimmed.hasPrefix("#") {
                         context.console.emit(.echo(prompt: "dropout [\(session.iteration)]> ", command: trimmed))
                     }
-                    let outcome = Interpreter.execute(line.text, session: &session, context: context,
-                                                      location: "\(name):\(line.number)")
+                    let outcome = Interpreter.execute(
+                        line.text, session: &session, context: context,
+                        location: "\(name):\(line.number)")
                     if context.console.interruptRequested {
-                        context.console.emit(.text("stopped by \(CommandContext.interruptionCause) at \(name):\(line.number)"))
+                        context.console.emit(
+                            .text("stopped by \(CommandContext.interruptionCause) at \(name):\(line.number)"))
                         return .interrupted(line: line.number)
                     }
-                    if case let .failed(message) = outcome {
+                    if case .failed(let message) = outcome {
                         failed(line.number, message)
                         failures += 1
                         if !keepGoing { return .stopped(line: line.number) }

@@ -37,8 +37,9 @@ enum LessonReplay {
         // The answer's block runs on what the lesson left, as `answer` runs it, so a numeric
         // answer is held to its expects (and to the seed shift) like the lesson.
         if let answer = document.answer {
-            _ = LessonPlayer.play(LessonDocument(parts: answer), name: name, session: &session, context: context,
-                                  pauser: nil, keepGoing: true)
+            _ = LessonPlayer.play(
+                LessonDocument(parts: answer), name: name, session: &session, context: context,
+                pauser: nil, keepGoing: true)
         }
         return console.outcome
     }
@@ -58,19 +59,19 @@ private final class CapturingConsole: Console {
 
     init(_ document: LessonDocument) {
         lines = (document.parts + (document.answer ?? [])).flatMap { part -> [LessonDocument.CommandLine] in
-            if case let .commands(lines) = part { return lines }
+            if case .commands(let lines) = part { return lines }
             return []
         }
     }
 
     func emit(_ block: OutputBlock) {
         switch block {
-        case let .echo(_, command) where depth() == 0:
+        case .echo(_, let command) where depth() == 0:
             if let index = lines[next...].firstIndex(where: { $0.text.trimmedLine == command }) {
                 line = lines[index].number
                 next = index + 1
             }
-        case let .error(message, location):
+        case .error(let message, let location):
             let nested = depth() == 0 ? "" : (location.map { $0 + ": " } ?? "")
             outcome.failures.append(LessonReplay.Failure(line: line ?? 1, message: nested + message))
         default:

@@ -13,15 +13,18 @@ struct PlayedLesson {
 enum LessonSessions {
     /// Plays the lesson read from `name` in a fresh session (after saying what became of the one
     /// it replaces), and remembers it for `answer`.
-    static func play(_ document: LessonDocument, name: String, session: inout Session, context: CommandContext,
-                     keepGoing: Bool) -> ScriptRunner.Result {
+    static func play(
+        _ document: LessonDocument, name: String, session: inout Session, context: CommandContext,
+        keepGoing: Bool
+    ) -> ScriptRunner.Result {
         let entry = LessonLibrary.Entry(path: name)
         if let note = startFresh(entry, session: &session, context: context) { context.say(note) }
         let outer = context.playingLesson
         context.playingLesson = entry
         defer { context.playingLesson = outer }
-        let result = LessonPlayer.play(document, name: name, session: &session, context: context,
-                                       pauser: context.pauser, keepGoing: keepGoing)
+        let result = LessonPlayer.play(
+            document, name: name, session: &session, context: context,
+            pauser: context.pauser, keepGoing: keepGoing)
         context.lastLesson = PlayedLesson(entry: entry, document: document, left: session)
         return result
     }
@@ -32,7 +35,9 @@ enum LessonSessions {
     /// made it: the lesson that runs this one, or the previous lesson when nothing changed it
     /// since. Setting that aside would push the learner's own session out of the one place it is
     /// kept, so a course of lessons in a row keeps the session the learner had before the first.
-    private static func startFresh(_ entry: LessonLibrary.Entry, session: inout Session, context: CommandContext) -> String? {
+    private static func startFresh(
+        _ entry: LessonLibrary.Entry, session: inout Session, context: CommandContext
+    ) -> String? {
         let fresh = Session()
         let old = session
         session = fresh
@@ -59,12 +64,14 @@ enum LessonSessions {
             throw CommandError("resume cannot run inside a lesson; type it at the prompt once the lesson has ended")
         }
         guard let aside = context.setAside else {
-            throw CommandError("nothing is set aside to resume; 'resume' brings back the session a lesson set aside "
-                + "when it started from a fresh one")
+            throw CommandError(
+                "nothing is set aside to resume; 'resume' brings back the session a lesson set aside "
+                    + "when it started from a fresh one")
         }
         context.setAside = session
-        context.say("resumed the session set aside (\(summary(aside))); the one you left (\(summary(session))) "
-            + "is set aside in its place: 'resume' swaps them back")
+        context.say(
+            "resumed the session set aside (\(summary(aside))); the one you left (\(summary(session))) "
+                + "is set aside in its place: 'resume' swaps them back")
         session = aside
     }
 
@@ -73,6 +80,7 @@ enum LessonSessions {
     static func summary(_ session: Session) -> String {
         let fresh = Session()
         let changed = Parameter.all.filter { $0.current(session) != $0.current(fresh) }
-        return (["iteration \(session.iteration)"] + changed.map { "\($0.name) \($0.current(session))" }).joined(separator: ", ")
+        return (["iteration \(session.iteration)"] + changed.map { "\($0.name) \($0.current(session))" }).joined(
+            separator: ", ")
     }
 }

@@ -43,10 +43,14 @@ enum ProseClaims {
         for (position, word) in words.enumerated() {
             let lowered = word.text.lowercased()
             if let phrase = phrases.first(where: { phrase in
-                phrase.indices.allSatisfy { position + $0 < words.count && words[position + $0].text.lowercased() == phrase[$0] }
+                phrase.indices.allSatisfy {
+                    position + $0 < words.count && words[position + $0].text.lowercased() == phrase[$0]
+                }
             }) {
-                return Claim(line: word.line, word: words[position..<(position + phrase.count)].map(\.text).joined(separator: " "),
-                             isNumber: false)
+                return Claim(
+                    line: word.line,
+                    word: words[position..<(position + phrase.count)].map(\.text).joined(separator: " "),
+                    isNumber: false)
             }
             if singleComparisons.contains(lowered) { return Claim(line: word.line, word: word.text, isNumber: false) }
             if lowered.split(separator: "-").contains(where: { numberWordSet.contains(String($0)) }) {
@@ -59,7 +63,9 @@ enum ProseClaims {
         return nil
     }
 
-    private static let phrases = comparisonWords.filter { $0.contains(" ") }.map { $0.split(separator: " ").map(String.init) }
+    private static let phrases = comparisonWords.filter { $0.contains(" ") }.map {
+        $0.split(separator: " ").map(String.init)
+    }
     private static let singleComparisons = Set(comparisonWords.filter { !$0.contains(" ") })
     private static let numberWordSet = Set(numberWords)
 
@@ -93,7 +99,8 @@ enum ProseClaims {
                 while index < characters.count {
                     let alphanumeric: (Character) -> Bool = { $0.isLetter || $0.isNumber }
                     if isWordCharacter(characters[index]) || joins(",", \.isNumber)
-                        || ".-'\u{2019}".contains(where: { joins($0, alphanumeric) }) {
+                        || ".-'\u{2019}".contains(where: { joins($0, alphanumeric) })
+                    {
                         index += 1
                     } else {
                         break
@@ -159,7 +166,8 @@ enum ProseClaims {
             let digits = characters[indent...].prefix { $0.isNumber }.count
             let marker = indent + digits
             if digits > 0, marker + 1 < characters.count, characters[marker] == "." || characters[marker] == ")",
-               characters[marker + 1] == " " {
+                characters[marker + 1] == " "
+            {
                 for position in indent...marker { characters[position] = " " }
             }
             return (line.number, characters)

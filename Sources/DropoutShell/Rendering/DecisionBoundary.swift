@@ -21,23 +21,32 @@ public struct DecisionBoundary: Equatable, Sendable {
     init?(_ trainer: Trainer) {
         let data = trainer.data
         guard data.inputs.columns == 3, data.targets.columns == 1,
-              (0..<data.inputs.rows).allSatisfy({ data.inputs[$0, 2] == 1 }) else { return nil }
+            (0..<data.inputs.rows).allSatisfy({ data.inputs[$0, 2] == 1 })
+        else { return nil }
         var points: [(Double, Double, Bool, Bool)] = []
-        let parts = [(data.inputs, data.targets, false), (data.validationInputs, data.validationTargets, true),
-                     (data.testInputs, data.testTargets, true)]
+        let parts = [
+            (data.inputs, data.targets, false), (data.validationInputs, data.validationTargets, true),
+            (data.testInputs, data.testTargets, true),
+        ]
         for (inputs, targets, held) in parts {
             for r in 0..<inputs.rows { points.append((inputs[r, 0], inputs[r, 1], targets[r, 0] >= 0.5, held)) }
         }
         func range(_ values: [Double]) -> ClosedRange<Double> {
-            let low = values.min()!, high = values.max()!, margin = max((high - low) * 0.1, 0.1)
+            let low = values.min()!
+            let high = values.max()!
+            let margin = max((high - low) * 0.1, 0.1)
             return (low - margin)...(high + margin)
         }
-        let xRange = range(points.map(\.0)), yRange = range(points.map(\.1))
+        let xRange = range(points.map(\.0))
+        let yRange = range(points.map(\.1))
         var grid = Matrix(rows: Self.rows * Self.columns, columns: 3, repeating: 1)
         for r in 0..<Self.rows {
             for c in 0..<Self.columns {
-                grid[r * Self.columns + c, 0] = xRange.lowerBound + (Double(c) + 0.5) / Double(Self.columns) * (xRange.upperBound - xRange.lowerBound)
-                grid[r * Self.columns + c, 1] = yRange.upperBound - (Double(r) + 0.5) / Double(Self.rows) * (yRange.upperBound - yRange.lowerBound)
+                grid[r * Self.columns + c, 0] =
+                    xRange.lowerBound + (Double(c) + 0.5) / Double(Self.columns)
+                    * (xRange.upperBound - xRange.lowerBound)
+                grid[r * Self.columns + c, 1] =
+                    yRange.upperBound - (Double(r) + 0.5) / Double(Self.rows) * (yRange.upperBound - yRange.lowerBound)
             }
         }
         let outputs = trainer.predict(grid).outputs
@@ -61,9 +70,11 @@ public struct DecisionBoundary: Equatable, Sendable {
             cells[r][c] = point.3 ? (point.2 ? "■" : "□") : (point.2 ? "●" : "○")
         }
         let border = "  +" + String(repeating: "-", count: Self.columns) + "+"
-        var lines = [style.bold("decision regions") + style.dim(" (░ where the network answers 1)")
-            + " x \(NumberFormatting.short(xRange.lowerBound))…\(NumberFormatting.short(xRange.upperBound)), "
-            + "y \(NumberFormatting.short(yRange.lowerBound))…\(NumberFormatting.short(yRange.upperBound))", border]
+        var lines = [
+            style.bold("decision regions") + style.dim(" (░ where the network answers 1)")
+                + " x \(NumberFormatting.short(xRange.lowerBound))…\(NumberFormatting.short(xRange.upperBound)), "
+                + "y \(NumberFormatting.short(yRange.lowerBound))…\(NumberFormatting.short(yRange.upperBound))", border,
+        ]
         lines += cells.map { "  |" + $0.joined() + "|" }
         lines.append(border)
         lines.append(style.dim("  ● label 1, ○ label 0 (training); ■ label 1, □ label 0 (held out)"))

@@ -58,18 +58,21 @@ enum LinePlotRendering {
     static let rows = 12
 
     static func lines(_ plot: LinePlot, style: TextStyle) -> [String] {
-        let dotWidth = columns * 2, dotHeight = rows * 4
+        let dotWidth = columns * 2
+        let dotHeight = rows * 4
         let points = plot.drawnPoints(buckets: dotWidth)
         let otherPoints = plot.otherPoints(buckets: columns)
         let allYs = (points + otherPoints.flatMap { $0 }).map(\.1)
         guard let xMin = plot.xs.min(), let xMax = plot.xs.max(),
-              let yMin = allYs.min(), let yMax = allYs.max()
+            let yMin = allYs.min(), let yMax = allYs.max()
         else { return [style.bold(plot.title), "  (nothing to plot yet)"] }
 
         var grid = [[UInt8]](repeating: [UInt8](repeating: 0, count: columns), count: rows)
         func dot(_ x: Int, _ y: Int) {
-            let column = x / 2, row = (dotHeight - 1 - y) / 4
-            let dx = x % 2, dy = (dotHeight - 1 - y) % 4
+            let column = x / 2
+            let row = (dotHeight - 1 - y) / 4
+            let dx = x % 2
+            let dy = (dotHeight - 1 - y) % 4
             let bits: [[UInt8]] = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]]
             grid[row][column] |= bits[dy][dx]
         }
@@ -100,7 +103,9 @@ enum LinePlotRendering {
                 markers[row][column] = series
             }
         }
-        let top = plot.label(yMax), middle = plot.label((yMax + yMin) / 2), bottom = plot.label(yMin)
+        let top = plot.label(yMax)
+        let middle = plot.label((yMax + yMin) / 2)
+        let bottom = plot.label(yMin)
         let labelWidth = max(top.count, middle.count, bottom.count)
         func pad(_ text: String) -> String { String(repeating: " ", count: labelWidth - text.count) + text }
         var lines = [style.bold(plot.title)]
@@ -119,15 +124,19 @@ enum LinePlotRendering {
             lines.append(style.dim(label) + cells)
         }
         let axis = String(repeating: " ", count: labelWidth) + " └" + String(repeating: "─", count: columns)
-        let left = NumberFormatting.short(xMin), right = NumberFormatting.short(xMax)
+        let left = NumberFormatting.short(xMin)
+        let right = NumberFormatting.short(xMax)
         let gap = max(1, columns - left.count - right.count + 1)
         let ticks = String(repeating: " ", count: labelWidth + 2) + left + String(repeating: " ", count: gap) + right
-        let name = String(repeating: " ", count: labelWidth + 2 + max(0, (columns - plot.xLabel.count) / 2)) + plot.xLabel
+        let name =
+            String(repeating: " ", count: labelWidth + 2 + max(0, (columns - plot.xLabel.count) / 2)) + plot.xLabel
         lines += [style.dim(axis), style.dim(ticks), style.dim(name)]
         if !plot.others.isEmpty {
-            let entries = [style.cyan("⠒⠒") + " " + plot.label] + plot.others.enumerated().map { index, series in
-                style.series(index, String(LinePlot.markers[index % LinePlot.markers.count])) + " " + series.label
-            }
+            let entries =
+                [style.cyan("⠒⠒") + " " + plot.label]
+                + plot.others.enumerated().map { index, series in
+                    style.series(index, String(LinePlot.markers[index % LinePlot.markers.count])) + " " + series.label
+                }
             lines.append(String(repeating: " ", count: labelWidth + 2) + entries.joined(separator: "   "))
         }
         return lines
@@ -140,7 +149,8 @@ enum LinePlotRendering {
         let finite = zip(xs, ys).filter { $0.0.isFinite && $0.1.isFinite }
         guard finite.count > buckets, let low = finite.map(\.0).min(), let high = finite.map(\.0).max(), high > low
         else { return finite }
-        var sums = [Double](repeating: 0, count: buckets), counts = [Int](repeating: 0, count: buckets)
+        var sums = [Double](repeating: 0, count: buckets)
+        var counts = [Int](repeating: 0, count: buckets)
         var xSums = [Double](repeating: 0, count: buckets)
         for (x, y) in finite {
             let bucket = min(buckets - 1, Int((x - low) / (high - low) * Double(buckets)))
@@ -148,6 +158,8 @@ enum LinePlotRendering {
             xSums[bucket] += x
             counts[bucket] += 1
         }
-        return (0..<buckets).filter { counts[$0] > 0 }.map { (xSums[$0] / Double(counts[$0]), sums[$0] / Double(counts[$0])) }
+        return (0..<buckets).filter { counts[$0] > 0 }.map {
+            (xSums[$0] / Double(counts[$0]), sums[$0] / Double(counts[$0]))
+        }
     }
 }

@@ -8,7 +8,9 @@ enum MatrixRendering {
 
     /// - Parameter tinted: on a colour terminal, shade each number's background by its value, for
     ///   activations (0 dark, 1 and above bright) so a dropped or saturated unit stands out.
-    static func lines(name: String, _ matrix: Matrix, precision: Int, style: TextStyle, tinted: Bool = false) -> [String] {
+    static func lines(
+        name: String, _ matrix: Matrix, precision: Int, style: TextStyle, tinted: Bool = false
+    ) -> [String] {
         var lines = [style.bold(name) + " " + style.dim(matrix.shapeDescription)]
         guard matrix.rows > 0 && matrix.columns > 0 else { return lines + ["  (empty)"] }
         let summarise = matrix.rows * matrix.columns > summaryThreshold
@@ -17,7 +19,8 @@ enum MatrixRendering {
         // Like numpy, switch to exponents when fixed point would print a wall of digits.
         let scientific = matrix.elements.contains { $0.isFinite && abs($0) >= 1e8 }
         func format(_ value: Double) -> String {
-            scientific && value.isFinite ? String(format: "%.\(precision)e", value) : NumberFormatting.fixed(value, precision)
+            scientific && value.isFinite
+                ? String(format: "%.\(precision)e", value) : NumberFormatting.fixed(value, precision)
         }
         let cells = rowIndices.map { r in
             columnIndices.map { c in c.map { format(matrix[r ?? 0, $0]) } ?? "..." }

@@ -28,7 +28,9 @@ enum ProseRendering {
                 flush()
                 let text = inline(String(trimmed.drop(while: { $0 == "#" })).trimmedLine, style: style)
                 output.append(style.bold(text))
-                if !style.colour { output.append(String(repeating: trimmed.hasPrefix("##") ? "-" : "=", count: visibleWidth(text))) }
+                if !style.colour {
+                    output.append(String(repeating: trimmed.hasPrefix("##") ? "-" : "=", count: visibleWidth(text)))
+                }
             } else if let marker = listMarker(trimmed) {
                 flush()
                 paragraph = [trimmed]
@@ -55,10 +57,13 @@ enum ProseRendering {
         var result = ""
         var rest = Substring(text)
         while let first = rest.first {
-            let marks: [(String, (String) -> String)] = [("`", style.cyan), ("**", style.bold), ("*", style.italic), ("_", style.italic)]
+            let marks: [(String, (String) -> String)] = [
+                ("`", style.cyan), ("**", style.bold), ("*", style.italic), ("_", style.italic),
+            ]
             if let (mark, apply) = marks.first(where: { rest.hasPrefix($0.0) }),
-               let end = rest.dropFirst(mark.count).range(of: mark),
-               !(mark == "_" && !(result.last.map { !$0.isLetter && !$0.isNumber } ?? true)) {
+                let end = rest.dropFirst(mark.count).range(of: mark),
+                !(mark == "_" && !(result.last.map { !$0.isLetter && !$0.isNumber } ?? true))
+            {
                 let inner = rest[rest.index(rest.startIndex, offsetBy: mark.count)..<end.lowerBound]
                 if !inner.isEmpty {
                     result += apply(String(inner))
@@ -90,10 +95,17 @@ enum ProseRendering {
     }
 
     static func visibleWidth(_ text: String) -> Int {
-        var count = 0, inEscape = false
+        var count = 0
+        var inEscape = false
         for character in text {
-            if inEscape { inEscape = character != "m"; continue }
-            if character == "\u{1B}" { inEscape = true; continue }
+            if inEscape {
+                inEscape = character != "m"
+                continue
+            }
+            if character == "\u{1B}" {
+                inEscape = true
+                continue
+            }
             count += 1
         }
         return count

@@ -8,24 +8,30 @@ enum SVGGridRendering {
         let heat = HeatScale(matrix)
         return grid(title: "\(name) \(matrix.shapeDescription)", matrix) { value in
             let fade = Int(255 * (1 - heat.level(value)))
-            return heat.isNegative(value) ? "rgb(\(fade),\(fade),255)"
+            return heat.isNegative(value)
+                ? "rgb(\(fade),\(fade),255)"
                 : heat.signed ? "rgb(255,\(fade),\(fade))" : "rgb(\(fade),\(fade),\(fade))"
         }
     }
 
     static func mask(_ mask: Matrix) -> String {
         let kept = mask.elements.filter { $0 == 1 }.count
-        return grid(title: "mask \(mask.shapeDescription): \(kept) of \(mask.elements.count) kept", mask) { $0 == 1 ? "#222" : "#eee" }
+        return grid(title: "mask \(mask.shapeDescription): \(kept) of \(mask.elements.count) kept", mask) {
+            $0 == 1 ? "#222" : "#eee"
+        }
     }
 
     private static func grid(title: String, _ matrix: Matrix, fill: (Double) -> String) -> String {
-        let rows = min(matrix.rows, GridRendering.maximumRows), columns = min(matrix.columns, GridRendering.maximumColumns)
-        let width = max(columns * cell, 200), height = rows * cell + 24
+        let rows = min(matrix.rows, GridRendering.maximumRows)
+        let columns = min(matrix.columns, GridRendering.maximumColumns)
+        let width = max(columns * cell, 200)
+        let height = rows * cell + 24
         var rects: [String] = []
         for r in 0..<rows {
             for c in 0..<columns {
-                rects.append("<rect x=\"\(c * cell)\" y=\"\(24 + r * cell)\" width=\"\(cell - 1)\" height=\"\(cell - 1)\" "
-                    + "fill=\"\(fill(matrix[r, c]))\"/>")
+                rects.append(
+                    "<rect x=\"\(c * cell)\" y=\"\(24 + r * cell)\" width=\"\(cell - 1)\" height=\"\(cell - 1)\" "
+                        + "fill=\"\(fill(matrix[r, c]))\"/>")
             }
         }
         return """
@@ -40,22 +46,32 @@ enum SVGGridRendering {
 extension SVGGridRendering {
     /// The decision regions as shaded cells, training points as circles, held-out ones as squares.
     static func boundary(_ boundary: DecisionBoundary) -> String {
-        let cellWidth = 8.0, cellHeight = 10.0, top = 24.0
-        let width = Double(DecisionBoundary.columns) * cellWidth, height = Double(DecisionBoundary.rows) * cellHeight
+        let cellWidth = 8.0
+        let cellHeight = 10.0
+        let top = 24.0
+        let width = Double(DecisionBoundary.columns) * cellWidth
+        let height = Double(DecisionBoundary.rows) * cellHeight
         var shapes: [String] = []
         for (r, row) in boundary.regions.enumerated() {
             for (c, one) in row.enumerated() where one {
-                shapes.append("<rect x=\"\(Double(c) * cellWidth)\" y=\"\(top + Double(r) * cellHeight)\" "
-                    + "width=\"\(cellWidth)\" height=\"\(cellHeight)\" fill=\"#dbe7f3\"/>")
+                shapes.append(
+                    "<rect x=\"\(Double(c) * cellWidth)\" y=\"\(top + Double(r) * cellHeight)\" "
+                        + "width=\"\(cellWidth)\" height=\"\(cellHeight)\" fill=\"#dbe7f3\"/>")
             }
         }
         for point in boundary.points {
-            let x = (point.0 - boundary.xRange.lowerBound) / (boundary.xRange.upperBound - boundary.xRange.lowerBound) * width
-            let y = top + (boundary.yRange.upperBound - point.1) / (boundary.yRange.upperBound - boundary.yRange.lowerBound) * height
+            let x =
+                (point.0 - boundary.xRange.lowerBound) / (boundary.xRange.upperBound - boundary.xRange.lowerBound)
+                * width
+            let y =
+                top + (boundary.yRange.upperBound - point.1) / (boundary.yRange.upperBound - boundary.yRange.lowerBound)
+                * height
             let fill = point.2 ? "#1f6fb2" : "#fff"
-            shapes.append(point.3
-                ? "<rect x=\"\(NumberFormatting.fixed(x - 3, 1))\" y=\"\(NumberFormatting.fixed(y - 3, 1))\" width=\"6\" height=\"6\" fill=\"\(fill)\" stroke=\"#1f6fb2\"/>"
-                : "<circle cx=\"\(NumberFormatting.fixed(x, 1))\" cy=\"\(NumberFormatting.fixed(y, 1))\" r=\"3\" fill=\"\(fill)\" stroke=\"#1f6fb2\"/>")
+            shapes.append(
+                point.3
+                    ? "<rect x=\"\(NumberFormatting.fixed(x - 3, 1))\" y=\"\(NumberFormatting.fixed(y - 3, 1))\" width=\"6\" height=\"6\" fill=\"\(fill)\" stroke=\"#1f6fb2\"/>"
+                    : "<circle cx=\"\(NumberFormatting.fixed(x, 1))\" cy=\"\(NumberFormatting.fixed(y, 1))\" r=\"3\" fill=\"\(fill)\" stroke=\"#1f6fb2\"/>"
+            )
         }
         return """
             <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(Int(width))" height="\(Int(top + height))" aria-label="decision regions">

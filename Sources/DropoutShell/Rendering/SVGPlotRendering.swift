@@ -11,9 +11,10 @@ enum SVGPlotRendering {
         let everyPoint = points + otherPoints.flatMap { $0 }
         let title = HTMLEscaping.escape(plot.title)
         guard !points.isEmpty, let xMin = plot.xs.min(), let xMax = plot.xs.max(),
-              let yMin = everyPoint.map(\.1).min(), let yMax = everyPoint.map(\.1).max()
+            let yMin = everyPoint.map(\.1).min(), let yMax = everyPoint.map(\.1).max()
         else { return "<p class=\"note\">\(title): nothing to plot yet</p>" }
-        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        let plotWidth = width - left - right
+        let plotHeight = height - top - bottom
         func x(_ value: Double) -> Double { left + (xMax > xMin ? (value - xMin) / (xMax - xMin) : 0.5) * plotWidth }
         func y(_ value: Double) -> Double { top + (yMax > yMin ? (yMax - value) / (yMax - yMin) : 0.5) * plotHeight }
         func number(_ value: Double) -> String { NumberFormatting.fixed(value, 1) }
@@ -23,14 +24,21 @@ enum SVGPlotRendering {
         var others = ""
         for (index, series) in otherPoints.enumerated() {
             let otherPath = series.map { "\(number(x($0.0))),\(number(y($0.1)))" }.joined(separator: " ")
-            others += "<polyline points=\"\(otherPath)\" class=\"curve\" stroke-dasharray=\"4 3\" style=\"stroke: \(colours[index % colours.count])\"/>\n"
+            others +=
+                "<polyline points=\"\(otherPath)\" class=\"curve\" stroke-dasharray=\"4 3\" style=\"stroke: \(colours[index % colours.count])\"/>\n"
         }
         if !plot.others.isEmpty {
-            let legend = (["blue: \(plot.label)"] + plot.others.enumerated().map { "\(colourNames[$0.offset % colourNames.count]), dashed: \($0.element.label)" })
+            let legend =
+                (["blue: \(plot.label)"]
+                + plot.others.enumerated().map {
+                    "\(colourNames[$0.offset % colourNames.count]), dashed: \($0.element.label)"
+                })
                 .joined(separator: "; ")
-            others += "<text x=\"\(number(left + plotWidth))\" y=\"32\" class=\"tick\" text-anchor=\"end\">\(HTMLEscaping.escape(legend))</text>\n"
+            others +=
+                "<text x=\"\(number(left + plotWidth))\" y=\"32\" class=\"tick\" text-anchor=\"end\">\(HTMLEscaping.escape(legend))</text>\n"
         }
-        let bottomY = number(top + plotHeight), rightX = number(left + plotWidth)
+        let bottomY = number(top + plotHeight)
+        let rightX = number(left + plotWidth)
         return """
             <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(Int(width))" height="\(Int(height))" \
             viewBox="0 0 \(Int(width)) \(Int(height))" aria-label="\(title)">
@@ -50,8 +58,11 @@ enum SVGPlotRendering {
     /// A run's errors as a small line, with its label and first and last values.
     static func sparkline(label: String, _ values: [Double]) -> String {
         let finite = values.filter(\.isFinite)
-        guard let low = finite.min(), let high = finite.max(), finite.count > 1 else { return HTMLEscaping.escape(label) }
-        let width = 240.0, height = 28.0
+        guard let low = finite.min(), let high = finite.max(), finite.count > 1 else {
+            return HTMLEscaping.escape(label)
+        }
+        let width = 240.0
+        let height = 28.0
         let path = finite.enumerated().map { index, value in
             let x = Double(index) / Double(finite.count - 1) * width
             let y = high > low ? 2 + (high - value) / (high - low) * (height - 4) : height / 2

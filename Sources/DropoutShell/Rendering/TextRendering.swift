@@ -6,29 +6,29 @@ public enum TextRendering {
 
     static func lines(_ block: OutputBlock, style: TextStyle) -> [String] {
         switch block {
-        case let .text(text):
+        case .text(let text):
             return [text]
-        case let .matrix(name, matrix, precision):
+        case .matrix(let name, let matrix, let precision):
             return MatrixRendering.lines(name: name, matrix, precision: precision, style: style)
-        case let .activations(name, matrix, precision):
+        case .activations(let name, let matrix, let precision):
             return MatrixRendering.lines(name: name, matrix, precision: precision, style: style, tinted: true)
-        case let .heatmap(name, matrix):
+        case .heatmap(let name, let matrix):
             return GridRendering.heatmap(name: name, matrix, style: style)
-        case let .maskGrid(mask):
+        case .maskGrid(let mask):
             return GridRendering.maskGrid(mask, style: style)
-        case let .boundary(boundary):
+        case .boundary(let boundary):
             return boundary.lines(style: style)
-        case let .sparkline(label, values):
+        case .sparkline(let label, let values):
             return [GridRendering.sparkline(label: label, values)]
-        case let .table(table):
+        case .table(let table):
             return tableLines(table, style: style)
-        case let .plot(plot):
+        case .plot(let plot):
             return LinePlotRendering.lines(plot, style: style)
-        case let .prose(lines):
+        case .prose(let lines):
             return [""] + ProseRendering.lines(lines, style: style, width: style.width) + [""]
-        case let .echo(prompt, command):
+        case .echo(let prompt, let command):
             return [style.dim(prompt) + style.bold(command)]
-        case let .error(message, location):
+        case .error(let message, let location):
             return [(location.map { $0 + ": " } ?? "") + style.red("error:") + " " + message]
         }
     }

@@ -50,28 +50,30 @@ extension OutputBlock {
     public var withVisibleControls: OutputBlock {
         let visible = VisibleControls.visible
         switch self {
-        case let .text(text): return .text(visible(text))
-        case let .matrix(name, matrix, precision): return .matrix(name: visible(name), matrix, precision: precision)
-        case let .activations(name, matrix, precision): return .activations(name: visible(name), matrix, precision: precision)
-        case let .heatmap(name, matrix): return .heatmap(name: visible(name), matrix)
+        case .text(let text): return .text(visible(text))
+        case .matrix(let name, let matrix, let precision):
+            return .matrix(name: visible(name), matrix, precision: precision)
+        case .activations(let name, let matrix, let precision):
+            return .activations(name: visible(name), matrix, precision: precision)
+        case .heatmap(let name, let matrix): return .heatmap(name: visible(name), matrix)
         case .maskGrid, .boundary: return self
-        case let .sparkline(label, values): return .sparkline(label: visible(label), values)
-        case let .table(table):
+        case .sparkline(let label, let values): return .sparkline(label: visible(label), values)
+        case .table(let table):
             var shown = table
             shown.header = table.header.map(visible)
             shown.rows = table.rows.map { $0.map(visible) }
             shown.footer = table.footer.map(visible)
             return .table(shown)
-        case let .plot(plot):
+        case .plot(let plot):
             var shown = plot
             shown.title = visible(plot.title)
             shown.xLabel = visible(plot.xLabel)
             shown.label = visible(plot.label)
             shown.others = plot.others.map { LinePlot.Series(label: visible($0.label), ys: $0.ys) }
             return .plot(shown)
-        case let .prose(lines): return .prose(lines.map(visible))
-        case let .echo(prompt, command): return .echo(prompt: visible(prompt), command: visible(command))
-        case let .error(message, location): return .error(visible(message), location: location.map(visible))
+        case .prose(let lines): return .prose(lines.map(visible))
+        case .echo(let prompt, let command): return .echo(prompt: visible(prompt), command: visible(command))
+        case .error(let message, let location): return .error(visible(message), location: location.map(visible))
         }
     }
 }

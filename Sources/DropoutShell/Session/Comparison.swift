@@ -50,7 +50,8 @@ struct Statistics {
         let count = Double(values.count)
         mean = values.isEmpty ? .nan : values.reduce(0, +) / count
         let mean = mean
-        standardDeviation = values.count > 1
+        standardDeviation =
+            values.count > 1
             ? (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (count - 1)).squareRoot() : 0
     }
 }

@@ -24,12 +24,12 @@ public struct LossHistory: Equatable, Sendable {
     /// `nil` unless the points could have been recorded by `record`.
     public init?(stride: Int, iterations: [Int], errors: [Double], testErrors: [Double], lastError: Double?) {
         guard stride >= 1, stride.nonzeroBitCount == 1, iterations.count == errors.count,
-              testErrors.isEmpty || testErrors.count == errors.count,
-              testErrors.allSatisfy({ $0.isFinite && $0 >= 0 }),
-              iterations.count <= Self.capacity,
-              iterations.allSatisfy({ $0 > 0 && $0 % stride == 0 }),
-              zip(iterations, iterations.dropFirst()).allSatisfy({ $0 < $1 }),
-              errors.allSatisfy({ $0.isFinite && $0 >= 0 })
+            testErrors.isEmpty || testErrors.count == errors.count,
+            testErrors.allSatisfy({ $0.isFinite && $0 >= 0 }),
+            iterations.count <= Self.capacity,
+            iterations.allSatisfy({ $0 > 0 && $0 % stride == 0 }),
+            zip(iterations, iterations.dropFirst()).allSatisfy({ $0 < $1 }),
+            errors.allSatisfy({ $0.isFinite && $0 >= 0 })
         else { return nil }
         self.stride = stride
         self.iterations = iterations

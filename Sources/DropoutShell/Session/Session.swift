@@ -56,8 +56,9 @@ public struct Session: Equatable, Sendable {
             done += 1
             if heldOut {
                 let trained = trainer
-                lossHistory.record(iteration: trained.iteration, error: error,
-                                   testError: { trained.evaluateTest()?.meanAbsoluteError ?? 0 })
+                lossHistory.record(
+                    iteration: trained.iteration, error: error,
+                    testError: { trained.evaluateTest()?.meanAbsoluteError ?? 0 })
             } else {
                 lossHistory.record(iteration: trainer.iteration, error: error)
             }

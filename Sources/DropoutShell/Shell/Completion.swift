@@ -22,11 +22,12 @@ public enum Completion {
         // libedit lists the candidates on the terminal as they are, so a name holding control
         // characters (a downloaded `\e]2;...` file) is never offered; it could not be typed anyway.
         let shown = names.filter { !$0.unicodeScalars.contains(where: VisibleControls.needsEscape) }
-        return shown.filter { $0.hasPrefix(namePrefix) && (!$0.hasPrefix(".") || namePrefix.hasPrefix(".")) }.sorted().map { name in
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: folderPart + name, isDirectory: &isDirectory)
-            return folderPart + name + (isDirectory.boolValue ? "/" : "")
-        }
+        return shown.filter { $0.hasPrefix(namePrefix) && (!$0.hasPrefix(".") || namePrefix.hasPrefix(".")) }.sorted()
+            .map { name in
+                var isDirectory: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: folderPart + name, isDirectory: &isDirectory)
+                return folderPart + name + (isDirectory.boolValue ? "/" : "")
+            }
     }
 
     /// - Parameters:

@@ -67,17 +67,19 @@ public struct EditLineReader: LineReader {
 /// libedit's completion callback: a C function, so it reaches the registry through
 /// `Completion`, which needs no state. Returns a malloc'ed, NULL-terminated list whose first
 /// entry is what replaces the word (the longest common prefix), as readline expects.
-private func completeLine(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+private func completeLine(
+    _ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32
+) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
     let word = text.map { String(cString: $0) } ?? ""
     let line = cedit_line_buffer().map { String(cString: $0) } ?? ""
     let before = String(decoding: Array(line.utf8.prefix(Int(max(0, start)))), as: UTF8.self)
     let matches: [String]
     switch Completion.offer(before: before, word: word) {
     case .files: matches = Completion.paths(startingWith: word)
-    case let .filesAnd(words):
+    case .filesAnd(let words):
         let paths = Completion.paths(startingWith: word)
         matches = paths + words.filter { !paths.contains($0) }
-    case let .words(words): matches = words
+    case .words(let words): matches = words
     }
     // Our list is final: libedit's own file-name fallback would end a folder with a space.
     cedit_set_completion_over(1)

@@ -28,7 +28,9 @@ public struct HistoryFile: Sendable {
     }
 
     private var folder: String { (path.utf8.lastIndex(of: UInt8(ascii: "/"))).map { String(path[..<$0]) } ?? "." }
-    private var fileName: String { String(path.utf8.split(separator: UInt8(ascii: "/")).last.map { Substring($0) } ?? "") }
+    private var fileName: String {
+        String(path.utf8.split(separator: UInt8(ascii: "/")).last.map { Substring($0) } ?? "")
+    }
 
     /// Reads the file into the line editor's history; a file it cannot read is set aside.
     func load() {
@@ -48,8 +50,9 @@ public struct HistoryFile: Sendable {
     func append(_ lines: [String]) -> Bool {
         guard !lines.isEmpty else { return true }
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
         } catch {
             warn("cannot save history in \(folder): \(error.localizedDescription)")
             return false
@@ -63,7 +66,7 @@ public struct HistoryFile: Sendable {
         removeStaleTemporaries()
         let temporary = temporaryPath(for: getpid())
         let copies = lines.map { strdup($0) }
-        defer { copies.forEach { free($0) } }
+        defer { for copy in copies { free(copy) } }
         let written = copies.withUnsafeBufferPointer {
             cedit_history_merge(path, temporary, $0.baseAddress, Int32(lines.count), Int32(Self.maximumEntries))
         }

@@ -15,7 +15,7 @@ public struct InteractiveShell<Reader: LineReader> {
         context.say("dropout lab: Hinton's dropout on the tutorial's network. Type 'help'; Ctrl-D leaves.")
         while !context.quitRequested {
             switch reader.read(prompt: "dropout [\(session.iteration)]> ") {
-            case let .line(line):
+            case .line(let line):
                 reader.remember(line)
                 Interpreter.execute(line, session: &session, context: context)
             case .interrupted(hadText: true):

@@ -27,7 +27,9 @@ enum AtomicFile {
                     offset += written
                 }
             }
-            guard fchmod(descriptor, target.existingMode ?? mode) == 0, fsync(descriptor) == 0 else { throw failure(path, errno) }
+            guard fchmod(descriptor, target.existingMode ?? mode) == 0, fsync(descriptor) == 0 else {
+                throw failure(path, errno)
+            }
             closed = true
             guard close(descriptor) == 0 else { throw failure(path, errno) }
             guard rename(temporary, path) == 0 else { throw failure(path, errno) }
@@ -69,14 +71,17 @@ struct WriteTarget {
             throw refuse("dropout writes files, not standard output; give a file name such as session.json")
         }
         if path == "~" || path.hasPrefix("~/") {
-            throw refuse("dropout does not expand '~'; write the home folder out in full, as in /home/NAME/session.json")
+            throw refuse(
+                "dropout does not expand '~'; write the home folder out in full, as in /home/NAME/session.json")
         }
         let bytes = Array(path.utf8)
         let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
         let nameBytes = slash.map { Array(bytes[($0 + 1)...]) } ?? bytes
         let name = String(decoding: nameBytes, as: UTF8.self)
         guard !name.isEmpty, name != ".", name != ".." else {
-            throw refuse("it names a folder; give a file name inside it, such as \(path.hasSuffix("/") ? path : path + "/")session.json")
+            throw refuse(
+                "it names a folder; give a file name inside it, such as \(path.hasSuffix("/") ? path : path + "/")session.json"
+            )
         }
         switch slash {
         case nil: folder = "."

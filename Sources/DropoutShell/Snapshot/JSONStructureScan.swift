@@ -23,7 +23,8 @@ struct JSONStructureScan {
     /// `interrupted` says so (asked every mebibyte). Malformed JSON is not reported here: the
     /// scan stops, and the decoder says what is wrong.
     init(_ data: Data, interrupted: () -> Bool = Interruption.never) throws {
-        var count = 0, nextCheck = 0
+        var count = 0
+        var nextCheck = 0
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
             var stack: [Container] = []
@@ -40,18 +41,23 @@ struct JSONStructureScan {
                 case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"), UInt8(ascii: ":"):
                     index += 1
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
-                    guard stack.count < Self.maximumDepth else { throw TooLarge(what: "nests deeper than \(Self.maximumDepth) levels") }
+                    guard stack.count < Self.maximumDepth else {
+                        throw TooLarge(what: "nests deeper than \(Self.maximumDepth) levels")
+                    }
                     stack.append(byte == UInt8(ascii: "{") ? .object(keys: [], expectingKey: true) : .array)
                     index += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     guard stack.popLast() != nil else { return }
                     index += 1
                 case UInt8(ascii: ","):
-                    if case let .object(keys, _)? = stack.last { stack[stack.count - 1] = .object(keys: keys, expectingKey: true) }
+                    if case .object(let keys, _)? = stack.last {
+                        stack[stack.count - 1] = .object(keys: keys, expectingKey: true)
+                    }
                     index += 1
                 case UInt8(ascii: "\""):
                     let start = index + 1
-                    var end = start, escaped = false
+                    var end = start
+                    var escaped = false
                     while end < bytes.count && bytes[end] != UInt8(ascii: "\"") {
                         if bytes[end] == UInt8(ascii: "\\") {
                             escaped = true
@@ -87,7 +93,8 @@ struct JSONStructureScan {
     private static func endsValue(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: " "),
-             UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): true
+            UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
+            true
         default: false
         }
     }
@@ -95,7 +102,9 @@ struct JSONStructureScan {
     /// A key written with escapes (`"\u0069teration"`), as the text it stands for.
     private static func unescaped(_ key: [UInt8]) -> [UInt8]? {
         let quoted = Data([UInt8(ascii: "\"")] + key + [UInt8(ascii: "\"")])
-        guard let text = try? JSONSerialization.jsonObject(with: quoted, options: .fragmentsAllowed) as? String else { return nil }
+        guard let text = try? JSONSerialization.jsonObject(with: quoted, options: .fragmentsAllowed) as? String else {
+            return nil
+        }
         return Array(text.utf8)
     }
 

@@ -56,20 +56,24 @@ struct Snapshot: Codable {
     var generator: Generator
 
     init(_ session: Session) {
-        let trainer = session.trainer, settings = trainer.settings
+        let trainer = session.trainer
+        let settings = trainer.settings
         format = Self.format
         version = Self.currentVersion
-        parameters = Parameters(seed: session.seed, alpha: settings.learningRate, hidden: settings.hiddenWidth,
-                                dropout: settings.dropoutRate, scaling: settings.scaling,
-                                gradient: settings.gradient, precision: session.precision,
-                                input_dropout: settings.inputDropoutRate, maxnorm: settings.maxNorm)
-        data = Data(spec: trainer.data.spec.description, X: trainer.data.inputs.rowArrays,
-                    y: trainer.data.targets.rowArrays)
+        parameters = Parameters(
+            seed: session.seed, alpha: settings.learningRate, hidden: settings.hiddenWidth,
+            dropout: settings.dropoutRate, scaling: settings.scaling,
+            gradient: settings.gradient, precision: session.precision,
+            input_dropout: settings.inputDropoutRate, maxnorm: settings.maxNorm)
+        data = Data(
+            spec: trainer.data.spec.description, X: trainer.data.inputs.rowArrays,
+            y: trainer.data.targets.rowArrays)
         weights = Weights(synapse_0: trainer.weights.synapse0.rowArrays, synapse_1: trainer.weights.synapse1.rowArrays)
         iteration = trainer.iteration
-        history = History(stride: session.lossHistory.stride, iterations: session.lossHistory.iterations,
-                          errors: session.lossHistory.errors,
-                          test_errors: session.lossHistory.testErrors, last_error: session.lossHistory.lastError)
+        history = History(
+            stride: session.lossHistory.stride, iterations: session.lossHistory.iterations,
+            errors: session.lossHistory.errors,
+            test_errors: session.lossHistory.testErrors, last_error: session.lossHistory.lastError)
         generator = Generator(algorithm: "MT19937", key: trainer.generator.key, position: trainer.generator.position)
     }
 }

@@ -21,7 +21,8 @@ enum TemporaryFiles {
         guard fileName.hasPrefix("."), let range = fileName.range(of: marker, options: .backwards) else { return nil }
         let tail = fileName[range.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
         guard tail.count == 2, tail[1].count == 6, tail[1].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
-              let pid = pid_t(tail[0]), pid > 0 else { return nil }
+            let pid = pid_t(tail[0]), pid > 0
+        else { return nil }
         return pid
     }
 

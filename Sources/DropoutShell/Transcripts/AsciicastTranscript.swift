@@ -37,10 +37,13 @@ public enum AsciicastTranscript {
         for event in events {
             let text: String
             switch event.kind {
-            case let .prose(prose): text = TextRendering.render(OutputBlock.prose(prose).withVisibleControls, style: style)
-            case let .command(prompt, line):
-                text = TextRendering.render(OutputBlock.echo(prompt: prompt, command: line).withVisibleControls, style: style)
-            case let .output(block): text = TextRendering.render(block.withoutLocation.withVisibleControls, style: style)
+            case .prose(let prose):
+                text = TextRendering.render(OutputBlock.prose(prose).withVisibleControls, style: style)
+            case .command(let prompt, let line):
+                text = TextRendering.render(
+                    OutputBlock.echo(prompt: prompt, command: line).withVisibleControls, style: style)
+            case .output(let block):
+                text = TextRendering.render(block.withoutLocation.withVisibleControls, style: style)
             }
             latest = max(latest, event.seconds)
             let terminalText = text.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"

@@ -34,7 +34,8 @@ enum CharacterReferences {
             if hex { end += 1 }
             let digitsStart = end
             while end < scalars.count, end - digitsStart < 8,
-                  hex ? scalars[end].properties.isASCIIHexDigit : ("0"..."9").contains(scalars[end]) {
+                hex ? scalars[end].properties.isASCIIHexDigit : ("0"..."9").contains(scalars[end])
+            {
                 end += 1
             }
             guard end > digitsStart, end < scalars.count, scalars[end] == ";" else { return nil }
@@ -47,7 +48,8 @@ enum CharacterReferences {
             end += 1
         }
         guard end < scalars.count, scalars[end] == ";",
-              let scalar = named[String(String.UnicodeScalarView(scalars[(index + 1)..<end]))] else { return nil }
+            let scalar = named[String(String.UnicodeScalarView(scalars[(index + 1)..<end]))]
+        else { return nil }
         return (scalar, end - index + 1)
     }
 }

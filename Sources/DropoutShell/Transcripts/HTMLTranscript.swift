@@ -10,11 +10,13 @@ public enum HTMLTranscript {
         let parser = MarkdownParser()
         for entry in entries {
             switch entry {
-            case let .prose(lines):
+            case .prose(let lines):
                 body.append(ProseHTMLSanitizer.sanitize(parser.html(from: inkInput(lines))))
-            case let .command(command, blocks):
+            case .command(let command, let blocks):
                 body.append("<section class=\"cell\">")
-                body.append("<pre class=\"input\"><span class=\"prompt\">dropout&gt; </span>\(HTMLEscaping.escape(command))</pre>")
+                body.append(
+                    "<pre class=\"input\"><span class=\"prompt\">dropout&gt; </span>\(HTMLEscaping.escape(command))</pre>"
+                )
                 body += html(blocks.map(\.withoutLocation))
                 body.append("</section>")
             }
@@ -43,27 +45,29 @@ public enum HTMLTranscript {
         var parts: [String] = []
         var text: [String] = []
         func flush() {
-            if !text.isEmpty { parts.append("<pre class=\"output\">\(HTMLEscaping.escape(text.joined(separator: "\n")))</pre>") }
+            if !text.isEmpty {
+                parts.append("<pre class=\"output\">\(HTMLEscaping.escape(text.joined(separator: "\n")))</pre>")
+            }
             text = []
         }
         for block in blocks {
             switch block {
-            case let .plot(plot):
+            case .plot(let plot):
                 flush()
                 parts.append("<figure>\(SVGPlotRendering.svg(plot))</figure>")
-            case let .heatmap(name, matrix):
+            case .heatmap(let name, let matrix):
                 flush()
                 parts.append("<figure>\(SVGGridRendering.heatmap(name: name, matrix))</figure>")
-            case let .sparkline(label, values):
+            case .sparkline(let label, let values):
                 flush()
                 parts.append("<figure>\(SVGPlotRendering.sparkline(label: label, values))</figure>")
-            case let .boundary(boundary):
+            case .boundary(let boundary):
                 flush()
                 parts.append("<figure>\(SVGGridRendering.boundary(boundary))</figure>")
-            case let .maskGrid(mask):
+            case .maskGrid(let mask):
                 flush()
                 parts.append("<figure>\(SVGGridRendering.mask(mask))</figure>")
-            case let .error(message, _):
+            case .error(let message, _):
                 flush()
                 parts.append("<pre class=\"error\">error: \(HTMLEscaping.escape(message))</pre>")
             default:

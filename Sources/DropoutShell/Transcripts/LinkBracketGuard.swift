@@ -16,12 +16,15 @@ enum LinkBracketGuard {
         guard text.unicodeScalars.contains("[") else { return text }
         let scalars = Array(text.unicodeScalars)
         // The `]` that closes each `[`, and the `)` that closes each `(` on its line.
-        var closing = [Int: Int](), parenthesisClosing = [Int: Int]()
-        var brackets: [Int] = [], parentheses: [Int] = []
+        var closing = [Int: Int]()
+        var parenthesisClosing = [Int: Int]()
+        var brackets: [Int] = []
+        var parentheses: [Int] = []
         // Where the next `]` on the same line is, for `[text][name]`.
         var nextBracketOnLine = Array(repeating: -1, count: scalars.count + 1)
         for index in scalars.indices.reversed() {
-            nextBracketOnLine[index] = scalars[index] == "\n" ? -1 : scalars[index] == "]" ? index : nextBracketOnLine[index + 1]
+            nextBracketOnLine[index] =
+                scalars[index] == "\n" ? -1 : scalars[index] == "]" ? index : nextBracketOnLine[index + 1]
         }
         for (index, scalar) in scalars.enumerated() {
             switch scalar {

@@ -15,10 +15,13 @@ public enum MarkdownTranscript {
         var lines: [String] = []
         for entry in entries {
             switch entry {
-            case let .prose(prose):
-                lines += prose.map { neutralisingHTML ? HTMLTranscript.neutralizeHTML(VisibleControls.visible($0))
-                                                      : VisibleControls.visible($0) }
-            case let .command(command, blocks):
+            case .prose(let prose):
+                lines += prose.map {
+                    neutralisingHTML
+                        ? HTMLTranscript.neutralizeHTML(VisibleControls.visible($0))
+                        : VisibleControls.visible($0)
+                }
+            case .command(let command, let blocks):
                 let command = VisibleControls.visible(command)
                 let commandFence = fenceFor(command)
                 lines += [commandFence + "dropout", command, commandFence]
@@ -39,7 +42,8 @@ public enum MarkdownTranscript {
 
     /// Three backticks, or more when the output itself holds a run of them.
     static func fenceFor(_ text: String) -> String {
-        var longest = 0, run = 0
+        var longest = 0
+        var run = 0
         for character in text {
             run = character == "`" ? run + 1 : 0
             longest = max(longest, run)
@@ -52,7 +56,7 @@ extension OutputBlock {
     /// The block as a transcript keeps it: an error without the file and line it came from,
     /// which depend on where the lesson was run from.
     var withoutLocation: OutputBlock {
-        if case let .error(message, _) = self { return .error(message, location: nil) }
+        if case .error(let message, _) = self { return .error(message, location: nil) }
         return self
     }
 }

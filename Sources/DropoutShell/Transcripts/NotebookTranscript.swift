@@ -21,8 +21,9 @@ public enum NotebookTranscript {
 
     public static func render(_ entries: [Transcript.Entry]) throws -> Data {
         let cells = entries.enumerated().map { index, entry in
-            Cell(id: String(format: "cell-%04d", index + 1),
-                 source: MarkdownTranscript.render([entry], neutralisingHTML: true).trimmingCharacters(in: .newlines))
+            Cell(
+                id: String(format: "cell-%04d", index + 1),
+                source: MarkdownTranscript.render([entry], neutralisingHTML: true).trimmingCharacters(in: .newlines))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -6,7 +6,7 @@ extension OutputBlock {
     /// keeps the text: 12 `show layer_1` of a 4096 x 2048 network are 9 lines each, not 64 MiB.
     var asKept: OutputBlock {
         switch self {
-        case let .matrix(_, matrix, _), let .activations(_, matrix, _):
+        case .matrix(_, let matrix, _), .activations(_, let matrix, _):
             guard matrix.elements.count > MatrixRendering.summaryThreshold else { return self }
             return .text(TextRendering.render(self, style: .plain))
         default:
@@ -19,19 +19,19 @@ extension OutputBlock {
     var storedBytes: Int {
         let perNumber = MemoryLayout<Double>.size
         switch self {
-        case let .text(text): return 16 + text.utf8.count
-        case let .matrix(name, matrix, _), let .activations(name, matrix, _), let .heatmap(name, matrix):
+        case .text(let text): return 16 + text.utf8.count
+        case .matrix(let name, let matrix, _), .activations(let name, let matrix, _), .heatmap(let name, let matrix):
             return 64 + name.utf8.count + matrix.elements.count * perNumber
-        case let .maskGrid(matrix): return 64 + matrix.elements.count * perNumber
+        case .maskGrid(let matrix): return 64 + matrix.elements.count * perNumber
         case .boundary: return 64 * 1024
-        case let .sparkline(label, values): return 64 + label.utf8.count + values.count * perNumber
-        case let .table(table):
+        case .sparkline(let label, let values): return 64 + label.utf8.count + values.count * perNumber
+        case .table(let table):
             let cells = table.header + table.rows.joined() + table.footer
             return 64 + cells.reduce(0) { $0 + 16 + $1.utf8.count }
-        case let .plot(plot): return 1024 + plot.xs.count * perNumber * (2 + plot.others.count)
-        case let .prose(lines): return lines.reduce(64) { $0 + 16 + $1.utf8.count }
-        case let .echo(prompt, command): return 32 + prompt.utf8.count + command.utf8.count
-        case let .error(message, location): return 32 + message.utf8.count + (location?.utf8.count ?? 0)
+        case .plot(let plot): return 1024 + plot.xs.count * perNumber * (2 + plot.others.count)
+        case .prose(let lines): return lines.reduce(64) { $0 + 16 + $1.utf8.count }
+        case .echo(let prompt, let command): return 32 + prompt.utf8.count + command.utf8.count
+        case .error(let message, let location): return 32 + message.utf8.count + (location?.utf8.count ?? 0)
         }
     }
 }

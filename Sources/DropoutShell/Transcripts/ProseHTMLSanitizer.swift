@@ -8,8 +8,10 @@
 /// link to its address (or just its alt text), so the page loads nothing when it opens.
 enum ProseHTMLSanitizer {
     /// Elements written as they are, with no attributes.
-    private static let plain: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "s", "pre", "ul",
-                                             "li", "blockquote", "table", "thead", "tbody", "tr"]
+    private static let plain: Set<String> = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "s", "pre", "ul",
+        "li", "blockquote", "table", "thead", "tbody", "tr",
+    ]
     /// Elements with no content or closing tag.
     private static let void: Set<String> = ["br", "hr", "img"]
 
@@ -19,27 +21,34 @@ enum ProseHTMLSanitizer {
         var open: [(name: String, written: Bool)] = []
         var linkOpen: Bool { open.contains { $0.name == "a" } }
         // `LinkBracketGuard`'s stand-ins, as the reference the rest of the page decodes to `[`.
-        let html = String(String.UnicodeScalarView(html.unicodeScalars.flatMap { scalar in
-            scalar == LinkBracketGuard.standIn ? Array("&#91;".unicodeScalars) : [scalar]
-        }))
+        let html = String(
+            String.UnicodeScalarView(
+                html.unicodeScalars.flatMap { scalar in
+                    scalar == LinkBracketGuard.standIn ? Array("&#91;".unicodeScalars) : [scalar]
+                }))
         for token in HTMLTokenizer.tokens(html) {
             switch token {
-            case let .text(text):
+            case .text(let text):
                 output += HTMLEscaping.escape(CharacterReferences.decode(text))
-            case let .end(name):
+            case .end(let name):
                 guard let index = open.lastIndex(where: { $0.name == name }) else { continue }
                 for element in open[index...].reversed() where element.written { output += "</\(element.name)>" }
                 open.removeSubrange(index...)
-            case let .start(name, attributes):
+            case .start(let name, let attributes):
                 let value = { (key: String) in attributes.last { $0.name == key }?.value }
                 switch name {
                 case _ where plain.contains(name):
                     output += "<\(name)>"
                 case "ol":
-                    let start = value("start").flatMap { Int($0) }.map { " start=\"\(min(max($0, -999_999_999), 999_999_999))\"" } ?? ""
+                    let start =
+                        value("start").flatMap { Int($0) }.map {
+                            " start=\"\(min(max($0, -999_999_999), 999_999_999))\""
+                        } ?? ""
                     output += "<ol\(start)>"
                 case "th", "td":
-                    let align = value("align").flatMap { ["left", "center", "right"].contains($0) ? " align=\"\($0)\"" : nil } ?? ""
+                    let align =
+                        value("align").flatMap { ["left", "center", "right"].contains($0) ? " align=\"\($0)\"" : nil }
+                        ?? ""
                     output += "<\(name)\(align)>"
                 case "code":
                     let language = value("class").flatMap(languageClass).map { " class=\"\($0)\"" } ?? ""
@@ -67,10 +76,15 @@ enum ProseHTMLSanitizer {
     /// only the alt text when the address is unsafe or the image is already inside a link.
     private static func image(source: String?, alt: String?, insideLink: Bool) -> String {
         // Ink writes the alt text as HTML; its tags are dropped and its text kept.
-        let altText = alt.map { HTMLTokenizer.tokens($0).compactMap { token -> String? in
-            if case let .text(text) = token { return CharacterReferences.decode(text) } else { return nil }
-        }.joined() } ?? ""
-        guard !insideLink, let target = source.flatMap(SafeURL.decodedLinkTarget) else { return HTMLEscaping.escape(altText) }
+        let altText =
+            alt.map {
+                HTMLTokenizer.tokens($0).compactMap { token -> String? in
+                    if case .text(let text) = token { return CharacterReferences.decode(text) } else { return nil }
+                }.joined()
+            } ?? ""
+        guard !insideLink, let target = source.flatMap(SafeURL.decodedLinkTarget) else {
+            return HTMLEscaping.escape(altText)
+        }
         let label = "image: " + (altText.isEmpty ? target : altText)
         return "<a href=\"\(HTMLEscaping.escape(target))\">\(HTMLEscaping.escape(label))</a>"
     }
@@ -80,7 +94,10 @@ enum ProseHTMLSanitizer {
         guard value.hasPrefix("language-") else { return nil }
         let name = value.dropFirst("language-".count)
         guard !name.isEmpty, name.count <= 40,
-              name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_+-.#".unicodeScalars.contains($0)) })
+            name.unicodeScalars.allSatisfy({
+                $0.isASCII
+                    && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_+-.#".unicodeScalars.contains($0))
+            })
         else { return nil }
         return value
     }
@@ -109,7 +126,8 @@ enum HTMLTokenizer {
             text = String.UnicodeScalarView()
         }
         while index < scalars.count {
-            let isEnd = scalars[index] == "<" && index + 1 < scalars.count && scalars[index + 1] == "/" && isLetter(index + 2)
+            let isEnd =
+                scalars[index] == "<" && index + 1 < scalars.count && scalars[index + 1] == "/" && isLetter(index + 2)
             guard scalars[index] == "<", isEnd || isLetter(index + 1) else {
                 text.append(scalars[index])
                 index += 1
@@ -126,7 +144,8 @@ enum HTMLTokenizer {
                 }
                 let first = scalars[cursor]
                 cursor += 1
-                let attribute = String(first) + read(scalars, &cursor) { !isSpace($0) && $0 != "/" && $0 != ">" && $0 != "=" }
+                let attribute =
+                    String(first) + read(scalars, &cursor) { !isSpace($0) && $0 != "/" && $0 != ">" && $0 != "=" }
                 _ = read(scalars, &cursor, while: isSpace)
                 var value = ""
                 if cursor < scalars.count, scalars[cursor] == "=" {
@@ -156,7 +175,9 @@ enum HTMLTokenizer {
         scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}"
     }
 
-    private static func read(_ scalars: [Unicode.Scalar], _ cursor: inout Int, while accept: (Unicode.Scalar) -> Bool) -> String {
+    private static func read(
+        _ scalars: [Unicode.Scalar], _ cursor: inout Int, while accept: (Unicode.Scalar) -> Bool
+    ) -> String {
         var result = String.UnicodeScalarView()
         while cursor < scalars.count, accept(scalars[cursor]) {
             result.append(scalars[cursor])

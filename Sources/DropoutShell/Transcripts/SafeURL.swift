@@ -13,8 +13,12 @@ enum SafeURL {
         guard !decoded.isEmpty else { return nil }
         // Whitespace and controls are what browsers strip or skip before reading the scheme;
         // a target holding any is refused rather than second-guessed.
-        guard !decoded.unicodeScalars.contains(where: { $0.value <= 0x20 || (0x7F...0x9F).contains($0.value)
-                                                        || VisibleControls.needsEscape($0) }) else { return nil }
+        guard
+            !decoded.unicodeScalars.contains(where: {
+                $0.value <= 0x20 || (0x7F...0x9F).contains($0.value)
+                    || VisibleControls.needsEscape($0)
+            })
+        else { return nil }
         guard let scheme = scheme(of: decoded) else { return decoded }
         return schemes.contains(scheme.lowercased()) ? decoded : nil
     }
@@ -25,7 +29,9 @@ enum SafeURL {
         for scalar in url.unicodeScalars {
             if scalar == ":" { return scheme.isEmpty ? nil : scheme }
             let isLetter = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-            let allowed = scheme.isEmpty ? isLetter : isLetter || ("0"..."9").contains(scalar) || "+-.".unicodeScalars.contains(scalar)
+            let allowed =
+                scheme.isEmpty
+                ? isLetter : isLetter || ("0"..."9").contains(scalar) || "+-.".unicodeScalars.contains(scalar)
             guard allowed else { return nil }
             scheme.unicodeScalars.append(scalar)
         }

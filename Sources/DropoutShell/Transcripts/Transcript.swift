@@ -34,8 +34,10 @@ public final class Transcript {
 
     /// - Parameter clock: seconds on a monotonic clock; only the `.cast` export reads times.
     /// - Parameter maximumBytes: the share of dropout's memory budget the kept output may use.
-    public init(clock: @escaping @Sendable () -> Double = Transcript.monotonicSeconds,
-                maximumBytes: Int = MemoryBudget.transcriptBytes) {
+    public init(
+        clock: @escaping @Sendable () -> Double = Transcript.monotonicSeconds,
+        maximumBytes: Int = MemoryBudget.transcriptBytes
+    ) {
         self.clock = clock
         self.maximumBytes = maximumBytes
         start = clock()
@@ -61,12 +63,14 @@ public final class Transcript {
     /// Adds a block to the open command; output outside a command (greetings, Ctrl-C hints) is
     /// the shell talking, not the session, and is left out.
     func record(_ block: OutputBlock) {
-        guard open, case let .command(line, blocks)? = entries.last else { return }
+        guard open, case .command(let line, let blocks)? = entries.last else { return }
         var block = block.asKept
         let size = block.storedBytes
         if size > maximumBytes - storedBytes {
-            block = .text("(output of about \(MemoryBudget.describe(size)) not kept: a transcript keeps at most "
-                + "\(MemoryBudget.describe(maximumBytes)) of output, and \(MemoryBudget.describe(storedBytes)) is kept already)")
+            block = .text(
+                "(output of about \(MemoryBudget.describe(size)) not kept: a transcript keeps at most "
+                    + "\(MemoryBudget.describe(maximumBytes)) of output, and \(MemoryBudget.describe(storedBytes)) is kept already)"
+            )
         }
         storedBytes += block.storedBytes
         entries[entries.count - 1] = .command(line, blocks + [block])
@@ -84,7 +88,8 @@ public final class Transcript {
 
     /// The events of `finishedEntries`.
     var finishedEvents: [Event] {
-        guard open, let last = events.lastIndex(where: { if case .command = $0.kind { return true } else { return false } })
+        guard open,
+            let last = events.lastIndex(where: { if case .command = $0.kind { return true } else { return false } })
         else { return events }
         return Array(events[..<last])
     }

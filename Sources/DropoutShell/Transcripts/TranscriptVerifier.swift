@@ -11,7 +11,9 @@ public enum TranscriptVerifier {
 
     /// - Parameter access: which files the transcript's commands may name; `dropout verify`
     ///   passes `FileAccess.verifying(at:)`, which writes nothing; by default no file at all.
-    public static func verify(_ document: LessonDocument, access: FileAccess = .nothing) -> (commands: Int, differences: [Difference]) {
+    public static func verify(
+        _ document: LessonDocument, access: FileAccess = .nothing
+    ) -> (commands: Int, differences: [Difference]) {
         var session = Session()
         let console = CollectingConsole()
         let context = CommandContext(console: console)
@@ -23,8 +25,10 @@ public enum TranscriptVerifier {
         func settle(expected: [String]) {
             if !pending.isEmpty && produced != expected {
                 let first = pending[0]
-                differences.append(Difference(line: first.number, command: pending.map(\.text).joined(separator: "; "),
-                                              expected: expected, actual: produced))
+                differences.append(
+                    Difference(
+                        line: first.number, command: pending.map(\.text).joined(separator: "; "),
+                        expected: expected, actual: produced))
             }
             pending = []
             produced = []
@@ -32,8 +36,8 @@ public enum TranscriptVerifier {
         for part in document.parts {
             switch part {
             case .prose: continue
-            case let .output(lines): settle(expected: lines)
-            case let .commands(lines):
+            case .output(let lines): settle(expected: lines)
+            case .commands(let lines):
                 settle(expected: [])
                 for line in lines {
                     let start = console.blocks.count
