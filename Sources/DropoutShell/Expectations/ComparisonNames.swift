@@ -45,8 +45,14 @@ enum ComparisonNames {
         }
         let values = row.columns[column] ?? []
         guard !values.contains(where: \.isNaN) else {
-            throw CommandError(
-                "\(name) has no values: the last compare's data has no \(column.split(separator: ".")[0]) rows")
+            let why =
+                switch column {
+                case "mask_gap":
+                    "the mask gap is measured for one output and hidden up to \(DropoutEnsemble.exactLimit)"
+                case "data_seed": "the last compare drew no data seeds"
+                default: "the last compare's data has no \(column.split(separator: ".")[0]) rows"
+                }
+            throw CommandError("\(name) has no values: \(why)")
         }
         return .matrix(Matrix(column: values))
     }
