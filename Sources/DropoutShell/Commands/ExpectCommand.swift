@@ -22,31 +22,36 @@ enum ExpectCommand {
             guard case .binary(let op, let left, let right) = expression, Expression.comparisons.contains(op) else {
                 throw CommandError("expect needs a comparison, such as eval.error < 0.05; got: \(source)")
             }
-            let holds = try expression.evaluate(in: session).scalar(for: source) == 1
+            // Each side once: a name such as eval.error runs the whole network to be read.
+            let sides = (try left.evaluate(in: session), try right.evaluate(in: session))
+            let comparison = try Expression.combine(op, sides.0, sides.1, left: left.text, right: right.text)
+            let holds = try comparison.scalar(for: source) == 1
             if let observer = context.expectationObserver {
-                observer(
-                    source, try left.evaluate(in: session).scalar(for: left.text), op,
-                    try right.evaluate(in: session).scalar(for: right.text), holds)
+                observer(source, try sides.0.scalar(for: left.text), op, try sides.1.scalar(for: right.text), holds)
             }
-            let shown = try shownSides(left, right, in: session)
+            let shown = try shownSides((left, sides.0), (right, sides.1))
             guard holds else { throw CommandError("expected \(source), but it does not hold\(shown)") }
             context.say("ok: \(source)\(shown)")
         })
 
     /// What the sides came to, for the reader: a short left side by name, a long one as "left
     /// side"; the right side too when it is not a plain number. Empty when both are numbers.
-    private static func shownSides(_ left: Expression, _ right: Expression, in session: Session) throws -> String {
-        func value(_ side: Expression) throws -> String? {
-            if case .number = side { return nil }
-            return NumberFormatting.short(try side.evaluate(in: session).scalar(for: side.text))
+    private static func shownSides(
+        _ left: (Expression, ExpressionValue), _ right: (Expression, ExpressionValue)
+    ) throws
+        -> String
+    {
+        func value(_ side: (Expression, ExpressionValue)) throws -> String? {
+            if case .number = side.0 { return nil }
+            return NumberFormatting.short(try side.1.scalar(for: side.0.text))
         }
         let short = 24
         var parts: [String] = []
         if let shown = try value(left) {
-            parts.append(left.text.count <= short ? "\(left.text) = \(shown)" : "left side \(shown)")
+            parts.append(left.0.text.count <= short ? "\(left.0.text) = \(shown)" : "left side \(shown)")
         }
         if let shown = try value(right) {
-            parts.append(right.text.count <= short ? "\(right.text) = \(shown)" : "right side \(shown)")
+            parts.append(right.0.text.count <= short ? "\(right.0.text) = \(shown)" : "right side \(shown)")
         }
         return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
     }
