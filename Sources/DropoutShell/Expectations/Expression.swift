@@ -82,7 +82,7 @@ indirect enum Expression: Sendable {
             case "sum": return .scalar(elements.reduce(0, +))
             case "count": return .scalar(Double(elements.count(where: { $0 != 0 })))
             case "std": return .scalar(Statistics(elements).standardDeviation)
-            default: return .scalar(Statistics(elements).mean)
+            default: return .scalar(Statistics.mean(elements))
             }
         case .setting(let name, let selectors):
             return try ComparisonNames.value(of: name, selectors, in: session)
@@ -100,7 +100,7 @@ indirect enum Expression: Sendable {
 
     /// `a op b` element by element: two numbers, a number and a matrix, or two matrices of one
     /// shape. A comparison gives 1 where it holds and 0 where it does not.
-    private static func combine(
+    static func combine(
         _ op: String, _ a: ExpressionValue, _ b: ExpressionValue,
         left: String, right: String
     ) throws -> ExpressionValue {

@@ -48,10 +48,15 @@ struct Statistics {
 
     init(_ values: [Double]) {
         let count = Double(values.count)
-        mean = values.isEmpty ? .nan : values.reduce(0, +) / count
-        let mean = mean
+        let mean = Self.mean(values)
+        self.mean = mean
         standardDeviation =
             values.count > 1
             ? (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (count - 1)).squareRoot() : 0
+    }
+
+    /// The mean alone, for a caller that needs no spread; `nan` for no values.
+    static func mean(_ values: [Double]) -> Double {
+        values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
     }
 }
