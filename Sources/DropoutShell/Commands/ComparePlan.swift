@@ -154,7 +154,7 @@ extension CompareCommand {
                 return Comparison.Row(
                     settings: combination.map { Comparison.Setting(key: $0.0, value: $0.1) }, columns: columns)
             }
-            return Comparison(rows: rows, steps: steps)
+            return Comparison(rows: rows)
         }
     }
 

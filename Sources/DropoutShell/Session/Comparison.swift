@@ -36,7 +36,6 @@ public struct Comparison: Equatable, Sendable {
     public static var columnNames: [String] { columns.map(\.name) }
 
     public let rows: [Row]
-    public let steps: Int
 }
 
 /// The mean and the sample standard deviation of a list of numbers: what `compare` prints for a
