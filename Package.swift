@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "dropout", targets: ["dropout"]),
         .library(name: "DropoutNetwork", targets: ["DropoutNetwork"]),
+        .library(name: "DropoutLab", targets: ["DropoutLab"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,15 +38,20 @@ let package = Package(
         ),
         // What Swift cannot write safely itself: an async-signal-safe interrupt flag and ioctl.
         .target(name: "CTerminal"),
-        // The command language, the session, rendering, scripts and the line-edited shell.
+        // The lab any front end drives: the command language, the session, expectations,
+        // rendering, lessons, snapshots and transcripts. No terminal, signal or line-editing code.
         .target(
-            name: "DropoutShell",
-            dependencies: ["DropoutNetwork", "CEditLine", "CTerminal", .product(name: "Ink", package: "Ink")]
+            name: "DropoutLab",
+            dependencies: ["DropoutNetwork", .product(name: "Ink", package: "Ink")]
         ),
+        // The terminal front end over the lab: libedit line editing and history, signals, the
+        // progress bar, lesson pauses and the modes `dropout` runs in.
+        .target(name: "DropoutShell", dependencies: ["DropoutLab", "CEditLine", "CTerminal"]),
         .executableTarget(
             name: "dropout",
             dependencies: [
                 "DropoutShell",
+                "DropoutLab",
                 "DropoutNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -57,10 +63,16 @@ let package = Package(
             dependencies: ["DropoutNetwork", "CVectorKernels"],
             resources: [.copy("Fixtures")]
         ),
+        // What the lab and shell tests share: running the built binary, temporary folders.
+        .target(name: "DropoutTestSupport", path: "Tests/DropoutTestSupport"),
+        .testTarget(
+            name: "DropoutLabTests",
+            dependencies: ["DropoutLab", "DropoutNetwork", "DropoutTestSupport"],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "DropoutShellTests",
-            dependencies: ["DropoutShell", "DropoutNetwork", "CEditLine"],
-            exclude: ["Golden"]
+            dependencies: ["DropoutShell", "DropoutLab", "CEditLine", "DropoutTestSupport"]
         ),
     ]
 )
@@ -75,7 +87,7 @@ if Context.environment["DROPOUT_FUZZ"] != nil {
     for name in ["FuzzCommands", "FuzzLessons", "FuzzExpectations", "FuzzSnapshots", "FuzzHTMLExport"] {
         package.targets.append(
             .executableTarget(
-                name: name, dependencies: ["DropoutShell", "FuzzerDriver"],
+                name: name, dependencies: ["DropoutLab", "FuzzerDriver"],
                 path: "fuzz/\(name)"))
     }
 }

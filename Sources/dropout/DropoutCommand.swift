@@ -1,4 +1,5 @@
 import ArgumentParser
+import DropoutLab
 import DropoutNetwork
 import DropoutShell
 import Foundation

@@ -1,4 +1,5 @@
 import CEditLine
+import DropoutTestSupport
 import Foundation
 import XCTest
 

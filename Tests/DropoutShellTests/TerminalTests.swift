@@ -1,3 +1,4 @@
+import DropoutTestSupport
 import Foundation
 import XCTest
 

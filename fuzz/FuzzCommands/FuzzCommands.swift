@@ -1,6 +1,6 @@
 import FuzzerDriver
 
-@testable import DropoutShell
+@testable import DropoutLab
 
 /// The bytes as lines of the command language, run in one session.
 ///

@@ -1,6 +1,6 @@
 import FuzzerDriver
 
-@testable import DropoutShell
+@testable import DropoutLab
 
 /// The bytes as an `expect` expression, parsed and evaluated against a session that has taken
 /// one step, so every name (the step's arrays included) has a value.

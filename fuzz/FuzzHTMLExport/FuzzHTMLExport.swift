@@ -1,4 +1,4 @@
-import DropoutShell
+import DropoutLab
 import Foundation
 import FuzzerDriver
 

@@ -1,4 +1,4 @@
-import DropoutShell
+import DropoutLab
 import Foundation
 
 /// A small, deliberately strict reader of the exported page, written apart from the exporter's

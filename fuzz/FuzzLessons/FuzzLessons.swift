@@ -1,4 +1,4 @@
-import DropoutShell
+import DropoutLab
 import FuzzerDriver
 
 /// The bytes as a lesson or transcript file (both are the lesson format), parsed as `run` and

@@ -1,7 +1,7 @@
 import Foundation
 import FuzzerDriver
 
-@testable import DropoutShell
+@testable import DropoutLab
 
 /// The bytes as a snapshot file, scanned, decoded and restored as `load` does.
 @main

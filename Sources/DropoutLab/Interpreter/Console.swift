@@ -1,0 +1,45 @@
+/// Where a running command sends what it says, and how long work learns that the learner
+/// pressed Ctrl-C. The terminal, a script, a test and a transcript each supply their own.
+public protocol Console: AnyObject {
+    func emit(_ block: OutputBlock)
+    /// Polled between iterations of long work; true once Ctrl-C has been pressed.
+    var interruptRequested: Bool { get }
+    /// The same question, askable from the worker threads of parallel work.
+    var interruptProbe: @Sendable () -> Bool { get }
+    /// What the stop is called in the line that reports it: "Ctrl-C", or the signal that is
+    /// ending the process.
+    var interruptionCause: String { get }
+    /// Long work reports how far it is; a terminal may draw a bar, others ignore it.
+    func progress(done: Int, total: Int)
+    /// The work the progress was about has ended.
+    func progressFinished()
+}
+
+/// A console that keeps every block, for tests and for anything that renders output later.
+public final class CollectingConsole: Console {
+    public private(set) var blocks: [OutputBlock] = []
+    private let stopAfterPolls: Int?
+    private var polls = 0
+
+    /// - Parameter stopAfterPolls: pretend Ctrl-C arrives after this many polls.
+    public init(stopAfterPolls: Int? = nil) {
+        self.stopAfterPolls = stopAfterPolls
+    }
+
+    public func emit(_ block: OutputBlock) { blocks.append(block) }
+
+    public var interruptRequested: Bool {
+        polls += 1
+        return stopAfterPolls.map { polls > $0 } ?? false
+    }
+
+    /// Interrupted from the start when `stopAfterPolls` is 0; parallel work has no poll count.
+    public var interruptProbe: @Sendable () -> Bool {
+        let stopped = stopAfterPolls == 0
+        return { stopped }
+    }
+
+    public var interruptionCause: String { "Ctrl-C" }
+    public func progress(done: Int, total: Int) {}
+    public func progressFinished() {}
+}

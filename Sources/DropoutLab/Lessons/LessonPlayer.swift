@@ -1,0 +1,67 @@
+/// Replays a lesson: prose rendered for the reader, each command shown at the prompt and run,
+/// stopping at the first failing line, whether an error or an `expect` that does not hold.
+public enum LessonPlayer {
+    /// - Parameter failed: told of each failing line (its number in the file, the message), for
+    ///   a caller that reports them itself.
+    public static func play(
+        _ document: LessonDocument, name: String, session: inout Session,
+        context: CommandContext, pauser: LessonPauser?, keepGoing: Bool = false,
+        failed: (_ line: Int, _ message: String) -> Void = { _, _ in }
+    ) -> ScriptRunner.Result {
+        // A lesson may come from anyone: its file commands stay in its folder (a nested lesson
+        // keeps the outer, narrower rule) unless the learner allowed more.
+        let access = context.fileAccess
+        if access == .unrestricted && !context.lessonsMayReachAnyPath {
+            context.fileAccess = FileAccess.lesson(at: name) ?? .nothing
+        }
+        let folder = context.lessonFolder
+        context.lessonFolder = FileAccess.folder(of: name)
+        defer {
+            context.fileAccess = access
+            context.lessonFolder = folder
+        }
+        var failures = 0
+        for part in document.parts {
+            switch part {
+            case .prose(let lines):
+                // Replayed by `run` inside a session, the prose is part of that command's output.
+                if context.runDepth == 0 { context.transcript.addProse(lines) }
+                context.console.emit(.prose(lines))
+            case .output:
+                continue
+            case .commands(let lines):
+                switch pauser?.askBeforeBlock(lines.map(\.text)) ?? .run {
+                case .run: break
+                case .skip: continue
+                case .stop:
+                    context.console.emit(.text("lesson stopped; the session is yours to carry on"))
+                    return .interrupted(line: lines.first?.number ?? 0)
+                }
+                for line in lines {
+                    if context.console.interruptRequested {
+                        context.console.emit(.text("stopped by Ctrl-C before \(name):\(line.number)"))
+                        return .interrupted(line: line.number)
+                    }
+                    let trimmed = line.text.trimmedLine
+                    if !trimmed.isEmpty && !trimmed.hasPrefix("#") {
+                        context.console.emit(.echo(prompt: "dropout [\(session.iteration)]> ", command: trimmed))
+                    }
+                    let outcome = Interpreter.execute(
+                        line.text, session: &session, context: context,
+                        location: "\(name):\(line.number)")
+                    if context.console.interruptRequested {
+                        context.console.emit(
+                            .text("stopped by \(context.console.interruptionCause) at \(name):\(line.number)"))
+                        return .interrupted(line: line.number)
+                    }
+                    if case .failed(let message) = outcome {
+                        failed(line.number, message)
+                        failures += 1
+                        if !keepGoing { return .stopped(line: line.number) }
+                    }
+                }
+            }
+        }
+        return .completed(failures: failures)
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// The record of a session: each command with everything it printed, errors included, and for
+/// a replayed lesson its prose in between. Exports render it; nothing else reads it.
+public final class Transcript {
+    public enum Entry: Equatable, Sendable {
+        /// Lesson text, as written.
+        case prose([String])
+        /// A command and its output, in order.
+        case command(String, [OutputBlock])
+    }
+
+    /// When each part was said, in seconds from the start, for exports that replay with timing.
+    public struct Event: Sendable {
+        public enum Kind: Sendable {
+            case prose([String])
+            case command(prompt: String, line: String)
+            case output(OutputBlock)
+        }
+        public let seconds: Double
+        public let kind: Kind
+    }
+
+    public private(set) var entries: [Entry] = []
+    public private(set) var events: [Event] = []
+    /// The output kept so far, estimated as `OutputBlock.storedBytes` counts it.
+    public private(set) var storedBytes = 0
+    /// Output beyond this is summarised in one line instead of kept: `show layer_1` of a large
+    /// network after every step would otherwise keep every matrix it printed.
+    public let maximumBytes: Int
+    private var open = false
+    private let clock: @Sendable () -> Double
+    private let start: Double
+
+    /// - Parameter clock: seconds on a monotonic clock; only the `.cast` export reads times.
+    /// - Parameter maximumBytes: the share of dropout's memory budget the kept output may use.
+    public init(
+        clock: @escaping @Sendable () -> Double = Transcript.monotonicSeconds,
+        maximumBytes: Int = MemoryBudget.transcriptBytes
+    ) {
+        self.clock = clock
+        self.maximumBytes = maximumBytes
+        start = clock()
+    }
+
+    func addProse(_ lines: [String]) {
+        open = false
+        entries.append(.prose(lines))
+        events.append(Event(seconds: clock() - start, kind: .prose(lines)))
+    }
+
+    /// Starts the entry that the output blocks up to `endCommand` belong to.
+    func beginCommand(_ line: String, prompt: String) {
+        entries.append(.command(line, []))
+        events.append(Event(seconds: clock() - start, kind: .command(prompt: prompt, line: line)))
+        open = true
+    }
+
+    func endCommand() {
+        open = false
+    }
+
+    /// Adds a block to the open command; output outside a command (greetings, Ctrl-C hints) is
+    /// the shell talking, not the session, and is left out.
+    func record(_ block: OutputBlock) {
+        guard open, case .command(let line, let blocks)? = entries.last else { return }
+        var block = block.asKept
+        let size = block.storedBytes
+        if size > maximumBytes - storedBytes {
+            block = .text(
+                "(output of about \(MemoryBudget.describe(size)) not kept: a transcript keeps at most "
+                    + "\(MemoryBudget.describe(maximumBytes)) of output, and \(MemoryBudget.describe(storedBytes)) is kept already)"
+            )
+        }
+        storedBytes += block.storedBytes
+        entries[entries.count - 1] = .command(line, blocks + [block])
+        events.append(Event(seconds: clock() - start, kind: .output(block)))
+    }
+
+    @Sendable public static func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+
+    /// Everything but a command still running, such as the `export` that is writing this.
+    var finishedEntries: [Entry] { open ? Array(entries.dropLast()) : entries }
+
+    /// The events of `finishedEntries`.
+    var finishedEvents: [Event] {
+        guard open,
+            let last = events.lastIndex(where: { if case .command = $0.kind { return true } else { return false } })
+        else { return events }
+        return Array(events[..<last])
+    }
+}
+
+/// Shows everything on another console and records it in a transcript.
+public final class RecordingConsole: Console {
+    public let transcript: Transcript
+    private let inner: Console
+
+    public init(_ inner: Console, transcript: Transcript = Transcript()) {
+        self.inner = inner
+        self.transcript = transcript
+    }
+
+    public func emit(_ block: OutputBlock) {
+        transcript.record(block)
+        inner.emit(block)
+    }
+
+    public var interruptRequested: Bool { inner.interruptRequested }
+    public var interruptProbe: @Sendable () -> Bool { inner.interruptProbe }
+    public var interruptionCause: String { inner.interruptionCause }
+    public func progress(done: Int, total: Int) { inner.progress(done: done, total: total) }
+    public func progressFinished() { inner.progressFinished() }
+}

@@ -1,0 +1,27 @@
+import DropoutTestSupport
+import Foundation
+import XCTest
+
+@testable import DropoutLab
+
+/// Every view on a fixed seed, byte for byte against Golden/views.golden.md, the transcript of
+/// the commands in Golden/views.txt. `DROPOUT_RECORD=1` re-records after a deliberate change.
+final class GoldenViewTests: XCTestCase {
+    func testEveryViewMatchesItsGoldenText() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+        let commands = try String(contentsOf: folder.appendingPathComponent("views.txt"), encoding: .utf8)
+        let shell = LabHarness()
+        for line in commands.split(separator: "\n") { shell.run(String(line)) }
+        XCTAssertEqual(shell.console.blocks.filter { if case .error = $0 { return true } else { return false } }, [])
+        let actual = MarkdownTranscript.render(shell.context.transcript.entries)
+        let golden = folder.appendingPathComponent("views.golden.md")
+        if ProcessInfo.processInfo.environment["DROPOUT_RECORD"] == "1"
+            || !FileManager.default.fileExists(atPath: golden.path)
+        {
+            try actual.write(to: golden, atomically: true, encoding: .utf8)
+            XCTFail("recorded \(golden.path); run the tests again to compare")
+            return
+        }
+        assertLines(actual, try String(contentsOf: golden, encoding: .utf8))
+    }
+}

@@ -1,0 +1,124 @@
+import DropoutTestSupport
+import Foundation
+import XCTest
+
+@testable import DropoutLab
+
+final class SnapshotTests: XCTestCase {
+    func testSaveLoadAndContinueEqualsTrainingStraight() throws {
+        let folder = try makeTemporaryDirectory(self)
+        let straight = LabHarness()
+        straight.run("set hidden 6", "set dropout 0.5", "step 1000")
+
+        let first = LabHarness()
+        first.run("set hidden 6", "set dropout 0.5", "step 500", "save \(folder)/half.json")
+        let second = LabHarness()
+        XCTAssertEqual(
+            second.run("load \(folder)/half.json"),
+            "loaded \(folder)/half.json: iteration 500, data xor, hidden 6")
+        second.run("step 500")
+        XCTAssertEqual(second.session.trainer.weights, straight.session.trainer.weights)
+        XCTAssertEqual(second.session.trainer.generator, straight.session.trainer.generator)
+        XCTAssertEqual(second.session.lossHistory, straight.session.lossHistory)
+    }
+
+    func testSnapshotKeepsWeightsUnderTheirNamesAtFullPrecision() throws {
+        let folder = try makeTemporaryDirectory(self)
+        let shell = LabHarness()
+        shell.run("step 10", "save \(folder)/s.json")
+        // Decoded on its own terms: Foundation's JSONSerialization rounds doubles on the way in.
+        struct Weights: Decodable {
+            let synapse_0: [[Double]]
+            let synapse_1: [[Double]]
+        }
+        struct File: Decodable { let weights: Weights }
+        let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: URL(fileURLWithPath: "\(folder)/s.json")))
+        XCTAssertEqual(file.weights.synapse_0, shell.session.trainer.weights.synapse0.rowArrays)
+        XCTAssertEqual(file.weights.synapse_1, shell.session.trainer.weights.synapse1.rowArrays)
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: folder), ["s.json"], "no temporary file left")
+    }
+
+    func testDamagedSnapshotsAreRefusedWhole() throws {
+        let folder = try makeTemporaryDirectory(self)
+        let shell = LabHarness()
+        shell.run("step 20", "save \(folder)/good.json")
+        let good = try String(contentsOfFile: "\(folder)/good.json", encoding: .utf8)
+        let afterSynapse1 = try XCTUnwrap(good.range(of: "\"synapse_1\"")).upperBound
+        let firstWeight = try XCTUnwrap(
+            good.range(
+                of: #"-?[0-9][0-9.e+-]*"#, options: .regularExpression,
+                range: afterSynapse1..<good.endIndex))
+        let damaged: [(String, String, String)] = [
+            (
+                "nan", good.replacingCharacters(in: firstWeight, with: "NaN"),
+                "it is not a complete dropout snapshot (invalid JSON)"
+            ),
+            (
+                "infinite", good.replacingCharacters(in: firstWeight, with: "1e999"),
+                "it is not a complete dropout snapshot (invalid JSON)"
+            ),
+            ("truncated", String(good.prefix(good.count / 2)), "it is not a complete dropout snapshot (invalid JSON)"),
+            (
+                "version", good.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 99"),
+                "snapshot version 99 is not supported; this dropout reads version 1; nothing was changed"
+            ),
+            (
+                "hidden", good.replacingOccurrences(of: "\"hidden\" : 4", with: "\"hidden\" : 5"),
+                "its weights have shapes (3, 4) and (4, 1), but hidden 5 on this data needs (3, 5) and (5, 1); nothing was changed"
+            ),
+            (
+                "data", good.replacingOccurrences(of: "\"spec\" : \"xor\"", with: "\"spec\" : \"and\""),
+                "its X and y are not the data 'and' generates; nothing was changed"
+            ),
+            (
+                "rng", good.replacingOccurrences(of: "\"algorithm\" : \"MT19937\"", with: "\"algorithm\" : \"PCG\""),
+                "its generator state is not a valid MT19937 state (624 words and a position 0...624); nothing was changed"
+            ),
+        ]
+        shell.run("reset", "set alpha 0.3")
+        for (name, text, message) in damaged {
+            let path = "\(folder)/\(name).json"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let before = shell.session
+            XCTAssertEqual(shell.errors("load \(path)"), ["cannot load '\(path)': \(message)"], name)
+            XCTAssertEqual(shell.session, before, name)
+        }
+    }
+
+    func testSavingIntoAMissingFolderNamesThePathAndWhy() {
+        let shell = LabHarness()
+        XCTAssertEqual(
+            shell.errors("save /nonexistent-folder/s.json"),
+            ["cannot write '/nonexistent-folder/s.json': No such file or directory"])
+    }
+
+    func testSavingOverAnExistingFileReplacesIt() throws {
+        let folder = try makeTemporaryDirectory(self)
+        let shell = LabHarness()
+        shell.run("save \(folder)/s.json", "step 5", "save \(folder)/s.json")
+        let reloaded = LabHarness()
+        reloaded.run("load \(folder)/s.json")
+        XCTAssertEqual(reloaded.session.iteration, 5)
+    }
+}
+
+final class SnapshotSettingsTests: XCTestCase {
+    func testInputDropoutAndMaxNormSurviveSaveAndLoad() throws {
+        let folder = try makeTemporaryDirectory(self)
+        let shell = LabHarness()
+        shell.run("set input_dropout 0.1", "set maxnorm 4", "step 20", "save \(folder)/s.json")
+        let loaded = LabHarness()
+        loaded.run("load \(folder)/s.json")
+        XCTAssertEqual(loaded.session.settings, shell.session.settings)
+        XCTAssertEqual(loaded.run("get input_dropout", "get maxnorm"), "input_dropout = 0.1\nmaxnorm = 4")
+        XCTAssertEqual(
+            shell.errors("set input_dropout 1"),
+            ["input_dropout 1 is out of range; input_dropout takes a number from 0 up to, not including, 1"])
+        XCTAssertEqual(
+            shell.errors("set maxnorm -1"), ["maxnorm must be 0 (off) or a finite number greater than 0, got -1"])
+        XCTAssertEqual(
+            shell.run("set input_dropout 0.5"),
+            "input_dropout = 0.5 (above the 0.25 the post advises), from the next step")
+    }
+}
