@@ -27,8 +27,8 @@ public enum ScriptMode {
                 script = try ScriptSource.read(path: path)
             case .standardInput:
                 name = "stdin"
-                script = .commands(
-                    try ScriptRunner.lines(of: FileHandle.standardInput.readDataToEndOfFile(), name: name))
+                let text = try FileContents.readPipe()
+                script = .commands(ScriptSource.numbered(try ScriptSource.lines(of: text, name: name)))
             }
         } catch {
             context.console.emit(.error((error as? CommandError)?.message ?? "\(error)", location: nil))

@@ -88,4 +88,27 @@ final class MemoryBudgetTests: XCTestCase {
                 "cannot run '\(path)': it is 67108865 bytes; 'run' reads files of at most 67108864 bytes (64 MiB)"
             ])
     }
+
+    /// A pipe has no size to check first; it is refused as soon as it passes the limit, and
+    /// what fits is read whole across many pieces.
+    func testPipedCommandsLargerThanTheLimitAreRefusedWhileReading() throws {
+        let tooMuch = pipe(bytes: 1_300_000)
+        XCTAssertThrowsError(try FileContents.readPipe(tooMuch, maximumBytes: 1_000_000)) {
+            XCTAssertEqual(
+                ($0 as? CommandError)?.message,
+                "cannot run 'stdin': more than 1000000 bytes arrived; commands piped in may be at most 1 MiB")
+        }
+        XCTAssertLessThan(tooMuch.readDataToEndOfFile().count, 300_000, "it stopped reading at the limit")
+        XCTAssertEqual(try FileContents.readPipe(pipe(bytes: 1_000_000), maximumBytes: 1_000_000).count, 1_000_000)
+    }
+
+    /// The reading end of a pipe that a thread fills with `bytes` bytes and then closes.
+    private func pipe(bytes: Int) -> FileHandle {
+        let pipe = Pipe()
+        Thread {
+            try? pipe.fileHandleForWriting.write(contentsOf: Data(repeating: 0x23, count: bytes))
+            try? pipe.fileHandleForWriting.close()
+        }.start()
+        return pipe.fileHandleForReading
+    }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Reads a file a command names (a script, a lesson, a snapshot) with the checks a hostile path
 /// needs: `run /dev/zero` or a multi-gigabyte file would otherwise read until memory runs out.
 /// Every failure is a `CommandError` saying what the command could not do with which path.
-enum FileContents {
+public enum FileContents {
     /// - Parameters:
     ///   - verb: what the command does with the file, for the messages: "run", "load".
     ///   - directoryHint: what to give instead of a folder.
@@ -41,5 +41,23 @@ enum FileContents {
             offset += got
         }
         return data.prefix(offset)
+    }
+
+    /// Reads commands piped on standard input, which has no size to check first: it is read in
+    /// pieces and refused as soon as it passes the limit a script file has.
+    public static func readPipe(
+        _ handle: FileHandle = .standardInput, name: String = "stdin",
+        maximumBytes: Int = MemoryBudget.scriptBytes
+    ) throws -> Data {
+        var data = Data()
+        while let piece = try handle.read(upToCount: 1 << 16), !piece.isEmpty {
+            data.append(piece)
+            guard data.count <= maximumBytes else {
+                throw CommandError(
+                    "cannot run '\(name)': more than \(maximumBytes) bytes arrived; "
+                        + "commands piped in may be at most \(MemoryBudget.describe(maximumBytes))")
+            }
+        }
+        return data
     }
 }

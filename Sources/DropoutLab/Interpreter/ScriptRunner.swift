@@ -1,7 +1,13 @@
-import Foundation
+/// One line of a file to run, numbered as in the file so that errors can name it.
+public struct ScriptLine: Equatable, Sendable {
+    /// 1-based, in the file.
+    public let number: Int
+    public let text: String
+}
 
-/// Runs a file of commands, one a line, as if typed: the shell's `run`, `dropout FILE` and
-/// commands piped on stdin all come through here.
+/// The one loop that runs lines as if typed: a file of commands (the shell's `run`,
+/// `dropout FILE`, commands piped on stdin) is one block of lines; a lesson is its blocks in
+/// turn, between its prose (`LessonPlayer`).
 public enum ScriptRunner {
     public enum Result: Equatable, Sendable {
         case completed(failures: Int)
@@ -12,55 +18,46 @@ public enum ScriptRunner {
 
     /// - Parameters:
     ///   - name: how errors name the file, as in `name:LINE: error: ...`.
+    ///   - echo: show each command at the prompt before it runs, as a lesson's replay does.
     ///   - keepGoing: report failing lines and carry on instead of stopping at the first.
+    ///   - failed: told of each failing line (its number in the file, the message).
     public static func run(
-        lines: [String], name: String, session: inout Session, context: CommandContext,
-        keepGoing: Bool = false
+        _ lines: [ScriptLine], name: String, session: inout Session, context: CommandContext,
+        echo: Bool = false, keepGoing: Bool = false, failed: (_ line: Int, _ message: String) -> Void = { _, _ in }
     ) -> Result {
         var failures = 0
-        for (index, line) in lines.enumerated() {
-            let number = index + 1
+        for line in lines {
+            let location = "\(name):\(line.number)"
             if context.console.interruptRequested {
-                context.say("stopped by Ctrl-C before \(name):\(number)")
-                return .interrupted(line: number)
+                context.say("stopped by Ctrl-C before \(location)")
+                return .interrupted(line: line.number)
             }
-            let outcome = Interpreter.execute(line, session: &session, context: context, location: "\(name):\(number)")
-            // A signal during the line stops the script there, even on its last line and even
-            // when the command itself ended cleanly (step keeps the steps it ran), so the
-            // script's status says it did not run to the end.
+            let trimmed = line.text.trimmedLine
+            if echo && !trimmed.isEmpty && !trimmed.hasPrefix("#") {
+                context.console.emit(.echo(prompt: "dropout [\(session.iteration)]> ", command: trimmed))
+            }
+            let outcome = Interpreter.execute(line.text, session: &session, context: context, location: location)
+            // A signal during the line stops the run there, even on its last line and even when
+            // the command itself ended cleanly (step keeps the steps it ran), so the run's status
+            // says it did not reach the end.
             if context.console.interruptRequested {
-                context.say("stopped by \(context.console.interruptionCause) at \(name):\(number)")
-                return .interrupted(line: number)
+                context.say("stopped by \(context.console.interruptionCause) at \(location)")
+                return .interrupted(line: line.number)
             }
-            if case .failed = outcome {
+            if case .failed(let message) = outcome {
+                failed(line.number, message)
                 failures += 1
-                if !keepGoing { return .stopped(line: number) }
+                if !keepGoing { return .stopped(line: line.number) }
             }
             if context.quitRequested { break }
         }
         return .completed(failures: failures)
     }
+}
 
-    /// The lines of a script file, or an error naming the path and what is wrong with it.
-    public static func readLines(path: String) throws -> [String] {
-        try lines(
-            of: FileContents.read(
-                path, verb: "run", directoryHint: "give a file of commands",
-                maximumBytes: MemoryBudget.scriptBytes), name: path)
-    }
-
-    /// Splits UTF-8 text into lines, accepting CR LF; refuses binary files.
-    public static func lines(of data: Data, name: String) throws -> [String] {
-        guard !data.contains(0) else {
-            throw CommandError("cannot run '\(name)': it holds NUL bytes, so it is not a text file of commands")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CommandError("cannot run '\(name)': it is not UTF-8 text")
-        }
-        // Swift reads "\r\n" as one Character, so both endings are separators here.
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-            .map(String.init)
-        if lines.last == "" { lines.removeLast() }
-        return lines
-    }
+/// A file run by a command stopped at a failing line. Unlike a `CommandError`, the lines before
+/// it did their work, and the session keeps it: their output has been printed and must stay
+/// true.
+struct ScriptStopped: Error {
+    let message: String
 }

@@ -18,10 +18,10 @@ public enum MemoryBudget {
     /// file of 5 million numbers peaks at 256 MB of resident memory).
     static let bytesPerParsedNumber = 48
     /// The longest file of commands or lesson `run` reads: far beyond any lesson.
-    static let scriptBytes = 64 * mebibyte
+    public static let scriptBytes = 64 * mebibyte
 
     /// "1.5 GiB" or "320 MiB", for errors.
-    static func describe(_ bytes: Int) -> String {
+    public static func describe(_ bytes: Int) -> String {
         let gibibyte = 1024 * mebibyte
         guard bytes >= gibibyte else { return String((bytes + mebibyte - 1) / mebibyte) + " MiB" }
         return bytes % gibibyte == 0

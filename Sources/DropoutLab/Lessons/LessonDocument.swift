@@ -10,15 +10,9 @@
 ///
 ///     </details>
 public struct LessonDocument: Equatable, Sendable {
-    public struct CommandLine: Equatable, Sendable {
-        /// 1-based, in the file.
-        public let number: Int
-        public let text: String
-    }
-
     public enum Part: Equatable, Sendable {
         case prose([String])
-        case commands([CommandLine])
+        case commands([ScriptLine])
         /// Recorded output of the commands before it; a replay skips it, `verify` compares it.
         case output([String])
     }
@@ -100,7 +94,7 @@ public struct LessonDocument: Equatable, Sendable {
     /// Reads and parses a lesson or transcript file, with the same checks (missing, directory,
     /// binary, not UTF-8) and messages as any script the shell runs.
     public static func read(path: String) throws -> LessonDocument {
-        try LessonDocument(parsing: ScriptRunner.readLines(path: path).joined(separator: "\n"), name: path)
+        try LessonDocument(parsing: ScriptSource.readLines(path: path).joined(separator: "\n"), name: path)
     }
 
     /// The title: the first heading's text.
@@ -138,7 +132,7 @@ private struct PartsBuilder {
             parts.append(
                 .commands(
                     body.enumerated().map {
-                        LessonDocument.CommandLine(number: index + 2 + $0.offset, text: $0.element)
+                        ScriptLine(number: index + 2 + $0.offset, text: $0.element)
                     }))
         } else if fence.info.isEmpty && followsCommands {
             prose = []

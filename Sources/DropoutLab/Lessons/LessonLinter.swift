@@ -71,7 +71,7 @@ public struct LessonLinter: Sendable {
 
     /// - Throws: `CommandError` when the file cannot be read as text (missing, a folder, binary).
     public func lint(path: String) throws -> [Finding] {
-        lint(text: try ScriptRunner.readLines(path: path).joined(separator: "\n"), name: path)
+        lint(text: try ScriptSource.readLines(path: path).joined(separator: "\n"), name: path)
     }
 
     /// The findings for a lesson's text, in line order; `name` is its path, for the findings and

@@ -37,28 +37,12 @@ public enum LessonPlayer {
                     context.console.emit(.text("lesson stopped; the session is yours to carry on"))
                     return .interrupted(line: lines.first?.number ?? 0)
                 }
-                for line in lines {
-                    if context.console.interruptRequested {
-                        context.console.emit(.text("stopped by Ctrl-C before \(name):\(line.number)"))
-                        return .interrupted(line: line.number)
-                    }
-                    let trimmed = line.text.trimmedLine
-                    if !trimmed.isEmpty && !trimmed.hasPrefix("#") {
-                        context.console.emit(.echo(prompt: "dropout [\(session.iteration)]> ", command: trimmed))
-                    }
-                    let outcome = Interpreter.execute(
-                        line.text, session: &session, context: context,
-                        location: "\(name):\(line.number)")
-                    if context.console.interruptRequested {
-                        context.console.emit(
-                            .text("stopped by \(context.console.interruptionCause) at \(name):\(line.number)"))
-                        return .interrupted(line: line.number)
-                    }
-                    if case .failed(let message) = outcome {
-                        failed(line.number, message)
-                        failures += 1
-                        if !keepGoing { return .stopped(line: line.number) }
-                    }
+                switch ScriptRunner.run(
+                    lines, name: name, session: &session, context: context, echo: true, keepGoing: keepGoing,
+                    failed: failed)
+                {
+                case .completed(let blockFailures): failures += blockFailures
+                case let stopped: return stopped
                 }
             }
         }

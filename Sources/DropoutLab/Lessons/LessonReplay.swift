@@ -54,11 +54,11 @@ private final class CapturingConsole: Console {
     /// How deep in files run by the lesson the replay is; echoes and errors from those files
     /// are attributed to the lesson's `run` line.
     var depth: () -> Int = { 0 }
-    private let lines: [LessonDocument.CommandLine]
+    private let lines: [ScriptLine]
     private var next = 0
 
     init(_ document: LessonDocument) {
-        lines = (document.parts + (document.answer ?? [])).flatMap { part -> [LessonDocument.CommandLine] in
+        lines = (document.parts + (document.answer ?? [])).flatMap { part -> [ScriptLine] in
             if case .commands(let lines) = part { return lines }
             return []
         }

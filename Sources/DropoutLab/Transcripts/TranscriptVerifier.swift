@@ -20,7 +20,7 @@ public enum TranscriptVerifier {
         context.fileAccess = access
         var differences: [Difference] = []
         var commands = 0
-        var pending: [LessonDocument.CommandLine] = []
+        var pending: [ScriptLine] = []
         var produced: [String] = []
         func settle(expected: [String]) {
             if !pending.isEmpty && produced != expected {
