@@ -87,20 +87,61 @@ extension Matrix {
     /// `c[i, j] = Σ term(i, j, k)` over k = 0, 1, ... in that order, starting from 0, as the
     /// small products have always summed, so every fixture and transcript holds to the bit. Each
     /// sum stays in a register (the tutorial's products are 4 x 3 x 4 and 4 x 4 x 1, where a loop
-    /// that adds into memory waits on its own store at every term), and the indices cannot
-    /// overflow: every caller's shapes fit in memory.
+    /// that adds into memory waits on its own store at every term), and four sums run side by
+    /// side, over four columns or, in a product one column wide, four rows: one sum alone waits
+    /// out the latency of each addition before the next (measured: a 64-hidden step on 100 rows
+    /// took 96 µs, 60% of it in these loops). The order of each sum's terms is unchanged. The
+    /// indices cannot overflow: every caller's shapes fit in memory.
     @inline(__always)
     private static func sumProducts(
         into c: UnsafeMutableBufferPointer<Double>, rows: Int, columns: Int, inner: Int,
         _ term: (_ i: Int, _ j: Int, _ k: Int) -> Double
     ) {
-        for i in 0..<rows {
-            for j in 0..<columns {
-                var sum = 0.0
-                for k in 0..<inner { sum += term(i, j, k) }
-                c[i &* columns &+ j] = sum
+        if columns >= 4 {
+            for i in 0..<rows {
+                var j = 0
+                while j &+ 4 <= columns {
+                    var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0)
+                    for k in 0..<inner {
+                        s0 += term(i, j, k)
+                        s1 += term(i, j &+ 1, k)
+                        s2 += term(i, j &+ 2, k)
+                        s3 += term(i, j &+ 3, k)
+                    }
+                    let start = i &* columns &+ j
+                    (c[start], c[start &+ 1], c[start &+ 2], c[start &+ 3]) = (s0, s1, s2, s3)
+                    j &+= 4
+                }
+                for j in j..<columns { c[i &* columns &+ j] = sum(inner) { term(i, j, $0) } }
+            }
+        } else {
+            var i = 0
+            while i &+ 4 <= rows {
+                for j in 0..<columns {
+                    var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0)
+                    for k in 0..<inner {
+                        s0 += term(i, j, k)
+                        s1 += term(i &+ 1, j, k)
+                        s2 += term(i &+ 2, j, k)
+                        s3 += term(i &+ 3, j, k)
+                    }
+                    (c[i &* columns &+ j], c[(i &+ 1) &* columns &+ j]) = (s0, s1)
+                    (c[(i &+ 2) &* columns &+ j], c[(i &+ 3) &* columns &+ j]) = (s2, s3)
+                }
+                i &+= 4
+            }
+            for i in i..<rows {
+                for j in 0..<columns { c[i &* columns &+ j] = sum(inner) { term(i, j, $0) } }
             }
         }
+    }
+
+    /// `Σ term(k)` over k = 0, 1, ... in that order, starting from 0.
+    @inline(__always)
+    private static func sum(_ inner: Int, _ term: (_ k: Int) -> Double) -> Double {
+        var sum = 0.0
+        for k in 0..<inner { sum += term(k) }
+        return sum
     }
 
     /// `self = a · b` on two cores, one of which first runs `work`, serial work costing about
