@@ -1,3 +1,5 @@
+import DropoutNetwork
+
 /// What a command can reach besides the session: the console, the commands typed so far, and
 /// how deep in nested `run` files it is.
 public final class CommandContext {
@@ -69,5 +71,22 @@ public final class CommandContext {
     private func beside(_ path: String) -> String {
         guard let lessonFolder, !path.hasPrefix("/"), !path.hasPrefix("~") else { return path }
         return lessonFolder + "/" + path
+    }
+}
+
+extension CommandContext {
+    /// Runs long work with the console's interruption probe and turns the library's
+    /// `Interruption` into the one error line a learner sees. The work computes into values of
+    /// its own, so the session is as it was; a script stopped this way ends with 130 (or 128+n
+    /// for SIGTERM and SIGHUP) because the runner sees the signal still pending.
+    func interruptible<Value>(
+        _ command: String, _ work: (_ interrupted: @Sendable () -> Bool) throws -> Value
+    ) throws -> Value {
+        do {
+            return try work(console.interruptProbe)
+        } catch is Interruption {
+            throw CommandError(
+                "\(command) stopped by \(console.interruptionCause) before it finished; nothing was changed")
+        }
     }
 }
