@@ -13,7 +13,7 @@ struct DropoutCommand: ParsableCommand {
         usage: """
             dropout [FILE] [--keep-going] [--no-pause] [--allow-paths] [--export OUT] [--record OUT] [--version]
               dropout verify TRANSCRIPT
-              dropout lint LESSON... [--margin T] [--shift-seeds K]
+              dropout lint LESSON... [--margin T] [--shift-seeds K] [--export FOLDER]
             """,
         discussion: "Run 'dropout start --help' for the flags; in the shell, type 'help'.",
         subcommands: [Start.self, Verify.self, Lint.self],
@@ -158,11 +158,23 @@ struct Lint: ParsableCommand {
                 + "are checked on other seeds.", valueName: "K"))
     var shiftSeeds = "0"
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write each lesson's transcript, as its replay recorded it, into FOLDER (under the lesson's "
+                + "file name), so one replay both checks a lesson and records it.", valueName: "FOLDER"))
+    var export: String?
+
     func run() throws {
         let console = StandardConsole()
         let linter: LessonLinter
         do {
             linter = try LessonLinter(margin: margin, seedShift: shiftSeeds)
+            if export != nil && linter.seedShift != 0 {
+                throw CommandError(
+                    "--export records each lesson as it is written; give it without --shift-seeds, whose "
+                        + "replay is not the lesson's")
+            }
         } catch let error as CommandError {
             console.emit(.error(error.message, location: nil))
             throw ExitCode(1)
@@ -171,9 +183,13 @@ struct Lint: ParsableCommand {
         var unreadable = 0
         for lesson in lessons {
             do {
-                let found = try linter.lint(path: lesson)
-                for finding in found { console.emit(.text(finding.description)) }
-                findings += found
+                let report = try linter.report(path: lesson)
+                for finding in report.findings { console.emit(.text(finding.description)) }
+                findings += report.findings
+                if let folder = export, let transcript = report.transcript {
+                    let name = URL(fileURLWithPath: lesson).lastPathComponent
+                    try AtomicFile.write(Data(transcript.utf8), to: folder + "/" + name)
+                }
             } catch let error as CommandError {
                 console.emit(.error(error.message, location: nil))
                 unreadable += 1

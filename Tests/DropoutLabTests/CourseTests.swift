@@ -26,23 +26,23 @@ final class CourseTests: XCTestCase {
         let learners = shell.session
         let everything = try lessonFolder([
             "06-everything.md": """
-                # Every setting changed
+            # Every setting changed
 
-                ```dropout
-                set seed 7
-                set data circles rows=40 noise=0.1 validation=0.25 test=0.25 seed=3
-                set hidden 12
-                set alpha 0.3
-                set dropout 0.4
-                set input_dropout 0.1
-                set maxnorm 3
-                set scaling classic
-                set gradient exact
-                set precision 4
-                step 20
-                ```
+            ```dropout
+            set seed 7
+            set data circles rows=40 noise=0.1 validation=0.25 test=0.25 seed=3
+            set hidden 12
+            set alpha 0.3
+            set dropout 0.4
+            set input_dropout 0.1
+            set maxnorm 3
+            set scaling classic
+            set gradient exact
+            set precision 4
+            step 20
+            ```
 
-                """
+            """
         ])
         let order = [
             "02-dropout-without-scaling", "03-classic-dropout", "04-inverted-dropout", "05-the-gradient",

@@ -6,7 +6,7 @@ import Foundation
 public enum AtomicFile {
     /// - Parameter mode: the permissions of a new file; a file that already exists keeps its own,
     ///   so `save` over a private (0600) snapshot does not make it readable by everyone.
-    static func write(_ data: Data, to path: String, mode: mode_t = 0o644) throws {
+    public static func write(_ data: Data, to path: String, mode: mode_t = 0o644) throws {
         let target = try WriteTarget(path)
         TemporaryFiles.removeStale(in: target.folder)
         var template = Array(TemporaryFiles.template(folder: target.folder, name: target.name).utf8CString)

@@ -69,25 +69,42 @@ public struct LessonLinter: Sendable {
             seedShift: try ValueParsing.wholeNumber(seedShift, name: "--shift-seeds", in: 0...Int(UInt32.max)))
     }
 
+    /// What linting one lesson found, and the transcript its replay recorded.
+    public struct Report: Sendable {
+        public let findings: [Finding]
+        /// The lesson's Markdown transcript, as `dropout LESSON --export` writes it; `nil` when
+        /// the lesson could not be replayed (a block never closed).
+        public let transcript: String?
+    }
+
     /// - Throws: `CommandError` when the file cannot be read as text (missing, a folder, binary).
     public func lint(path: String) throws -> [Finding] {
-        lint(text: try ScriptSource.readLines(path: path).joined(separator: "\n"), name: path)
+        try report(path: path).findings
+    }
+
+    /// - Throws: `CommandError` when the file cannot be read as text (missing, a folder, binary).
+    public func report(path: String) throws -> Report {
+        report(text: try ScriptSource.readLines(path: path).joined(separator: "\n"), name: path)
     }
 
     /// The findings for a lesson's text, in line order; `name` is its path, for the findings and
     /// for the folder its file commands may reach.
     public func lint(text: String, name: String) -> [Finding] {
+        report(text: text, name: name).findings
+    }
+
+    /// The findings for a lesson's text, in line order, and its transcript.
+    public func report(text: String, name: String) -> Report {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(
             String.init)
         let outline = LessonOutline(lines: lines)
         func finding(_ line: Int, _ message: String) -> Finding { Finding(file: name, line: line, message: message) }
         if let (line, fence) = outline.unclosedFence {
-            return [
-                finding(
-                    line,
-                    "a \(fence) block opens here and is never closed, so the rest of the lesson is inside it; "
-                        + "close it with a line of \(fence)")
-            ]
+            let unclosed = finding(
+                line,
+                "a \(fence) block opens here and is never closed, so the rest of the lesson is inside it; "
+                    + "close it with a line of \(fence)")
+            return Report(findings: [unclosed], transcript: nil)
         }
         var findings: [Finding] = []
         if let line = outline.unclosedDetails {
@@ -99,18 +116,20 @@ public struct LessonLinter: Sendable {
             findings.append(
                 finding(last, "the lesson has no question; end it with a paragraph starting with **Question:**"))
         }
+        var transcript: String?
         do {
             let document = try LessonDocument(parsing: text, name: name)
             let replay = LessonReplay.run(document, name: name, seedShift: seedShift)
             findings += replay.failures.map { finding($0.line, "the command fails: \($0.message)") }
             findings += replay.held.compactMap(fragile).map { finding($0.line, $0.message) }
+            transcript = replay.transcript
         } catch {
             // LessonDocument refuses only a fence never closed, found above with its line; were it
             // to refuse more, its own words say what and where.
             findings.append(finding(1, (error as? CommandError)?.message ?? "\(error)"))
         }
-        return findings.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(
-            \.element)
+        let ordered = findings.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+        return Report(findings: ordered.map(\.element), transcript: transcript)
     }
 
     /// The summary line after the findings: how many lessons, what was found, and the margin

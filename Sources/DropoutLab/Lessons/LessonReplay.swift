@@ -20,6 +20,9 @@ enum LessonReplay {
         var failures: [Failure] = []
         /// Only those that hold: one that does not is a failure.
         var held: [Expectation] = []
+        /// The lesson's transcript (its answer left out), as `--export` after playing it writes
+        /// it: a replay that records it spares a teacher, and the tests, a second replay.
+        var transcript = ""
     }
 
     static func run(_ document: LessonDocument, name: String, seedShift: Int) -> Outcome {
@@ -34,6 +37,7 @@ enum LessonReplay {
         }
         var session = Session()
         _ = LessonPlayer.play(document, name: name, session: &session, context: context, pauser: nil, keepGoing: true)
+        console.outcome.transcript = MarkdownTranscript.render(context.transcript.finishedEntries)
         // The answer's block runs on what the lesson left, as `answer` runs it, so a numeric
         // answer is held to its expects (and to the seed shift) like the lesson.
         if let answer = document.answer {
