@@ -35,6 +35,10 @@ public enum Completion {
     ///   - word: the part of that word typed so far.
     public static func offer(before: String, word: String) -> Offer {
         let previous = before.split(whereSeparator: \.isWhitespace).map(String.init)
+        if let first = previous.first, (try? CommandRegistry.command(named: first))?.completion == .expressionNames {
+            let names = Nameable.readable.map(\.name) + ComparisonNames.all
+            return .words(names.filter { $0.hasPrefix(word) })
+        }
         let candidates: [String]
         switch previous.count {
         case 0:
@@ -44,7 +48,8 @@ public enum Completion {
             switch command.completion {
             case .nothing: candidates = []
             case .parameters: candidates = Parameter.names
-            case .showNames: candidates = InspectionCommands.showNames
+            case .showNames: candidates = Nameable.shown.map(\.name)
+            case .expressionNames: candidates = []
             case .commandNames: candidates = CommandRegistry.all.map(\.name)
             case .files: return .files
             case .lessons: candidates = LessonLibrary.completions()
