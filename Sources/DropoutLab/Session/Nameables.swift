@@ -106,24 +106,25 @@ struct Nameable: Sendable {
 
     /// What `show` prints for `name`.
     static func view(of name: String, in session: Session) throws -> OutputBlock {
-        guard let view = all.first(where: { $0.name == name })?.view else {
-            let names = shown.map(\.name)
-            throw CommandError(
-                "cannot show '\(name)'\(Suggestions.hint(for: name, in: names)); "
-                    + "show takes one of \(names.joined(separator: ", "))")
-        }
-        return try view(session)
+        try find(name, \.view, among: shown) { "cannot show '\(name)'\($0); show takes one of \($1)" }(session)
     }
 
     /// `name`'s value as `expect` reads it.
     static func value(of name: String, in session: Session) throws -> ExpressionValue {
-        guard let value = all.first(where: { $0.name == name })?.value else {
-            let names = readable.map(\.name)
-            throw CommandError(
-                "unknown name '\(name)'\(Suggestions.hint(for: name, in: names)); "
-                    + "expressions can use \(names.joined(separator: ", "))")
+        try find(name, \.value, among: readable) { "unknown name '\(name)'\($0); expressions can use \($1)" }(session)
+    }
+
+    /// One part of `name`'s entry, or an error naming the `entries` that have it (`refusal` is
+    /// given a did-you-mean hint and that list).
+    private static func find<Part>(
+        _ name: String, _ part: KeyPath<Nameable, Part?>, among entries: [Nameable],
+        refusal: (_ hint: String, _ names: String) -> String
+    ) throws -> Part {
+        guard let found = all.first(where: { $0.name == name })?[keyPath: part] else {
+            let names = entries.map(\.name)
+            throw CommandError(refusal(Suggestions.hint(for: name, in: names), names.joined(separator: ", ")))
         }
-        return try value(session)
+        return found
     }
 
     /// A matrix `expect` reads and `show` draws.
