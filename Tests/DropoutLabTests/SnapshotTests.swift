@@ -121,4 +121,77 @@ final class SnapshotSettingsTests: XCTestCase {
             shell.run("set input_dropout 0.5"),
             "input_dropout = 0.5 (above the 0.25 the post advises), from the next step")
     }
+
+    private let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    /// A snapshot saved before the settings were stored as their own value, every setting away
+    /// from its default: it loads to those settings, and saving it again writes the same bytes.
+    func testASnapshotSavedBeforeLoadsAndSavesByteForByte() throws {
+        let folder = try makeTemporaryDirectory(self)
+        let path = golden.appendingPathComponent("snapshot-every-setting.json").path
+        let shell = LabHarness()
+        XCTAssertEqual(
+            shell.run("load \(path)"),
+            "loaded \(path): iteration 25, data circles rows=12 noise=0.1 test=0.25 seed=3, hidden 3")
+        XCTAssertEqual(
+            shell.run("get seed", "get alpha", "get dropout", "get input_dropout", "get maxnorm", "get scaling"),
+            "seed = 7\nalpha = 0.3\ndropout = 0.4\ninput_dropout = 0.1\nmaxnorm = 3\nscaling = classic")
+        XCTAssertEqual(shell.run("get gradient", "get precision"), "gradient = exact\nprecision = 4")
+        shell.run("save \(folder)/again.json")
+        XCTAssertEqual(
+            try Data(contentsOf: URL(fileURLWithPath: "\(folder)/again.json")),
+            try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    /// The layout before input_dropout and maxnorm existed: both load as off, and are written
+    /// from then on.
+    func testASnapshotFromBeforeInputDropoutLoadsWithBothOff() throws {
+        let folder = try makeTemporaryDirectory(self)
+        let path = golden.appendingPathComponent("snapshot-before-input-dropout.json").path
+        let old = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertFalse(old.contains("input_dropout") || old.contains("maxnorm"))
+        let shell = LabHarness()
+        shell.run("load \(path)", "save \(folder)/again.json")
+        XCTAssertEqual(
+            shell.run("get dropout", "get input_dropout", "get maxnorm"),
+            "dropout = 0.3\ninput_dropout = 0\nmaxnorm = 0")
+        XCTAssertEqual(
+            try String(contentsOfFile: "\(folder)/again.json", encoding: .utf8),
+            old.replacingOccurrences(
+                of: "\"hidden\" : 4,\n", with: "\"hidden\" : 4,\n    \"input_dropout\" : 0,\n    \"maxnorm\" : 0,\n"))
+    }
+
+    /// A file's settings are refused by the settings' own rules, in one line each.
+    func testSettingsAFileHoldsAreRefusedByTheSettingsRules() throws {
+        let folder = try makeTemporaryDirectory(self)
+        let good = try String(
+            contentsOf: golden.appendingPathComponent("snapshot-every-setting.json"), encoding: .utf8)
+        let cases = [
+            ("\"alpha\" : 0.3", "\"alpha\" : -1", "alpha must be greater than 0, got -1.0"),
+            (
+                "\"dropout\" : 0.4", "\"dropout\" : 1",
+                "dropout 1.0 is out of range; dropout is a number from 0 up to, not including, 1"
+            ),
+            (
+                "\"input_dropout\" : 0.1", "\"input_dropout\" : 2",
+                "input_dropout 2.0 is out of range; input_dropout is a number from 0 up to, not including, 1"
+            ),
+            (
+                "\"maxnorm\" : 3", "\"maxnorm\" : -1",
+                "maxnorm must be 0 (off) or a finite number greater than 0, got -1.0"
+            ),
+            ("\"hidden\" : 3", "\"hidden\" : 0", "hidden 0 is out of range; hidden is a whole number from 1 to 4096"),
+        ]
+        let shell = LabHarness()
+        let before = shell.session
+        for (original, replacement, message) in cases {
+            XCTAssertTrue(good.contains(original), original)
+            let path = folder + "/bad.json"
+            try good.replacingOccurrences(of: original, with: replacement).write(
+                toFile: path, atomically: true, encoding: .utf8)
+            XCTAssertEqual(
+                shell.errors("load \(path)"), ["cannot load '\(path)': \(message); nothing was changed"], replacement)
+            XCTAssertEqual(shell.session, before)
+        }
+    }
 }

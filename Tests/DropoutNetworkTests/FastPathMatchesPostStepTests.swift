@@ -64,10 +64,11 @@ final class FastPathMatchesPostStepTests: XCTestCase {
                 for scaling in DropoutScaling.allCases {
                     for (dropout, inputDropout, maxNorm) in regimes {
                         var settings = TrainingSettings()
-                        settings.hiddenWidth = shape.hidden
+                        try settings.set(.hidden, to: shape.hidden)
                         (settings.gradient, settings.scaling) = (gradient, scaling)
-                        settings.dropoutRate = dropout
-                        (settings.inputDropoutRate, settings.maxNorm) = (inputDropout, maxNorm)
+                        try settings.set(.dropout, to: dropout)
+                        try settings.set(.inputDropout, to: inputDropout)
+                        try settings.set(.maxNorm, to: maxNorm)
                         let label =
                             "\(shape.name), \(gradient), \(scaling), dropout \(dropout), "
                             + "input dropout \(inputDropout), max-norm \(maxNorm)"

@@ -36,8 +36,8 @@ final class LargeStepTests: XCTestCase {
             ["blog 3", "blog 30", "exact 3", "exact 30"])
         for numpyCase in fixture.cases {
             var settings = TrainingSettings()
-            settings.hiddenWidth = fixture.hidden
-            settings.dropoutRate = numpyCase.dropout
+            try settings.set(.hidden, to: fixture.hidden)
+            try settings.set(.dropout, to: numpyCase.dropout)
             settings.gradient = numpyCase.gradient
             var trainer = Trainer(settings: settings, data: data, seed: 1)
             for _ in 0..<numpyCase.steps { try trainer.step() }

@@ -20,13 +20,15 @@ struct NumpyCase: Decodable {
     let synapse_1: [[Double]]
 
     var settings: TrainingSettings {
-        var settings = TrainingSettings()
-        settings.learningRate = params.alpha
-        settings.hiddenWidth = params.hidden
-        settings.dropoutRate = params.dropout
-        settings.scaling = params.scaling
-        settings.gradient = params.gradient
-        return settings
+        get throws(SettingError) {
+            var settings = TrainingSettings()
+            try settings.set(.alpha, to: params.alpha)
+            try settings.set(.hidden, to: params.hidden)
+            try settings.set(.dropout, to: params.dropout)
+            settings.scaling = params.scaling
+            settings.gradient = params.gradient
+            return settings
+        }
     }
 }
 

@@ -22,7 +22,7 @@ final class TrainingParityTests: XCTestCase {
 
     func testDropoutZeroDrawsNoMask() throws {
         var settings = TrainingSettings()
-        settings.dropoutRate = 0
+        try settings.set(.dropout, to: 0)
         var trainer = Trainer(settings: settings, data: Dataset(.xor), seed: 1)
         let before = trainer.generator
         try trainer.step()
@@ -45,7 +45,7 @@ final class TrainingParityTests: XCTestCase {
     /// rounding/h), the post's 0.056.
     func testExactGradientIsTheDerivativeOfTheForwardPass() throws {
         var settings = TrainingSettings()
-        settings.dropoutRate = 0.5
+        try settings.set(.dropout, to: 0.5)
         var trainer = Trainer(settings: settings, data: Dataset(.xor), seed: 3)
         try trainer.train(steps: 500) { _, _ in true }
         let mask = try XCTUnwrap(trainer.lastStep).mask
@@ -91,7 +91,7 @@ final class TrainingParityTests: XCTestCase {
 
     private func runCases(_ cases: [NumpyCase]) throws {
         for reference in cases {
-            var trainer = Trainer(settings: reference.settings, data: Dataset(.xor), seed: reference.seed)
+            var trainer = Trainer(settings: try reference.settings, data: Dataset(.xor), seed: reference.seed)
             try trainer.train(steps: reference.steps) { _, _ in true }
             assertClose(trainer.weights.synapse0, reference.synapse_0, "\(reference.name): synapse_0")
             assertClose(trainer.weights.synapse1, reference.synapse_1, "\(reference.name): synapse_1")
@@ -122,8 +122,8 @@ final class DatasetTests: XCTestCase {
 final class DropoutEnsembleTests: XCTestCase {
     func testExactAverageMatchesBruteForceForHiddenThree() throws {
         var settings = TrainingSettings()
-        settings.hiddenWidth = 3
-        settings.dropoutRate = 0.3
+        try settings.set(.hidden, to: 3)
+        try settings.set(.dropout, to: 0.3)
         var trainer = Trainer(settings: settings, data: Dataset(.xor), seed: 4)
         try trainer.train(steps: 300) { _, _ in true }
         var generator = MersenneTwister(seed: 99)
@@ -169,7 +169,7 @@ final class RedundancyTests: XCTestCase {
 
     func testUnitsWithTheSameIncomingWeightsAreFullyRedundant() throws {
         var settings = TrainingSettings()
-        settings.hiddenWidth = 2
+        try settings.set(.hidden, to: 2)
         let data = Dataset(.xor)
         let same = Matrix(rowArrays: [[0.3, 0.3], [-0.2, -0.2], [0.1, 0.1]])!
         let trainer = try XCTUnwrap(
@@ -186,7 +186,7 @@ final class RedundancyTests: XCTestCase {
 final class InputDropoutAndMaxNormTests: XCTestCase {
     func testInputDropoutMasksTheInputsItTrainsOn() throws {
         var settings = TrainingSettings()
-        settings.inputDropoutRate = 0.25
+        try settings.set(.inputDropout, to: 0.25)
         var trainer = Trainer(settings: settings, data: Dataset(.xor), seed: 1)
         var generator = trainer.generator
         try trainer.step()
@@ -202,7 +202,7 @@ final class InputDropoutAndMaxNormTests: XCTestCase {
 
     func testMaxNormCapsEachHiddenUnitsIncomingWeights() throws {
         var settings = TrainingSettings()
-        settings.maxNorm = 2
+        try settings.set(.maxNorm, to: 2)
         var trainer = Trainer(settings: settings, data: Dataset(.xor), seed: 1)
         try trainer.train(steps: 3000) { _, _ in true }
         let w = trainer.weights.synapse0
@@ -223,7 +223,7 @@ final class DivergenceTests: XCTestCase {
         // With keep 0.2 the kept activations are scaled by 5, so any two kept units with these
         // weights overflow to +inf and -inf, and their sum is NaN.
         var settings = TrainingSettings()
-        settings.dropoutRate = 0.8
+        try settings.set(.dropout, to: 0.8)
         let data = Dataset(.xor)
         let fresh = Trainer(settings: settings, data: data, seed: 1)
         let huge = try XCTUnwrap(Matrix(rowArrays: [[1.7e308], [-1.7e308], [1.7e308], [-1.7e308]]))

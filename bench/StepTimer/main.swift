@@ -20,8 +20,8 @@ struct StepTimer {
         let (rows, features, hidden, outputs) = (Int(numbers[0]), Int(numbers[1]), Int(numbers[2]), Int(numbers[3]))
         let steps = max(1, Int(numbers[5]))
         var settings = TrainingSettings()
-        settings.hiddenWidth = hidden
-        settings.dropoutRate = numbers[4]
+        try settings.set(.hidden, to: hidden)
+        try settings.set(.dropout, to: numbers[4])
         let data = Dataset(.random(rows: rows, features: features, outputs: outputs, seed: 0))
         var trainer = Trainer(settings: settings, data: data, seed: 1)
         try trainer.step()

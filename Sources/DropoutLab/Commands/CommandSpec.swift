@@ -1,12 +1,15 @@
 /// One command of the language: its name, its help, what Tab completes after it, and what it
 /// does. Adding a command is adding one of these to `CommandRegistry.all`.
 struct CommandSpec: Sendable {
-    /// What Tab offers for the words after the command's name.
+    /// What Tab offers for the words after the command's name, and what `help` lists.
     enum Completion: Sendable {
         case nothing
         /// A parameter name, then (for `set`) one of its enumerated values.
         case parameters
+        /// What `show` takes (`Nameable.shown`).
         case showNames
+        /// What `expect` reads, at every word (`Nameable.readable` and compare's columns).
+        case expressionNames
         case commandNames
         case files
         /// A lesson's number or name.

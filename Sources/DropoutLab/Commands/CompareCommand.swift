@@ -5,7 +5,8 @@ import DropoutNetwork
 /// as it is. What it asks for is a `Plan` (ComparePlan.swift), trained in CompareRuns.swift and
 /// printed by CompareTables.swift.
 enum CompareCommand {
-    static let keys = ["alpha", "hidden", "dropout", "input_dropout", "maxnorm", "scaling", "gradient", "data_seed"]
+    /// The training settings, and the data's seed as a setting of its own.
+    static let keys = Parameter.all.filter(\.isTrainingSetting).map(\.name) + ["data_seed"]
     static let maximumRuns = 256
 
     static let compare = CommandSpec(

@@ -99,7 +99,7 @@ extension CompareCommand {
             let bytes = combinations.reduce(0) { total, combination in
                 let hidden =
                     combination.first { $0.0 == "hidden" }.flatMap { Int($0.1) }
-                    .map { min(max($0, 1), SizeLimits.hidden.upperBound) } ?? session.settings.hiddenWidth
+                    .map { min(max($0, 1), TrainingSettings.hiddenWidths.upperBound) } ?? session.settings.hiddenWidth
                 let elements = SizeLimits.elementCount(
                     rows: shape.rows, features: shape.features, outputs: shape.outputs, hidden: hidden)
                 return total + runCount * 2 * elements * MemoryLayout<Double>.size

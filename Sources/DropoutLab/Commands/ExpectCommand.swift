@@ -9,13 +9,12 @@ enum ExpectCommand {
             "(+ - * /) over numbers, names and the functions abs, max, min, mean, std (the sample",
             "standard deviation) and sum; count(A < B) counts the elements where a comparison holds.",
             "Arithmetic and comparisons go element by element over matrices of one shape.",
-            "Names: \(ExpressionNames.all.joined(separator: ", ")).",
             "m[i] is element i of a vector (row i of a matrix); m[i, j] is one element, from 0.",
             "The last compare's table: compare.COLUMN[KEY=VALUE ...] is one setting's column, a value",
             "a run in seed order; COLUMN is one of \(Comparison.columnNames.joined(separator: ", ")).",
             "For example: count(compare.test.error[dropout=0.5] < compare.test.error[dropout=0]) >= 8",
         ],
-        example: "expect max(abs(synapse_0)) > 100", arity: 1...Int.max,
+        example: "expect max(abs(synapse_0)) > 100", arity: 1...Int.max, completion: .expressionNames,
         run: { session, arguments, context in
             let source = arguments.joined(separator: " ")
             let expression = try ExpressionParser.parse(source)

@@ -2,12 +2,6 @@ import DropoutNetwork
 
 /// `show` and `eval`: looking at the network without changing it.
 enum InspectionCommands {
-    /// What `show` can display; the step arrays come from the most recent step.
-    static let showNames = [
-        "synapse_0", "synapse_1", "X", "y", "layer_1", "layer_2", "mask",
-        "layer_1_delta", "layer_2_delta", "params", "loss", "boundary",
-    ]
-
     /// Rows of `eval` printed before the rest are summarised.
     static let evalRowsShown = 16
 
@@ -15,17 +9,13 @@ enum InspectionCommands {
         name: "show", usage: "show NAME [heat|log]",
         summary: "print a matrix, the parameters, or the error history as a plot",
         details: [
-            "NAME is one of: \(showNames.joined(separator: ", ")).",
             "'heat' draws a matrix as a heat map: one cell per number, red positive, blue negative.",
             "'log' draws the loss on a logarithmic axis, where a shrinking error stays visible.",
             "The mask is drawn as a grid: █ for a kept unit, · for a dropped one.",
-            "boundary draws where a two-input network answers 1, with the training and held-out points.",
-            "layer_1, layer_2, mask and the deltas are the arrays of the most recent step;",
-            "layer_1 is the hidden layer as the output saw it: masked and scaled.",
         ],
         example: "show synapse_0 heat", arity: 1...2, completion: .showNames,
         run: { session, arguments, context in
-            let block = try showBlock(arguments[0], session)
+            let block = try Nameable.view(of: arguments[0], in: session)
             guard arguments.count == 2 else {
                 context.console.emit(block)
                 return
@@ -59,68 +49,6 @@ enum InspectionCommands {
         run: { session, arguments, context in
             context.console.emit(.table(evaluationTable(session)))
         })
-
-    private static func showBlock(_ name: String, _ session: Session) throws -> OutputBlock {
-        let trainer = session.trainer
-        let precision = session.precision
-        switch name {
-        case "synapse_0": return .matrix(name: name, trainer.weights.synapse0, precision: precision)
-        case "synapse_1": return .matrix(name: name, trainer.weights.synapse1, precision: precision)
-        case "X": return .matrix(name: name, trainer.data.inputs, precision: precision)
-        case "y": return .matrix(name: name, trainer.data.targets, precision: precision)
-        case "params": return .table(SettingsCommands.listing(session))
-        case "boundary":
-            guard let boundary = DecisionBoundary(trainer) else {
-                throw CommandError(
-                    "the boundary needs data with two inputs and a bias column, such as xor or circles; "
-                        + "\(session.dataSpec.description) has \(trainer.data.inputs.columns) inputs")
-            }
-            return .boundary(boundary)
-        case "loss":
-            let history = session.lossHistory
-            guard !history.isEmpty else {
-                throw CommandError("no error history yet: the loss is recorded by 'step'; try 'step 1000' first")
-            }
-            var plot = LinePlot(
-                title:
-                    "training error (mean |layer_2 - y|), iterations \(history.iterations.first!)-\(history.iterations.last!)",
-                xLabel: "iteration", xs: history.iterations.map(Double.init), ys: history.errors)
-            if !history.testErrors.isEmpty {
-                plot.title =
-                    "error (mean |layer_2 - y|), iterations \(history.iterations.first!)-\(history.iterations.last!)"
-                plot.label = "training"
-                plot.others = [LinePlot.Series(label: "held-out rows", ys: history.testErrors)]
-            }
-            return .plot(plot)
-        case "layer_1", "layer_2", "mask", "layer_1_delta", "layer_2_delta":
-            guard let record = trainer.lastStep else {
-                throw CommandError(
-                    "\(name) is an array of the most recent step, and no step has run on these weights; "
-                        + "type 'step' first")
-            }
-            if name == "mask" && !record.maskDrawn {
-                throw CommandError(
-                    "the last step drew no mask because dropout was 0; 'set dropout 0.2' and 'step' to see one")
-            }
-            let matrix =
-                switch name {
-                case "layer_1": record.layer1
-                case "layer_2": record.layer2
-                case "mask": record.mask
-                case "layer_1_delta": record.layer1Delta
-                default: record.layer2Delta
-                }
-            switch name {
-            case "mask": return .maskGrid(matrix)
-            case "layer_1", "layer_2": return .activations(name: name, matrix, precision: precision)
-            default: return .matrix(name: name, matrix, precision: precision)
-            }
-        default:
-            throw CommandError(
-                "cannot show '\(name)'\(Suggestions.hint(for: name, in: showNames)); "
-                    + "show takes one of \(showNames.joined(separator: ", "))")
-        }
-    }
 
     private static func evaluationTable(_ session: Session) -> Table {
         let trainer = session.trainer

@@ -72,20 +72,29 @@ enum SessionCommands {
                     + (command.aliases.isEmpty ? "" : "  (also: \(command.aliases.joined(separator: ", ")))"),
                 "", command.summary,
             ]
-            if command.completion == .parameters {
-                let width = Parameter.names.map(\.count).max() ?? 0
-                let indent = String(repeating: " ", count: width + 4)
-                lines.append("")
-                for parameter in Parameter.all {
-                    let padding = String(repeating: " ", count: width - parameter.name.count + 2)
-                    lines.append("  \(parameter.name)\(padding)\(parameter.meaning)")
-                    lines.append("\(indent)takes \(parameter.accepted)")
-                }
+            switch command.completion {
+            case .parameters:
+                lines += glossary(Parameter.all.map { ($0.name, $0.meaning, "takes \($0.accepted)") })
+            case .showNames: lines += glossary(Nameable.shown.map { ($0.name, $0.meaning, nil) })
+            case .expressionNames: lines += glossary(Nameable.readable.map { ($0.name, $0.meaning, nil) })
+            default: break
             }
             if !command.details.isEmpty { lines += [""] + command.details }
             lines += ["", "example: \(command.example)"]
             context.say(lines.joined(separator: "\n"))
         })
+
+    /// The names a command takes, each with its meaning and, where it has one, a second line,
+    /// in two aligned columns after a blank line.
+    private static func glossary(_ entries: [(name: String, meaning: String, more: String?)]) -> [String] {
+        let width = entries.map(\.name.count).max() ?? 0
+        let indent = String(repeating: " ", count: width + 4)
+        return [""]
+            + entries.flatMap { entry in
+                let padding = String(repeating: " ", count: width - entry.name.count + 2)
+                return ["  \(entry.name)\(padding)\(entry.meaning)"] + (entry.more.map { ["\(indent)\($0)"] } ?? [])
+            }
+    }
 
     static let quit = CommandSpec(
         name: "quit", aliases: ["exit"], usage: "quit",

@@ -1,3 +1,4 @@
+import DropoutNetwork
 import Foundation
 
 /// `save` and `load`: a session to and from a JSON file.
@@ -61,6 +62,8 @@ enum SnapshotCommands {
             let snapshot: Snapshot
             do {
                 snapshot = try JSONDecoder().decode(Snapshot.self, from: data)
+            } catch let refused as SettingError {
+                throw Snapshot.invalid(path, refused)
             } catch {
                 throw CommandError("cannot load '\(path)': it is not a complete dropout snapshot (\(describe(error)))")
             }

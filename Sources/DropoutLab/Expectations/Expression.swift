@@ -53,7 +53,7 @@ indirect enum Expression: Sendable {
         case .number(let value):
             return .scalar(value)
         case .name(let name):
-            return try ExpressionNames.value(of: name, in: session)
+            return try Nameable.value(of: name, in: session)
         case .negate(let inner):
             switch try inner.evaluate(in: session) {
             case .scalar(let value): return .scalar(-value)

@@ -44,7 +44,8 @@ public enum Completion {
             switch command.completion {
             case .nothing: candidates = []
             case .parameters: candidates = Parameter.names
-            case .showNames: candidates = InspectionCommands.showNames
+            case .showNames: candidates = Nameable.shown.map(\.name)
+            case .expressionNames: candidates = expressionNames
             case .commandNames: candidates = CommandRegistry.all.map(\.name)
             case .files: return .files
             case .lessons: candidates = LessonLibrary.completions()
@@ -54,9 +55,15 @@ public enum Completion {
             candidates = (try? Parameter.named(previous[1]))?.values ?? []
         case 2 where previous[0] == "show":
             candidates = previous[1] == "loss" ? ["log"] : ["heat"]
+        case _ where (try? CommandRegistry.command(named: previous[0]))?.completion == .expressionNames:
+            // Any word of an expression may be a name: `expect max(syn` completes `syn`.
+            candidates = expressionNames
         default:
             candidates = []
         }
         return .words(candidates.filter { $0.hasPrefix(word) })
     }
+
+    /// What an expression can name: the table's readable names and compare's columns.
+    private static var expressionNames: [String] { Nameable.readable.map(\.name) + ComparisonNames.all }
 }

@@ -1,7 +1,9 @@
 import DropoutNetwork
 
 /// One name that `set` and `get` accept: what it means, what values it takes, and how it changes
-/// a session. The list in `Parameter.all` drives `set`, `get`, help and Tab completion.
+/// a session. The list in `Parameter.all` drives `set`, `get`, help and Tab completion, the keys
+/// `compare` varies, and the parameters `expect` reads. The rules of the training settings are
+/// `TrainingSettings`' own: an entry parses the words and words a refusal.
 struct Parameter: Sendable {
     let name: String
     let meaning: String
@@ -12,6 +14,10 @@ struct Parameter: Sendable {
     /// Validates the words after `set NAME`, changes the session, and says what changed; long
     /// work (generating large data) stops when the probe says so, throwing `Interruption`.
     let apply: @Sendable (inout Session, [String], _ interrupted: @Sendable () -> Bool) throws -> String
+    /// The value as `expect` reads it; nil for a parameter `expect` does not name.
+    var number: (@Sendable (Session) -> Double)? = nil
+    /// A field of `TrainingSettings`, which `compare` can vary.
+    var isTrainingSetting = false
 
     static func named(_ name: String) throws -> Parameter {
         guard let parameter = all.first(where: { $0.name == name }) else {
@@ -33,51 +39,35 @@ struct Parameter: Sendable {
                 let value = try ValueParsing.wholeNumber(single(words, "seed"), name: "seed", in: 0...Int(UInt32.max))
                 session.reinitialize(seed: UInt32(value))
                 return "seed = \(value); weights re-drawn, iteration 0"
-            }),
-        Parameter(
-            name: "alpha", meaning: "the learning rate: each step moves the weights by alpha times the gradient",
-            accepted: "a finite number greater than 0", values: [],
-            current: { format($0.settings.learningRate) },
-            apply: { session, words, _ in
-                let value = try ValueParsing.finiteNumber(
-                    single(words, "alpha"), name: "alpha",
-                    accepted: "a finite number greater than 0")
-                guard value > 0 else { throw CommandError("alpha must be greater than 0, got \(words[0])") }
-                session.changeSettings { $0.learningRate = value }
-                return "alpha = \(format(value)), from the next step"
-            }),
+            },
+            number: { Double($0.seed) }),
+        number(
+            .alpha, meaning: "the learning rate: each step moves the weights by alpha times the gradient",
+            readable: true),
         Parameter(
             name: "hidden", meaning: "the number of hidden units (hidden_dim); re-draws the weights",
-            accepted: "a whole number from 1 to \(SizeLimits.hidden.upperBound)", values: [],
+            accepted: TrainingSettings.Setting.hidden.accepted, values: [],
             current: { String($0.settings.hiddenWidth) },
             apply: { session, words, _ in
-                let value = try ValueParsing.wholeNumber(single(words, "hidden"), name: "hidden", in: SizeLimits.hidden)
+                let word = try single(words, "hidden")
+                // The settings' range bounds the parse too, so that an overflowing number is out of range.
+                let value = try ValueParsing.wholeNumber(word, name: "hidden", in: TrainingSettings.hiddenWidths)
                 try SizeLimits.check(session.dataSpec, hidden: value)
                 var settings = session.settings
-                settings.hiddenWidth = value
+                try refusing(word) { () throws(SettingError) in try settings.set(.hidden, to: value) }
                 session.reinitialize(settings: settings)
                 return "hidden = \(value); weights re-drawn from seed \(session.seed), iteration 0"
-            }),
-        probability(
-            "dropout", meaning: "the probability of dropping a hidden unit in a training step; 0 = off",
-            get: { $0.dropoutRate }, set: { $0.dropoutRate = $1 }),
-        probability(
-            "input_dropout",
+            },
+            number: { Double($0.settings.hiddenWidth) }, isTrainingSetting: true),
+        number(
+            .dropout, meaning: "the probability of dropping a hidden unit in a training step; 0 = off", readable: true),
+        number(
+            .inputDropout,
             meaning: "the probability of dropping an input (the bias column too); 0 = off; keep it at or below 0.25",
-            advisedLimit: 0.25, get: { $0.inputDropoutRate }, set: { $0.inputDropoutRate = $1 }),
-        Parameter(
-            name: "maxnorm",
-            meaning: "the largest norm of a hidden unit's incoming weights, enforced after each step; 0 = off",
-            accepted: "0 (off) or a finite number greater than 0", values: [],
-            current: { format($0.settings.maxNorm) },
-            apply: { session, words, _ in
-                let accepted = "0 (off) or a finite number greater than 0"
-                let value = try ValueParsing.finiteNumber(single(words, "maxnorm"), name: "maxnorm", accepted: accepted)
-                guard value >= 0 else { throw CommandError("maxnorm must be \(accepted), got \(words[0])") }
-                session.changeSettings { $0.maxNorm = value }
-                return value == 0
-                    ? "maxnorm = 0 (off), from the next step" : "maxnorm = \(format(value)), from the next step"
-            }),
+            advisedLimit: 0.25),
+        number(
+            .maxNorm,
+            meaning: "the largest norm of a hidden unit's incoming weights, enforced after each step; 0 = off"),
         choice(
             "scaling", meaning: "how training with dropout is reconciled with evaluation without it",
             get: { $0.scaling }, set: { $0.scaling = $1 }),
@@ -103,40 +93,55 @@ struct Parameter: Sendable {
             }),
         Parameter(
             name: "precision", meaning: "digits after the decimal point when numbers are printed",
-            accepted: "a whole number from 1 to 17", values: [],
+            accepted: "a whole number from \(Session.precisions.lowerBound) to \(Session.precisions.upperBound)",
+            values: [],
             current: { String($0.precision) },
             apply: { session, words, _ in
                 session.precision = try ValueParsing.wholeNumber(
-                    single(words, "precision"), name: "precision", in: 1...17)
+                    single(words, "precision"), name: "precision", in: Session.precisions)
                 return "precision = \(session.precision)"
             }),
     ]
 
-    /// Shortest text that reads back as the same double: 0.5, 0.2, 1e-05.
-    static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    /// A refusal of the settings as the one error line, naming the value as it was given (`typed`),
+    /// or as a file holds it.
+    static func refusal(_ error: SettingError, typed: String? = nil, verb: String = "takes") -> CommandError {
+        let shown = typed ?? error.value
+        if let condition = error.condition { return CommandError("\(error.name) must be \(condition), got \(shown)") }
+        return CommandError("\(error.name) \(shown) is out of range; \(error.name) \(verb) \(error.accepted)")
     }
 
-    /// A dropout probability, in [0, 1); 0 turns that dropout off.
-    private static func probability(
-        _ name: String, meaning: String, advisedLimit: Double? = nil,
-        get: @escaping @Sendable (TrainingSettings) -> Double,
-        set: @escaping @Sendable (inout TrainingSettings, Double) -> Void
+    /// Runs `change`, turning a refusal into the error line for the word typed.
+    private static func refusing(_ typed: String, _ change: () throws(SettingError) -> Void) throws {
+        do { try change() } catch { throw refusal(error, typed: typed) }
+    }
+
+    /// A number of the training settings, from the next step on; 0 is off where it is allowed.
+    private static func number(
+        _ setting: TrainingSettings.Setting<Double>, meaning: String, advisedLimit: Double? = nil,
+        readable: Bool = false
     ) -> Parameter {
-        let accepted = "a number from 0 up to, not including, 1"
+        let name = setting.name
+        let read: @Sendable (Session) -> Double = { $0.settings[setting] }
         return Parameter(
-            name: name, meaning: meaning, accepted: accepted, values: [],
-            current: { format(get($0.settings)) },
+            name: name, meaning: meaning, accepted: setting.accepted, values: [],
+            current: { format(read($0)) },
             apply: { session, words, _ in
-                let value = try ValueParsing.finiteNumber(single(words, name), name: name, accepted: accepted)
-                guard value >= 0 && value < 1 else {
-                    throw CommandError("\(name) \(words[0]) is out of range; \(name) takes \(accepted)")
-                }
-                session.changeSettings { set(&$0, value) }
+                let word = try single(words, name)
+                let value = try ValueParsing.finiteNumber(word, name: name, accepted: setting.accepted)
+                var settings = session.settings
+                try refusing(word) { () throws(SettingError) in try settings.set(setting, to: value) }
+                session.changeSettings { $0 = settings }
                 guard value > 0 else { return "\(name) = 0 (off), from the next step" }
                 let advice = advisedLimit.map { value > $0 ? " (above the \(format($0)) the post advises)" : "" } ?? ""
                 return "\(name) = \(format(value))\(advice), from the next step"
-            })
+            },
+            number: readable ? read : nil, isTrainingSetting: true)
+    }
+
+    /// Shortest text that reads back as the same double: 0.5, 0.2, 1e-05.
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     /// A setting that takes one of a fixed set of words, each with a one-line summary.
@@ -153,7 +158,7 @@ struct Parameter: Sendable {
                 let word = try ValueParsing.choice(single(arguments, name), name: name, from: words)
                 session.changeSettings { set(&$0, T(rawValue: word)!) }
                 return "\(name) = \(word): \(get(session.settings).summary)"
-            })
+            }, isTrainingSetting: true)
     }
 
     private static func single(_ words: [String], _ name: String) throws -> String {

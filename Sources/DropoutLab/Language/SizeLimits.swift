@@ -1,9 +1,9 @@
 import DropoutNetwork
 
 /// How large a network and its data may be, checked before anything is allocated so that a
-/// typo like `hidden 4000000` is an error, not an out-of-memory crash.
+/// typo like `hidden 4000000` is an error, not an out-of-memory crash. The widest hidden layer
+/// is the settings' own rule, `TrainingSettings.hiddenWidths`.
 enum SizeLimits {
-    static let hidden = 1...4096
     static let rows = 1...1_000_000
     static let features = 1...4096
     static let outputs = 1...1024

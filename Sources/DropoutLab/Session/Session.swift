@@ -5,6 +5,8 @@ import DropoutNetwork
 /// only when the command succeeds, so an error never leaves a half-changed session.
 public struct Session: Equatable, Sendable {
     public static let defaultPrecision = 6
+    /// The digits `precision` may ask for: 17 prints any double exactly.
+    static let precisions = 1...17
 
     public private(set) var seed: UInt32 = 1
     public private(set) var trainer: Trainer

@@ -6,17 +6,35 @@ struct Snapshot: Codable {
     static let format = "dropout-snapshot"
     static let currentVersion = 1
 
+    /// The session's seed and precision, and beside them in the same object the training
+    /// settings under their own names (alpha, hidden, dropout, ...): the layout snapshots have
+    /// always had. Decoding the settings checks them (`TrainingSettings` throws `SettingError`).
     struct Parameters: Codable {
         var seed: UInt32
-        var alpha: Double
-        var hidden: Int
-        var dropout: Double
-        var scaling: DropoutScaling
-        var gradient: HiddenGradient
+        var settings: TrainingSettings
         var precision: Int
-        /// Optional, so that snapshots saved before they existed still load.
-        var input_dropout: Double?
-        var maxnorm: Double?
+
+        private enum CodingKeys: String, CodingKey { case seed, precision }
+
+        init(seed: UInt32, settings: TrainingSettings, precision: Int) {
+            self.seed = seed
+            self.settings = settings
+            self.precision = precision
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            seed = try container.decode(UInt32.self, forKey: .seed)
+            settings = try TrainingSettings(from: decoder)
+            precision = try container.decode(Int.self, forKey: .precision)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(seed, forKey: .seed)
+            try settings.encode(to: encoder)
+            try container.encode(precision, forKey: .precision)
+        }
     }
 
     struct Data: Codable {
@@ -57,14 +75,9 @@ struct Snapshot: Codable {
 
     init(_ session: Session) {
         let trainer = session.trainer
-        let settings = trainer.settings
         format = Self.format
         version = Self.currentVersion
-        parameters = Parameters(
-            seed: session.seed, alpha: settings.learningRate, hidden: settings.hiddenWidth,
-            dropout: settings.dropoutRate, scaling: settings.scaling,
-            gradient: settings.gradient, precision: session.precision,
-            input_dropout: settings.inputDropoutRate, maxnorm: settings.maxNorm)
+        parameters = Parameters(seed: session.seed, settings: trainer.settings, precision: session.precision)
         data = Data(
             spec: trainer.data.spec.description, X: trainer.data.inputs.rowArrays,
             y: trainer.data.targets.rowArrays)

@@ -1,14 +1,23 @@
 import DropoutNetwork
 
-/// Turns a decoded snapshot back into a session, checking every part the way `set` would. Any
-/// inconsistency rejects the whole file, so a hand-edited or damaged snapshot never half-loads.
+/// Turns a decoded snapshot back into a session, checking every part the way `set` would (the
+/// settings checked themselves as they were decoded). Any inconsistency rejects the whole file,
+/// so a hand-edited or damaged snapshot never half-loads.
 extension Snapshot {
+    /// A refused file as the one error line.
+    static func invalid(_ path: String, _ why: String) -> CommandError {
+        CommandError("cannot load '\(path)': \(why); nothing was changed")
+    }
+
+    /// Settings the file holds and `TrainingSettings` refuses, found while decoding.
+    static func invalid(_ path: String, _ refused: SettingError) -> CommandError {
+        invalid(path, Parameter.refusal(refused, verb: "is").message)
+    }
+
     /// - Parameter interrupted: stops the generation of the data the snapshot names, which for
     ///   the largest data takes minutes; throws `Interruption`.
     func restore(from path: String, interrupted: () -> Bool = Interruption.never) throws -> Session {
-        func invalid(_ why: String) -> CommandError {
-            CommandError("cannot load '\(path)': \(why); nothing was changed")
-        }
+        func invalid(_ why: String) -> CommandError { Self.invalid(path, why) }
         guard format == Self.format else { throw invalid("it is not a dropout snapshot (format '\(format)')") }
         guard version == Self.currentVersion else {
             throw invalid(
@@ -21,29 +30,18 @@ extension Snapshot {
             )
         }
         let p = parameters
-        guard p.alpha.isFinite && p.alpha > 0 else { throw invalid("alpha \(p.alpha) is not a finite number above 0") }
-        guard p.dropout >= 0 && p.dropout < 1 else { throw invalid("dropout \(p.dropout) is not in [0, 1)") }
-        guard SizeLimits.hidden.contains(p.hidden) else {
+        let precisions = Session.precisions
+        guard precisions.contains(p.precision) else {
             throw invalid(
-                "hidden \(p.hidden) is out of range; hidden is a whole number from 1 to \(SizeLimits.hidden.upperBound)"
+                "precision \(p.precision) is out of range; precision is a whole number from \(precisions.lowerBound) to \(precisions.upperBound)"
             )
         }
-        guard (1...17).contains(p.precision) else {
-            throw invalid("precision \(p.precision) is out of range; precision is a whole number from 1 to 17")
-        }
-        let inputDropout = p.input_dropout ?? 0
-        let maxNorm = p.maxnorm ?? 0
-        guard inputDropout >= 0 && inputDropout < 1 else {
-            throw invalid("input_dropout \(inputDropout) is not in [0, 1)")
-        }
-        guard maxNorm.isFinite && maxNorm >= 0 else {
-            throw invalid("maxnorm \(maxNorm) is not 0 or a finite number above 0")
-        }
+        let settings = p.settings
 
         let spec: DatasetSpec
         do {
             spec = try DatasetParsing.parse(CommandLineWords(parsing: data.spec).words)
-            try SizeLimits.check(spec, hidden: p.hidden)
+            try SizeLimits.check(spec, hidden: settings.hiddenWidth)
         } catch let error as CommandError {
             throw invalid("its data spec '\(data.spec)' is not valid: \(error.message)")
         }
@@ -73,14 +71,6 @@ extension Snapshot {
             history.iterations.last.map({ $0 <= iteration }) ?? true
         else { throw invalid("its error history is inconsistent with iteration \(iteration)") }
 
-        var settings = TrainingSettings()
-        settings.learningRate = p.alpha
-        settings.hiddenWidth = p.hidden
-        settings.dropoutRate = p.dropout
-        settings.scaling = p.scaling
-        settings.gradient = p.gradient
-        settings.inputDropoutRate = inputDropout
-        settings.maxNorm = maxNorm
         guard
             let trainer = Trainer(
                 settings: settings, data: dataset,
@@ -89,7 +79,7 @@ extension Snapshot {
         else {
             throw invalid(
                 "its weights have shapes \(synapse0.shapeDescription) and \(synapse1.shapeDescription), "
-                    + "but hidden \(p.hidden) on this data needs (\(dataset.inputs.columns), \(p.hidden)) and (\(p.hidden), \(dataset.targets.columns))"
+                    + "but hidden \(settings.hiddenWidth) on this data needs (\(dataset.inputs.columns), \(settings.hiddenWidth)) and (\(settings.hiddenWidth), \(dataset.targets.columns))"
             )
         }
         return Session(seed: p.seed, trainer: trainer, lossHistory: lossHistory, precision: p.precision)

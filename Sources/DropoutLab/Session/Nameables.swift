@@ -1,0 +1,205 @@
+import DropoutNetwork
+
+/// Something a learner can name: a matrix of the network, a result of evaluation, a parameter.
+/// `Nameable.all` is the one table of them, which `show`, `expect`, Tab completion and `help`
+/// read, so that adding a name is adding an entry. The parameters' entries come from their own
+/// table, `Parameter.all`; compare's columns are `ComparisonNames`, which take selectors.
+struct Nameable: Sendable {
+    let name: String
+    /// One line, for help.
+    let meaning: String
+    /// The value as `expect` reads it; nil for what only `show` draws (a table, a plot).
+    let value: (@Sendable (Session) throws -> ExpressionValue)?
+    /// What `show` prints; nil for what only `expect` reads.
+    let view: (@Sendable (Session) throws -> OutputBlock)?
+
+    /// How `show` draws a matrix.
+    enum Drawing {
+        case numbers
+        /// Numbers with the rendering of activations in (0, 1).
+        case activations
+    }
+
+    static let all: [Nameable] =
+        [
+            matrix("synapse_0", "the weights from the inputs to the hidden layer", drawn: .numbers) {
+                $0.trainer.weights.synapse0
+            },
+            matrix("synapse_1", "the weights from the hidden layer to the output", drawn: .numbers) {
+                $0.trainer.weights.synapse1
+            },
+            matrix("X", "the training inputs, a row each", drawn: .numbers) { $0.trainer.data.inputs },
+            matrix("y", "the training targets, a row each", drawn: .numbers) { $0.trainer.data.targets },
+            stepArray("layer_1", "the last step's hidden layer as the output saw it: masked and scaled", .activations) {
+                $0.layer1
+            },
+            stepArray("layer_2", "the last step's output", .activations) { $0.layer2 },
+            Nameable(
+                name: "mask", meaning: "the last step's keep mask: 1 for a kept unit, 0 for a dropped one",
+                value: { .matrix(try lastStep("mask", $0).mask) },
+                view: { session in
+                    let record = try lastStep("mask", session)
+                    guard record.maskDrawn else {
+                        throw CommandError(
+                            "the last step drew no mask because dropout was 0; 'set dropout 0.2' and 'step' to see one")
+                    }
+                    return .maskGrid(record.mask)
+                }),
+            stepArray("layer_1_delta", "the last step's error term of the hidden layer", .numbers) { $0.layer1Delta },
+            stepArray("layer_2_delta", "the last step's error term of the output", .numbers) { $0.layer2Delta },
+            shown("params", "every parameter, its value and its meaning") { .table(SettingsCommands.listing($0)) },
+            shown("loss", "the error over the iterations 'step' ran, as a plot", view: lossPlot),
+            shown("boundary", "where a two-input network answers 1, with the training and held-out points") {
+                session in
+                guard let boundary = DecisionBoundary(session.trainer) else {
+                    throw CommandError(
+                        "the boundary needs data with two inputs and a bias column, such as xor or circles; "
+                            + "\(session.dataSpec.description) has \(session.trainer.data.inputs.columns) inputs")
+                }
+                return .boundary(boundary)
+            },
+            read("eval.hidden", "the hidden layer at evaluation, nothing dropped") {
+                .matrix($0.trainer.evaluate().hidden)
+            },
+            read("eval.output", "the outputs at evaluation") { .matrix($0.trainer.evaluate().outputs) },
+            read("eval.error", "the mean absolute error at evaluation") {
+                .scalar($0.trainer.evaluate().meanAbsoluteError)
+            },
+            read("eval.accuracy", "the share of outputs on the target's side of 0.5 at evaluation") {
+                .scalar($0.trainer.evaluate().accuracy)
+            },
+            read("validation.error", "eval.error on the validation rows") {
+                .scalar(try validation("validation.error", $0).meanAbsoluteError)
+            },
+            read("validation.accuracy", "eval.accuracy on the validation rows") {
+                .scalar(try validation("validation.accuracy", $0).accuracy)
+            },
+            read("test.error", "eval.error on the held-out rows") {
+                .scalar(try test("test.error", $0).meanAbsoluteError)
+            },
+            read("test.accuracy", "eval.accuracy on the held-out rows") {
+                .scalar(try test("test.accuracy", $0).accuracy)
+            },
+            read("step.error", "the error of the last step, as 'step' prints it") { session in
+                guard let error = session.lossHistory.lastError else {
+                    throw CommandError("step.error is the error of the last step, and no step has run yet")
+                }
+                return .scalar(error)
+            },
+            read("rows", "the number of training rows") { .scalar(Double($0.trainer.data.inputs.rows)) },
+            read("validation.rows", "the number of validation rows") {
+                .scalar(Double($0.trainer.data.validationInputs.rows))
+            },
+            read("test.rows", "the number of held-out rows") { .scalar(Double($0.trainer.data.testInputs.rows)) },
+            read("iteration", "the number of steps trained on these weights") { .scalar(Double($0.trainer.iteration)) },
+        ]
+        + Parameter.all.compactMap { parameter in
+            parameter.number.map { number in
+                read(parameter.name, parameter.meaning) { .scalar(number($0)) }
+            }
+        }
+
+    /// What `show` takes, in the table's order.
+    static var shown: [Nameable] { all.filter { $0.view != nil } }
+    /// What `expect` reads, in the table's order.
+    static var readable: [Nameable] { all.filter { $0.value != nil } }
+
+    /// What `show` prints for `name`.
+    static func view(of name: String, in session: Session) throws -> OutputBlock {
+        try find(name, \.view, among: shown) { "cannot show '\(name)'\($0); show takes one of \($1)" }(session)
+    }
+
+    /// `name`'s value as `expect` reads it.
+    static func value(of name: String, in session: Session) throws -> ExpressionValue {
+        try find(name, \.value, among: readable) { "unknown name '\(name)'\($0); expressions can use \($1)" }(session)
+    }
+
+    /// One part of `name`'s entry, or an error naming the `entries` that have it (`refusal` is
+    /// given a did-you-mean hint and that list).
+    private static func find<Part>(
+        _ name: String, _ part: KeyPath<Nameable, Part?>, among entries: [Nameable],
+        refusal: (_ hint: String, _ names: String) -> String
+    ) throws -> Part {
+        guard let found = all.first(where: { $0.name == name })?[keyPath: part] else {
+            let names = entries.map(\.name)
+            throw CommandError(refusal(Suggestions.hint(for: name, in: names), names.joined(separator: ", ")))
+        }
+        return found
+    }
+
+    /// A matrix `expect` reads and `show` draws.
+    private static func matrix(
+        _ name: String, _ meaning: String, drawn: Drawing, _ read: @escaping @Sendable (Session) throws -> Matrix
+    ) -> Nameable {
+        Nameable(
+            name: name, meaning: meaning, value: { .matrix(try read($0)) },
+            view: { session in
+                let matrix = try read(session)
+                switch drawn {
+                case .numbers: return .matrix(name: name, matrix, precision: session.precision)
+                case .activations: return .activations(name: name, matrix, precision: session.precision)
+                }
+            })
+    }
+
+    /// An array of the most recent step.
+    private static func stepArray(
+        _ name: String, _ meaning: String, _ drawn: Drawing, _ part: @escaping @Sendable (StepRecord) -> Matrix
+    ) -> Nameable {
+        matrix(name, meaning, drawn: drawn) { part(try lastStep(name, $0)) }
+    }
+
+    private static func lastStep(_ name: String, _ session: Session) throws -> StepRecord {
+        guard let record = session.trainer.lastStep else {
+            throw CommandError(
+                "\(name) is an array of the most recent step, and no step has run on these weights; type 'step' first")
+        }
+        return record
+    }
+
+    /// Something only `expect` reads.
+    private static func read(
+        _ name: String, _ meaning: String, _ value: @escaping @Sendable (Session) throws -> ExpressionValue
+    ) -> Nameable {
+        Nameable(name: name, meaning: meaning, value: value, view: nil)
+    }
+
+    /// Something only `show` draws.
+    private static func shown(
+        _ name: String, _ meaning: String, view: @escaping @Sendable (Session) throws -> OutputBlock
+    ) -> Nameable {
+        Nameable(name: name, meaning: meaning, value: nil, view: view)
+    }
+
+    private static func validation(_ name: String, _ session: Session) throws -> Evaluation {
+        guard let validation = session.trainer.evaluateValidation() else {
+            throw CommandError(
+                "\(name) needs data with validation rows, such as 'set data circles rows=200 validation=0.25 test=0.25'"
+            )
+        }
+        return validation
+    }
+
+    private static func test(_ name: String, _ session: Session) throws -> Evaluation {
+        guard let test = session.trainer.evaluateTest() else {
+            throw CommandError("\(name) needs data with held-out rows, such as 'set data circles rows=200 test=0.5'")
+        }
+        return test
+    }
+
+    private static func lossPlot(_ session: Session) throws -> OutputBlock {
+        let history = session.lossHistory
+        guard let first = history.iterations.first, let last = history.iterations.last else {
+            throw CommandError("no error history yet: the loss is recorded by 'step'; try 'step 1000' first")
+        }
+        var plot = LinePlot(
+            title: "training error (mean |layer_2 - y|), iterations \(first)-\(last)",
+            xLabel: "iteration", xs: history.iterations.map(Double.init), ys: history.errors)
+        if !history.testErrors.isEmpty {
+            plot.title = "error (mean |layer_2 - y|), iterations \(first)-\(last)"
+            plot.label = "training"
+            plot.others = [LinePlot.Series(label: "held-out rows", ys: history.testErrors)]
+        }
+        return .plot(plot)
+    }
+}
