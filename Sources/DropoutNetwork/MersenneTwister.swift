@@ -30,6 +30,11 @@ public struct MersenneTwister: Equatable, Sendable {
     public private(set) var key: [UInt32]
     /// How many words of the current block have been used (624 means "regenerate next").
     public private(set) var position: Int
+    /// The position at the last `markRollbackPoint`, -1 before the first.
+    private var rollbackPosition = -1
+    /// The words as they were at the mark, once a draw since has regenerated them.
+    private var rollbackWords: [UInt32] = []
+    private var regeneratedSinceMark = false
 
     /// Seeds like `init_genrand`, which is what `np.random.seed(n)` does for an integer `n`.
     public init(seed: UInt32) {
@@ -49,15 +54,33 @@ public struct MersenneTwister: Equatable, Sendable {
         self.position = position
     }
 
-    /// Becomes a copy of `other` by overwriting this generator's own words, which allocates
-    /// nothing once this generator's storage is its own (the training loop relies on that).
-    mutating func copyState(from other: MersenneTwister) {
-        key.withUnsafeMutableBufferPointer { words in
-            other.key.withUnsafeBufferPointer { source in
-                words.baseAddress!.update(from: source.baseAddress!, count: Self.stateSize)
+    /// Remembers where the stream is, so that `rollBack` can return to it: a training step that
+    /// would diverge is refused with the generator as the step found it. The words are copied
+    /// only if a draw regenerates them before the next mark (once in 624 words), instead of at
+    /// every mark: at the tutorial's size that copy was 7% of a step.
+    mutating func markRollbackPoint() {
+        rollbackPosition = position
+        regeneratedSinceMark = false
+    }
+
+    /// Returns to the state at the last `markRollbackPoint`, allocating nothing.
+    mutating func rollBack() {
+        precondition(rollbackPosition >= 0, "rollBack() before markRollbackPoint()")
+        if regeneratedSinceMark {
+            key.withUnsafeMutableBufferPointer { words in
+                rollbackWords.withUnsafeBufferPointer { saved in
+                    words.baseAddress!.update(from: saved.baseAddress!, count: Self.stateSize)
+                }
             }
         }
-        position = other.position
+        position = rollbackPosition
+        regeneratedSinceMark = false
+    }
+
+    /// Two generators are equal when they will draw the same numbers; the rollback point is
+    /// bookkeeping of the step in progress, not state.
+    public static func == (a: MersenneTwister, b: MersenneTwister) -> Bool {
+        a.key == b.key && a.position == b.position
     }
 
     /// The next 32 tempered bits.
@@ -71,11 +94,16 @@ public struct MersenneTwister: Equatable, Sendable {
     @inline(__always)
     mutating func withStream<T>(_ body: (inout Stream) -> T) -> T {
         let start = position
+        let keepWords = rollbackPosition >= 0 && !regeneratedSinceMark
+        if keepWords && rollbackWords.isEmpty { rollbackWords = [UInt32](repeating: 0, count: Self.stateSize) }
         return key.withUnsafeMutableBufferPointer { words in
-            var stream = Stream(words: words, position: start)
-            let result = body(&stream)
-            position = stream.position
-            return result
+            rollbackWords.withUnsafeMutableBufferPointer { saved in
+                var stream = Stream(words: words, position: start, saveBeforeRegenerating: keepWords ? saved : nil)
+                let result = body(&stream)
+                position = stream.position
+                if stream.savedWords { regeneratedSinceMark = true }
+                return result
+            }
         }
     }
 
@@ -83,6 +111,17 @@ public struct MersenneTwister: Equatable, Sendable {
     struct Stream {
         let words: UnsafeMutableBufferPointer<UInt32>
         var position: Int
+        /// Where the words go before they are first regenerated, for `rollBack`; nil when no
+        /// rollback point needs them.
+        let saveBeforeRegenerating: UnsafeMutableBufferPointer<UInt32>?
+        private(set) var savedWords = false
+
+        init(
+            words: UnsafeMutableBufferPointer<UInt32>, position: Int,
+            saveBeforeRegenerating: UnsafeMutableBufferPointer<UInt32>? = nil
+        ) {
+            (self.words, self.position, self.saveBeforeRegenerating) = (words, position, saveBeforeRegenerating)
+        }
 
         @inline(__always)
         mutating func nextUInt32() -> UInt32 {
@@ -109,6 +148,10 @@ public struct MersenneTwister: Equatable, Sendable {
         private mutating func regenerate() {
             let n = MersenneTwister.stateSize
             let m = MersenneTwister.shift
+            if let saved = saveBeforeRegenerating, !savedWords {
+                saved.baseAddress!.update(from: words.baseAddress!, count: n)
+                savedWords = true
+            }
             @inline(__always) func twist(_ i: Int, _ next: Int, _ far: Int) {
                 let y = (words[i] & MersenneTwister.upperMask) | (words[next] & MersenneTwister.lowerMask)
                 words[i] = words[far] ^ (y >> 1) ^ ((y & 1) == 0 ? 0 : MersenneTwister.matrixA)

@@ -242,4 +242,33 @@ final class DivergenceTests: XCTestCase {
             trainer.generator, before.1, "the mask's draws are given back, so the next step draws them again")
         XCTAssertThrowsError(try trainer.step(), "the same weights and draws diverge the same way")
     }
+
+    /// The refused step's draws are given back whatever they did to the generator's words: none
+    /// regenerated, the block regenerated once (the stream 4 words from its end), or several
+    /// times (the mask of 500 rows by 4 units draws 4,000 words). The words are kept only when
+    /// regenerated. Weights that are NaN make the output NaN whatever the mask.
+    func testTheGeneratorIsGivenBackWhenTheRefusedStepRegeneratedItsWords() throws {
+        var settings = TrainingSettings()
+        try settings.set(.dropout, to: 0.2)
+        let many = DatasetSpec.random(rows: 500, features: 3, outputs: 1, seed: 0)
+        for (data, position) in [(DatasetSpec.xor, 100), (.xor, 620), (many, 10)] {
+            let fresh = Trainer(settings: settings, data: Dataset(data), seed: 1)
+            var generator = try XCTUnwrap(MersenneTwister(key: fresh.generator.key, position: position))
+            var broken = fresh.weights.synapse0
+            for index in broken.elements.indices { broken.elements[index] = .nan }
+            var trainer = try XCTUnwrap(
+                Trainer(
+                    settings: settings, data: fresh.data,
+                    weights: Weights(synapse0: broken, synapse1: fresh.weights.synapse1), generator: generator,
+                    iteration: 0))
+            let place = "\(data.description), from word \(position)"
+            XCTAssertThrowsError(try trainer.step(), place)
+            XCTAssertEqual(trainer.generator.key, generator.key, place)
+            XCTAssertEqual(trainer.generator.position, position, place)
+            // And the draws after it are the ones the stream had before the refused step.
+            XCTAssertThrowsError(try trainer.step(), place)
+            var after = trainer.generator
+            XCTAssertEqual(after.nextUInt32(), generator.nextUInt32(), place)
+        }
+    }
 }

@@ -18,8 +18,6 @@ public struct Trainer: Equatable, Sendable {
     private var synapse0Update: Matrix
     /// synapse_1 transposed, for the hidden delta of large networks.
     private var synapse1Transposed: Matrix
-    /// Storage for the generator's state as a step found it, to put back if the step diverges.
-    private var generatorBeforeStep: MersenneTwister
     /// The mask's draw for the current dropout rate, derived when the rate is set: its constants
     /// take a log and an exp, a tenth of the tutorial's whole step if derived every step.
     private var maskTrial: BinomialTrial
@@ -66,7 +64,6 @@ public struct Trainer: Equatable, Sendable {
         synapse1Update = Matrix(rows: hidden, columns: outputs)
         synapse0Update = Matrix(rows: data.inputs.columns, columns: hidden)
         synapse1Transposed = Matrix(rows: outputs, columns: hidden)
-        generatorBeforeStep = MersenneTwister(seed: 0)
         maskTrial = BinomialTrial(keep: settings.keepProbability)
     }
 
@@ -104,7 +101,7 @@ public struct Trainer: Equatable, Sendable {
     /// stay as they were before it (only the last step's arrays show what went wrong).
     @discardableResult
     public mutating func step() throws -> Double {
-        generatorBeforeStep.copyState(from: generator)
+        generator.markRollbackPoint()
         let y = data.targets
         let dropping = settings.dropoutRate > 0
         let scale = settings.trainingScale
@@ -152,7 +149,7 @@ public struct Trainer: Equatable, Sendable {
                     ? "synapse_0"
                     : nil
         if let broken {
-            generator.copyState(from: generatorBeforeStep)
+            generator.rollBack()
             throw Divergence(iteration: iteration + 1, quantity: broken)
         }
         swap(&weights.synapse1, &synapse1Update)
