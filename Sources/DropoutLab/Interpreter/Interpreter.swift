@@ -1,5 +1,14 @@
 /// Runs one line of the command language against a session: parse, look up, execute, and report
-/// a mistake as one error line, leaving the session exactly as it was.
+/// a mistake as one error line.
+///
+/// The promise: a command runs on a copy of the session, kept only when it succeeds, so an error
+/// leaves the session exactly as it was. Two kinds of command keep part of what they did, since
+/// what they printed must stay true:
+/// - one marked `runsInPlace`: `step` keeps the steps it ran before Ctrl-C or before a step that
+///   would diverge (which it refuses and reports), and `answer` keeps the lines of the answer it
+///   ran; each fails only before changing anything or after work that stands;
+/// - `run` (a file, or a lesson inside a session) stopped at a failing line (`ScriptStopped`):
+///   the lines before it did their work, and the session keeps it.
 public enum Interpreter {
     public enum Outcome: Equatable, Sendable {
         case succeeded
