@@ -49,6 +49,13 @@ public enum DatasetSpec: Equatable, Sendable {
         }
     }
 
+    /// Whether each target row names one class of several (one-hot), so that a row is right when
+    /// its largest output is that class. Random data with several outputs is not: its rows may
+    /// hold any number of ones.
+    public var isClassification: Bool {
+        if case .digits = self { true } else { false }
+    }
+
     /// The shape the data will have, known before anything is allocated.
     public var shape: (rows: Int, features: Int, outputs: Int) {
         switch self {

@@ -7,8 +7,30 @@ public struct Evaluation: Equatable, Sendable {
     public let outputs: Matrix
     /// The mean absolute difference between outputs and targets.
     public let meanAbsoluteError: Double
-    /// The share of output cells on the right side of 0.5.
+    /// For data whose targets name one class a row (the digits), the share of rows whose largest
+    /// output is at the target's class; otherwise the share of output cells on the right side of
+    /// 0.5. Threshold accuracy on ten one-hot outputs would count a network that answers 0 to
+    /// everything as 90% right.
     public let accuracy: Double
+    /// Whether `accuracy` counts rows by their largest output rather than cells against 0.5.
+    public let byLargestOutput: Bool
+
+    /// The column of row `row`'s largest value; the first of equal ones, as numpy's argmax.
+    public static func largestColumn(_ matrix: Matrix, row: Int) -> Int {
+        var best = 0
+        for column in 1..<matrix.columns where matrix[row, column] > matrix[row, best] { best = column }
+        return best
+    }
+
+    /// How often each class (a row of the result) was answered as each class (a column): the
+    /// confusion matrix of the outputs' largest columns against the targets'.
+    public static func confusion(outputs: Matrix, targets: Matrix) -> [[Int]] {
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: targets.columns), count: targets.columns)
+        for row in 0..<targets.rows {
+            counts[largestColumn(targets, row: row)][largestColumn(outputs, row: row)] += 1
+        }
+        return counts
+    }
 }
 
 extension Trainer {
@@ -48,7 +70,15 @@ extension Trainer {
             if (output >= 0.5) == (y.elements[index] >= 0.5) { correct += 1 }
         }
         let cells = Double(outputs.elements.count)
+        let byLargest = data.spec.isClassification
+        if byLargest {
+            correct =
+                (0..<y.rows).filter {
+                    Evaluation.largestColumn(outputs, row: $0) == Evaluation.largestColumn(y, row: $0)
+                }.count
+        }
         return Evaluation(
-            hidden: hidden, outputs: outputs, meanAbsoluteError: errorSum / cells, accuracy: Double(correct) / cells)
+            hidden: hidden, outputs: outputs, meanAbsoluteError: errorSum / cells,
+            accuracy: Double(correct) / (byLargest ? Double(y.rows) : cells), byLargestOutput: byLargest)
     }
 }

@@ -80,7 +80,8 @@ final class CommandTests: XCTestCase {
               0 … 1
             """)
         XCTAssertEqual(shell.errors("show loss heat"), ["'heat' draws matrices; loss is not one"])
-        XCTAssertEqual(shell.errors("show X hot"), ["show takes NAME and optionally 'heat' or 'log', got 'hot'"])
+        XCTAssertEqual(
+            shell.errors("show X hot"), ["show takes NAME and optionally 'heat', 'log' or 'images', got 'hot'"])
         XCTAssertEqual(shell.errors("show X log"), ["'log' draws the loss on a log axis; X is not a plot"])
     }
 

@@ -5,14 +5,14 @@ enum InspectionCommands {
     /// What `show` can display; the step arrays come from the most recent step.
     static let showNames = [
         "synapse_0", "synapse_1", "X", "y", "layer_1", "layer_2", "mask",
-        "layer_1_delta", "layer_2_delta", "params", "loss", "boundary",
+        "layer_1_delta", "layer_2_delta", "params", "loss", "boundary", "digit", "confusion",
     ]
 
     /// Rows of `eval` printed before the rest are summarised.
     static let evalRowsShown = 16
 
     static let show = CommandSpec(
-        name: "show", usage: "show NAME [heat|log]",
+        name: "show", usage: "show NAME [heat|log|images]",
         summary: "print a matrix, the parameters, or the error history as a plot",
         details: [
             "NAME is one of: \(showNames.joined(separator: ", ")).",
@@ -22,9 +22,17 @@ enum InspectionCommands {
             "boundary draws where a two-input network answers 1, with the training and held-out points.",
             "layer_1, layer_2, mask and the deltas are the arrays of the most recent step;",
             "layer_1 is the hidden layer as the output saw it: masked and scaled.",
+            "On the digits: 'show digit 5' (or 'show digit 0..7') draws training rows as images with",
+            "their targets and the network's answers; 'show synapse_0 images' draws each hidden unit's",
+            "incoming weights as the 8x8 image they weigh, 'show layer_1 images' rows of the hidden layer;",
+            "'show confusion [training|validation|test]' counts each digit's answers (test rows if held out).",
         ],
         example: "show synapse_0 heat", arity: 1...2, completion: .showNames,
         run: { session, arguments, context in
+            if let block = try DigitViews.showBlock(arguments, session) {
+                context.console.emit(block)
+                return
+            }
             let block = try showBlock(arguments[0], session)
             guard arguments.count == 2 else {
                 context.console.emit(block)
@@ -38,7 +46,8 @@ enum InspectionCommands {
                 return
             case ("log", _): throw CommandError("'log' draws the loss on a log axis; \(arguments[0]) is not a plot")
             case ("heat", _): break
-            default: throw CommandError("show takes NAME and optionally 'heat' or 'log', got '\(arguments[1])'")
+            default:
+                throw CommandError("show takes NAME and optionally 'heat', 'log' or 'images', got '\(arguments[1])'")
             }
             switch block {
             case .matrix(let name, let matrix, _), .activations(let name, let matrix, _):
@@ -54,10 +63,12 @@ enum InspectionCommands {
         details: [
             "With scaling classic, the outgoing weights are multiplied by 1 - dropout first,",
             "as Srivastava et al. do; with none and inverted, the weights are used as they are.",
+            "On the digits a row's answer is its largest output, and accuracy counts the rows answered right.",
         ],
         example: "eval",
         run: { session, arguments, context in
-            context.console.emit(.table(evaluationTable(session)))
+            let classes = session.dataSpec.isClassification
+            context.console.emit(.table(classes ? DigitViews.evaluationTable(session) : evaluationTable(session)))
         })
 
     private static func showBlock(_ name: String, _ session: Session) throws -> OutputBlock {

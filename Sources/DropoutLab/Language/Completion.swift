@@ -53,7 +53,7 @@ public enum Completion {
         case 2 where previous[0] == "set":
             candidates = (try? Parameter.named(previous[1]))?.values ?? []
         case 2 where previous[0] == "show":
-            candidates = previous[1] == "loss" ? ["log"] : ["heat"]
+            candidates = DigitViews.showOptions(after: previous[1])
         default:
             candidates = []
         }
