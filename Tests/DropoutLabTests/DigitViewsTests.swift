@@ -1,8 +1,13 @@
 import DropoutNetwork
 import DropoutTestSupport
+import Foundation
 import XCTest
 
 @testable import DropoutLab
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// `eval`, `show confusion` and the images on the digits, checked against the network's own
 /// outputs; GoldenViewTests holds their full text.
@@ -124,8 +129,17 @@ final class DigitViewsTests: XCTestCase {
     func testHTMLDrawsTheImagesAsSVG() throws {
         let folder = try makeTemporaryDirectory(self)
         let shell = trained()
-        shell.run("show synapse_0 images", "show digit 0..1", "export \(folder)/digits.html")
+        shell.run("show synapse_0 images", "show layer_1 images", "show digit 0..1", "export \(folder)/digits.html")
         let html = try String(contentsOfFile: "\(folder)/digits.html", encoding: .utf8)
+        let svgs = html.components(separatedBy: "<svg").dropFirst().map {
+            "<svg" + $0.components(separatedBy: "</svg>")[0] + "</svg>"
+        }
+        XCTAssertEqual(svgs.count, 4, "the step's sparkline and the three sheets")
+        for svg in svgs {
+            let parser = XMLParser(data: Data(svg.utf8))
+            XCTAssertTrue(
+                parser.parse(), "\(parser.parserError.map(String.init(describing:)) ?? ""): \(svg.prefix(200))")
+        }
         XCTAssertTrue(html.contains("aria-label=\"synapse_0 as images (-"))
         XCTAssertTrue(html.contains("aria-label=\"digits, training rows 0-1 (0 white … black 1)\""))
         XCTAssertFalse(html.contains("▀"), "no terminal pictures in the HTML")
