@@ -18,7 +18,7 @@ public struct Evaluation: Equatable, Sendable {
     /// The column of row `row`'s largest value; the first of equal ones, as numpy's argmax.
     public static func largestColumn(_ matrix: Matrix, row: Int) -> Int {
         var best = 0
-        for column in 1..<matrix.columns where matrix[row, column] > matrix[row, best] { best = column }
+        for column in 0..<matrix.columns where matrix[row, column] > matrix[row, best] { best = column }
         return best
     }
 
@@ -62,21 +62,21 @@ extension Trainer {
 
     private func evaluate(inputs x: Matrix, targets y: Matrix) -> Evaluation {
         let (hidden, outputs) = predict(x)
+        let byLargest = data.spec.isClassification
         var errorSum = 0.0
         var correct = 0
         for index in outputs.elements.indices {
             let output = outputs.elements[index]
             errorSum += abs(output - y.elements[index])
-            if (output >= 0.5) == (y.elements[index] >= 0.5) { correct += 1 }
+            if !byLargest && (output >= 0.5) == (y.elements[index] >= 0.5) { correct += 1 }
+        }
+        if byLargest {
+            for row in 0..<y.rows
+            where Evaluation.largestColumn(outputs, row: row) == Evaluation.largestColumn(y, row: row) {
+                correct += 1
+            }
         }
         let cells = Double(outputs.elements.count)
-        let byLargest = data.spec.isClassification
-        if byLargest {
-            correct =
-                (0..<y.rows).filter {
-                    Evaluation.largestColumn(outputs, row: $0) == Evaluation.largestColumn(y, row: $0)
-                }.count
-        }
         return Evaluation(
             hidden: hidden, outputs: outputs, meanAbsoluteError: errorSum / cells,
             accuracy: Double(correct) / (byLargest ? Double(y.rows) : cells), byLargestOutput: byLargest)

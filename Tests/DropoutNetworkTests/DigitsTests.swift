@@ -102,6 +102,15 @@ final class DigitsTests: XCTestCase {
         }
     }
 
+    /// A row's answer is its largest output, the first of equal ones as numpy's argmax has it;
+    /// the confusion matrix counts answers (columns) for each target (rows).
+    func testAnswersAndConfusionFollowTheLargestOutput() throws {
+        let outputs = try XCTUnwrap(Matrix(rowArrays: [[0.2, 0.7, 0.7], [0.9, 0.1, 0.3], [0.1, 0.2, 0.6]]))
+        let targets = try XCTUnwrap(Matrix(rowArrays: [[0, 1, 0], [0, 0, 1], [0, 0, 1]]))
+        XCTAssertEqual((0..<3).map { Evaluation.largestColumn(outputs, row: $0) }, [1, 0, 2])
+        XCTAssertEqual(Evaluation.confusion(outputs: outputs, targets: targets), [[0, 0, 0], [0, 1, 0], [1, 0, 1]])
+    }
+
     private func labels(_ targets: Matrix) -> [Int] {
         targets.rowArrays.map { row in row.firstIndex(of: 1)! }
     }
