@@ -18,12 +18,15 @@ let package = Package(
         // Optimised in debug builds too: the tests and lessons train thousands of runs over seeds,
         // which unoptimised take minutes (34x slower measured); the numbers are the same.
         .target(
-            name: "DropoutNetwork", dependencies: ["COpenBLAS", "CVectorKernels"],
+            name: "DropoutNetwork", dependencies: ["COpenBLAS", "CVectorKernels", "CDigits"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // The hot element-wise work of a step in AVX2 and FMA lanes, bit for bit what numpy gets.
         .target(
             name: "CVectorKernels", exclude: ["generate_exp_table.py"],
             cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
+        // The handwritten digits of data/digits.csv as C strings (data/make-digits-table.py), which
+        // compile in a fraction of a second where a Swift literal of them would take minutes.
+        .target(name: "CDigits"),
         // Debian's OpenBLAS (libopenblas-dev), for the matrix products of large networks.
         .systemLibrary(
             name: "COpenBLAS",

@@ -31,12 +31,17 @@ STEP_TIMER = os.path.join(HERE, "..", ".build", "release", "dropout-bench")
 SMOKE = "--smoke" in sys.argv
 REPEATS = 1 if SMOKE else 3
 
+# The handwritten digits' shape (rows, inputs with the bias, outputs): dropout trains on them
+# with `set data digits train=1797`, numpy_loop.py on the same rows from data/digits.csv.
+DIGITS = (1797, 65, 10)
 # name, rows, features, hidden, outputs, dropout, steps
 SHAPES = [
     ("tutorial xor, hidden 4", 4, 3, 4, 1, 0.2, 60000),
     ("xor, hidden 64", 4, 3, 64, 1, 0.2, 60000),
     ("random 2048x64, hidden 512, 10 out", 2048, 64, 512, 10, 0.5, 100),
     ("random 256x784, hidden 1024, 10 out", 256, 784, 1024, 10, 0.2, 100),
+    # issue 14's target: a step on all 1,797 digits with hidden 256 at least 5x numpy's
+    ("digits 1797x65, hidden 256, 10 out", DIGITS[0], DIGITS[1], 256, DIGITS[2], 0.5, 100),
 ]
 
 
@@ -68,7 +73,12 @@ def timed(command, stdin_text=None, env=None):
 
 
 def dropout_script(rows, features, hidden, outputs, dropout, steps):
-    lines = [] if (rows, features, outputs) == (4, 3, 1) else [f"set data random rows={rows} features={features} outputs={outputs}"]
+    if (rows, features, outputs) == (4, 3, 1):
+        lines = []
+    elif (rows, features, outputs) == DIGITS:
+        lines = ["set data digits train=1797", "set alpha 0.001"]  # numpy_loop.py's alpha for them
+    else:
+        lines = [f"set data random rows={rows} features={features} outputs={outputs}"]
     lines += [f"set hidden {hidden}", f"set dropout {dropout}"]
     if steps:
         lines.append(f"step {steps}")

@@ -13,9 +13,13 @@ public enum DatasetSpec: Equatable, Sendable {
     /// labels flipped, and shares `validation` and `test` of the rows held out: validation for
     /// choosing settings, test for the one final measure of generalisation.
     case shape(NoisyShape, rows: Int, noise: Double, validation: Double = 0, test: Double, seed: UInt32)
+    /// The 1,797 handwritten digits (Digits), split by numpy's permutation of `seed` into
+    /// `training` rows, `validation` rows and the rest for test, a share `noise` of the training
+    /// labels changed to other digits.
+    case digits(training: Int, validation: Int, noise: Double, seed: UInt32)
 
     public static let logicNames = ["xor", "and", "or"]
-    public static let allNames = logicNames + ["random"] + NoisyShape.allCases.map(\.rawValue)
+    public static let allNames = logicNames + ["random"] + NoisyShape.allCases.map(\.rawValue) + ["digits"]
 
     public var description: String {
         switch self {
@@ -27,6 +31,8 @@ public enum DatasetSpec: Equatable, Sendable {
         case .shape(let shape, let rows, let noise, let validation, let test, let seed):
             // validation= only when used, so sessions from before it existed read the same.
             "\(shape.rawValue) rows=\(rows) noise=\(noise)\(validation > 0 ? " validation=\(validation)" : "") test=\(test) seed=\(seed)"
+        case .digits(let training, let validation, let noise, let seed):
+            "digits train=\(training) validation=\(validation) noise=\(noise) seed=\(seed)"
         }
     }
 
@@ -38,7 +44,16 @@ public enum DatasetSpec: Equatable, Sendable {
             .random(rows: rows, features: features, outputs: outputs, seed: seed)
         case .shape(let shape, let rows, let noise, let validation, let test, _):
             .shape(shape, rows: rows, noise: noise, validation: validation, test: test, seed: seed)
+        case .digits(let training, let validation, let noise, _):
+            .digits(training: training, validation: validation, noise: noise, seed: seed)
         }
+    }
+
+    /// Whether each target row names one class of several (one-hot), so that a row is right when
+    /// its largest output is that class. Random data with several outputs is not: its rows may
+    /// hold any number of ones.
+    public var isClassification: Bool {
+        if case .digits = self { true } else { false }
     }
 
     /// The shape the data will have, known before anything is allocated.
@@ -47,6 +62,7 @@ public enum DatasetSpec: Equatable, Sendable {
         case .xor, .and, .or: (4, 3, 1)
         case .random(let rows, let features, let outputs, _): (rows, features, outputs)
         case .shape(_, let rows, _, _, _, _): (rows, 3, 1)
+        case .digits: (Digits.count, Digits.pixels + 1, Digits.classes)
         }
     }
 }
@@ -117,6 +133,12 @@ public struct Dataset: Equatable, Sendable {
             )
             let testRows = (trained + validated)..<rows
             (testInputs, testTargets) = (allInputs.rowRange(testRows), allTargets.rowRange(testRows))
+        case .digits(let training, let validation, let noise, let seed):
+            let split = Digits.split(training: training, validation: validation, noise: noise, seed: seed)
+            (inputs, targets) = Digits.matrices(rows: split.training, labels: split.trainingLabels)
+            (validationInputs, validationTargets) = Digits.matrices(
+                rows: split.validation, labels: split.validation.map(Digits.label(ofRow:)))
+            (testInputs, testTargets) = Digits.matrices(rows: split.test, labels: split.test.map(Digits.label(ofRow:)))
         }
     }
 

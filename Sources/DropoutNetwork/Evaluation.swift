@@ -7,8 +7,30 @@ public struct Evaluation: Equatable, Sendable {
     public let outputs: Matrix
     /// The mean absolute difference between outputs and targets.
     public let meanAbsoluteError: Double
-    /// The share of output cells on the right side of 0.5.
+    /// For data whose targets name one class a row (the digits), the share of rows whose largest
+    /// output is at the target's class; otherwise the share of output cells on the right side of
+    /// 0.5. Threshold accuracy on ten one-hot outputs would count a network that answers 0 to
+    /// everything as 90% right.
     public let accuracy: Double
+    /// Whether `accuracy` counts rows by their largest output rather than cells against 0.5.
+    public let byLargestOutput: Bool
+
+    /// The column of row `row`'s largest value; the first of equal ones, as numpy's argmax.
+    public static func largestColumn(_ matrix: Matrix, row: Int) -> Int {
+        var best = 0
+        for column in 0..<matrix.columns where matrix[row, column] > matrix[row, best] { best = column }
+        return best
+    }
+
+    /// How often each class (a row of the result) was answered as each class (a column): the
+    /// confusion matrix of the outputs' largest columns against the targets'.
+    public static func confusion(outputs: Matrix, targets: Matrix) -> [[Int]] {
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: targets.columns), count: targets.columns)
+        for row in 0..<targets.rows {
+            counts[largestColumn(targets, row: row)][largestColumn(outputs, row: row)] += 1
+        }
+        return counts
+    }
 }
 
 extension Trainer {
@@ -40,15 +62,23 @@ extension Trainer {
 
     private func evaluate(inputs x: Matrix, targets y: Matrix) -> Evaluation {
         let (hidden, outputs) = predict(x)
+        let byLargest = data.spec.isClassification
         var errorSum = 0.0
         var correct = 0
         for index in outputs.elements.indices {
             let output = outputs.elements[index]
             errorSum += abs(output - y.elements[index])
-            if (output >= 0.5) == (y.elements[index] >= 0.5) { correct += 1 }
+            if !byLargest && (output >= 0.5) == (y.elements[index] >= 0.5) { correct += 1 }
+        }
+        if byLargest {
+            for row in 0..<y.rows
+            where Evaluation.largestColumn(outputs, row: row) == Evaluation.largestColumn(y, row: row) {
+                correct += 1
+            }
         }
         let cells = Double(outputs.elements.count)
         return Evaluation(
-            hidden: hidden, outputs: outputs, meanAbsoluteError: errorSum / cells, accuracy: Double(correct) / cells)
+            hidden: hidden, outputs: outputs, meanAbsoluteError: errorSum / cells,
+            accuracy: Double(correct) / (byLargest ? Double(y.rows) : cells), byLargestOutput: byLargest)
     }
 }

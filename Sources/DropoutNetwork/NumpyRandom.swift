@@ -55,3 +55,31 @@ public struct BinomialTrial: Equatable, Sendable {
         return flipped ? 1 - x : x
     }
 }
+
+/// numpy's legacy bounded integers and shuffle, which split the digits into training,
+/// validation and test rows exactly as `np.random.RandomState(S).permutation(n)` does.
+extension MersenneTwister {
+    /// numpy's legacy `random_interval(max)`, a uniform integer in 0...max: the smallest mask of
+    /// ones covering `max` over the next 32-bit word, drawing again while the result is above
+    /// `max`. It is also what `RandomState.randint(max + 1)` draws for bounds that fit 32 bits.
+    public mutating func nextInterval(_ max: UInt32) -> UInt32 {
+        guard max > 0 else { return 0 }
+        var mask = max
+        for shift in [1, 2, 4, 8, 16] as [UInt32] { mask |= mask >> shift }
+        while true {
+            let value = nextUInt32() & mask
+            if value <= max { return value }
+        }
+    }
+
+    /// numpy's legacy `RandomState.permutation(n)`: 0..<n shuffled by Fisher-Yates from the last
+    /// element down, swapping element i with `random_interval(i)`.
+    public mutating func permutation(_ count: Int) -> [Int] {
+        precondition((0...Int(UInt32.max)).contains(count), "permutation of \(count) elements")
+        var order = Array(0..<count)
+        for i in stride(from: count - 1, to: 0, by: -1) {
+            order.swapAt(i, Int(nextInterval(UInt32(i))))
+        }
+        return order
+    }
+}

@@ -80,7 +80,8 @@ final class CommandTests: XCTestCase {
               0 … 1
             """)
         XCTAssertEqual(shell.errors("show loss heat"), ["'heat' draws matrices; loss is not one"])
-        XCTAssertEqual(shell.errors("show X hot"), ["show takes NAME and optionally 'heat' or 'log', got 'hot'"])
+        XCTAssertEqual(
+            shell.errors("show X hot"), ["show takes NAME and optionally 'heat', 'log' or 'images', got 'hot'"])
         XCTAssertEqual(shell.errors("show X log"), ["'log' draws the loss on a log axis; X is not a plot"])
     }
 
@@ -491,7 +492,7 @@ final class CompareCommandTests: XCTestCase {
             ["seeds has 3 and data_seeds 2; paired, they must be as long"])
         XCTAssertEqual(
             shell.errors("compare dropout=0 data_seeds=2"),
-            ["data_seeds needs data drawn from a seed (circles, spiral or random); xor is fixed"])
+            ["data_seeds needs data drawn from a seed (circles, spiral, random or digits); xor is fixed"])
     }
 
     /// seeds=N means seeds 1 to N whatever the session's seed, A..B its own range, and each run

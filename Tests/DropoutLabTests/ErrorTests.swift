@@ -36,7 +36,10 @@ final class ErrorTests: XCTestCase {
             "unknown scaling 'inverse' (did you mean 'inverted'?); scaling is one of none, classic, inverted"
         ),
         ("set gradient exactly", "unknown gradient 'exactly' (did you mean 'exact'?); gradient is one of blog, exact"),
-        ("set data xr", "unknown data set 'xr' (did you mean 'xor'?); known: xor, and, or, random, circles, spiral"),
+        (
+            "set data xr",
+            "unknown data set 'xr' (did you mean 'xor'?); known: xor, and, or, random, circles, spiral, digits"
+        ),
         ("set data xor rows=3", "data xor takes no options, got 'rows=3'"),
         (
             "set data random rows=10",
@@ -62,10 +65,10 @@ final class ErrorTests: XCTestCase {
             "step 99999999999999999999",
             "the step count 99999999999999999999 is out of range; the step count takes a whole number from 1 to 1000000000"
         ),
-        ("show", "show takes 1 to 2 arguments, got 0; usage: show NAME [heat|log]"),
+        ("show", "show takes 1 to 2 arguments, got 0; usage: show NAME [heat|log|images]"),
         (
             "show synapse0",
-            "cannot show 'synapse0' (did you mean 'synapse_0'?); show takes one of synapse_0, synapse_1, X, y, layer_1, layer_2, mask, layer_1_delta, layer_2_delta, params, loss, boundary"
+            "cannot show 'synapse0' (did you mean 'synapse_0'?); show takes one of synapse_0, synapse_1, X, y, layer_1, layer_2, mask, layer_1_delta, layer_2_delta, params, loss, boundary, digit, confusion"
         ),
         ("eval now", "eval takes no arguments, got 1; usage: eval"),
         ("reset all", "reset takes no arguments, got 1; usage: reset"),
@@ -86,7 +89,7 @@ final class ErrorTests: XCTestCase {
             "get \u{FFFD}\u{FFFD}",
             "the line holds bytes that are not UTF-8 text (shown as \u{FFFD}); commands are UTF-8 text"
         ),
-        ("set data \u{0}", "unknown data set '\u{0}'; known: xor, and, or, random, circles, spiral"),
+        ("set data \u{0}", "unknown data set '\u{0}'; known: xor, and, or, random, circles, spiral, digits"),
     ]
 
     func testADivergingRunStopsAtTheLastFiniteIterationAndKeepsIt() throws {

@@ -4,17 +4,27 @@ import XCTest
 
 @testable import DropoutLab
 
-/// Every view on a fixed seed, byte for byte against Golden/views.golden.md, the transcript of
-/// the commands in Golden/views.txt. `DROPOUT_RECORD=1` re-records after a deliberate change.
+/// Every view on a fixed seed, byte for byte against Golden/NAME.golden.md, the transcript of
+/// the commands in Golden/NAME.txt (views, and the digits' views). `DROPOUT_RECORD=1` re-records
+/// after a deliberate change.
 final class GoldenViewTests: XCTestCase {
     func testEveryViewMatchesItsGoldenText() throws {
+        try assertGolden("views")
+    }
+
+    /// The digits' views: eval over ten outputs, the confusion matrix, digits, weight and hidden images.
+    func testTheDigitsViewsMatchTheirGoldenText() throws {
+        try assertGolden("digits")
+    }
+
+    private func assertGolden(_ name: String) throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-        let commands = try String(contentsOf: folder.appendingPathComponent("views.txt"), encoding: .utf8)
+        let commands = try String(contentsOf: folder.appendingPathComponent("\(name).txt"), encoding: .utf8)
         let shell = LabHarness()
         for line in commands.split(separator: "\n") { shell.run(String(line)) }
         XCTAssertEqual(shell.console.blocks.filter { if case .error = $0 { return true } else { return false } }, [])
         let actual = MarkdownTranscript.render(shell.context.transcript.entries)
-        let golden = folder.appendingPathComponent("views.golden.md")
+        let golden = folder.appendingPathComponent("\(name).golden.md")
         if ProcessInfo.processInfo.environment["DROPOUT_RECORD"] == "1"
             || !FileManager.default.fileExists(atPath: golden.path)
         {

@@ -15,7 +15,7 @@ final class NameablesTests: XCTestCase {
             Nameable.shown.map(\.name),
             [
                 "synapse_0", "synapse_1", "X", "y", "layer_1", "layer_2", "mask", "layer_1_delta", "layer_2_delta",
-                "params", "loss", "boundary",
+                "params", "loss", "boundary", "digit", "confusion",
             ])
         XCTAssertEqual(
             Nameable.readable.suffix(4).map(\.name), ["seed", "alpha", "hidden", "dropout"],
@@ -27,8 +27,14 @@ final class NameablesTests: XCTestCase {
     func testShowAndExpectTakeEveryEntryOfTheTable() {
         let shell = LabHarness()
         shell.run("set data circles rows=40 validation=0.25 test=0.25 seed=2", "step 20")
+        let digits = LabHarness()
+        digits.run("set data digits train=50 validation=20", "step 2")
         for entry in Nameable.shown {
-            XCTAssertEqual(shell.errors("show \(entry.name)"), [], entry.name)
+            switch entry.name {
+            case "digit": XCTAssertEqual(digits.errors("show digit 0"), [], entry.name)
+            case "confusion": XCTAssertEqual(digits.errors("show confusion"), [], entry.name)
+            default: XCTAssertEqual(shell.errors("show \(entry.name)"), [], entry.name)
+            }
         }
         for entry in Nameable.readable {
             XCTAssertEqual(shell.errors("expect sum(\(entry.name)) == sum(\(entry.name))"), [], entry.name)

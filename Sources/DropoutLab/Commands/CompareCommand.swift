@@ -16,7 +16,7 @@ enum CompareCommand {
             "KEY is one of \(keys.joined(separator: ", ")); each combination trains from the current",
             "session's data and settings for steps iterations (10000 by default), once for each weight",
             "seed: seeds=N means seeds 1 to N, seeds=A..B seeds A to B (the session's seed when not given).",
-            "data_seeds draws the data anew for each run (circles, spiral and random data); with seeds",
+            "data_seeds draws the data anew for each run (circles, spiral, random and digits data); with seeds",
             "too, the two ranges are paired, run i taking the i-th of each, so they must be as long.",
             "data_seed=S1,S2,... instead compares draws of the data as settings, a row each.",
             "The table gives each setting's mean (± standard deviation over the runs) of the last",

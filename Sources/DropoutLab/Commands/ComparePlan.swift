@@ -60,7 +60,7 @@ extension CompareCommand {
                 }
                 guard session.dataSpec.reseeded(0) != nil else {
                     throw CommandError(
-                        "data_seed needs data drawn from a seed (circles, spiral or random); \(session.dataSpec.description) is fixed"
+                        "data_seed needs data drawn from a seed (circles, spiral, random or digits); \(session.dataSpec.description) is fixed"
                     )
                 }
                 for value in values {
@@ -75,7 +75,7 @@ extension CompareCommand {
                 }
                 guard session.dataSpec.reseeded(0) != nil else {
                     throw CommandError(
-                        "data_seeds needs data drawn from a seed (circles, spiral or random); \(session.dataSpec.description) is fixed"
+                        "data_seeds needs data drawn from a seed (circles, spiral, random or digits); \(session.dataSpec.description) is fixed"
                     )
                 }
             }

@@ -6,15 +6,23 @@ enum InspectionCommands {
     static let evalRowsShown = 16
 
     static let show = CommandSpec(
-        name: "show", usage: "show NAME [heat|log]",
+        name: "show", usage: "show NAME [heat|log|images]",
         summary: "print a matrix, the parameters, or the error history as a plot",
         details: [
             "'heat' draws a matrix as a heat map: one cell per number, red positive, blue negative.",
             "'log' draws the loss on a logarithmic axis, where a shrinking error stays visible.",
             "The mask is drawn as a grid: █ for a kept unit, · for a dropped one.",
+            "On the digits: 'show digit 5' (or 'show digit 0..7') draws training rows as images with",
+            "their targets and the network's answers; 'show synapse_0 images' draws each hidden unit's",
+            "incoming weights as the 8x8 image they weigh, 'show layer_1 images' rows of the hidden layer;",
+            "'show confusion [training|validation|test]' counts each digit's answers (test rows if held out).",
         ],
         example: "show synapse_0 heat", arity: 1...2, completion: .showNames,
         run: { session, arguments, context in
+            if let block = try DigitViews.showBlock(arguments, session) {
+                context.console.emit(block)
+                return
+            }
             let block = try Nameable.view(of: arguments[0], in: session)
             guard arguments.count == 2 else {
                 context.console.emit(block)
@@ -28,7 +36,8 @@ enum InspectionCommands {
                 return
             case ("log", _): throw CommandError("'log' draws the loss on a log axis; \(arguments[0]) is not a plot")
             case ("heat", _): break
-            default: throw CommandError("show takes NAME and optionally 'heat' or 'log', got '\(arguments[1])'")
+            default:
+                throw CommandError("show takes NAME and optionally 'heat', 'log' or 'images', got '\(arguments[1])'")
             }
             switch block {
             case .matrix(let name, let matrix, _), .activations(let name, let matrix, _):
@@ -44,10 +53,12 @@ enum InspectionCommands {
         details: [
             "With scaling classic, the outgoing weights are multiplied by 1 - dropout first,",
             "as Srivastava et al. do; with none and inverted, the weights are used as they are.",
+            "On the digits a row's answer is its largest output, and accuracy counts the rows answered right.",
         ],
         example: "eval",
         run: { session, arguments, context in
-            context.console.emit(.table(evaluationTable(session)))
+            let classes = session.dataSpec.isClassification
+            context.console.emit(.table(classes ? DigitViews.evaluationTable(session) : evaluationTable(session)))
         })
 
     private static func evaluationTable(_ session: Session) -> Table {

@@ -54,7 +54,7 @@ public enum Completion {
         case 2 where previous[0] == "set":
             candidates = (try? Parameter.named(previous[1]))?.values ?? []
         case 2 where previous[0] == "show":
-            candidates = previous[1] == "loss" ? ["log"] : ["heat"]
+            candidates = DigitViews.showOptions(after: previous[1])
         case _ where (try? CommandRegistry.command(named: previous[0]))?.completion == .expressionNames:
             // Any word of an expression may be a name: `expect max(syn` completes `syn`.
             candidates = expressionNames

@@ -4,6 +4,7 @@ import DropoutNetwork
 enum DatasetParsing {
     static let randomUsage = "random rows=N features=D outputs=O [seed=S]"
     static let shapeUsage = "circles|spiral rows=N [noise=P] [validation=F] [test=F] [seed=S]"
+    static let digitsUsage = "digits [train=N] [validation=N] [noise=P] [seed=S]"
 
     static func parse(_ words: [String]) throws -> DatasetSpec {
         guard let name = words.first else {
@@ -17,6 +18,8 @@ enum DatasetParsing {
             return name == "xor" ? .xor : name == "and" ? .and : .or
         case "random":
             return try parseRandom(Array(words.dropFirst()))
+        case "digits":
+            return try parseDigits(Array(words.dropFirst()))
         case let name where NoisyShape(rawValue: name) != nil:
             return try parseShape(NoisyShape(rawValue: name)!, Array(words.dropFirst()))
         default:
@@ -62,6 +65,30 @@ enum DatasetParsing {
         let seed =
             try values["seed"].map { try ValueParsing.wholeNumber($0, name: "seed", in: 0...Int(UInt32.max)) } ?? 0
         return .shape(shape, rows: rows, noise: noise, validation: validation, test: test, seed: UInt32(seed))
+    }
+
+    /// Counts of rows rather than shares, since the file has a fixed number of them. At 0.9 the
+    /// noise would leave a tenth of each digit's labels right and a tenth on each other digit:
+    /// no image would say anything about its label.
+    private static func parseDigits(_ words: [String]) throws -> DatasetSpec {
+        let values = try options(
+            words, keys: ["train", "validation", "noise", "seed"], name: "digits", usage: digitsUsage)
+        let all = Digits.count
+        let training =
+            try values["train"].map { try ValueParsing.wholeNumber($0, name: "train", in: 1...all) }
+            ?? Digits.defaultTraining
+        let validation =
+            try values["validation"].map { try ValueParsing.wholeNumber($0, name: "validation", in: 0...(all - 1)) }
+            ?? min(Digits.defaultValidation, all - training)
+        guard training + validation <= all else {
+            throw CommandError(
+                "train=\(training) and validation=\(validation) make \(training + validation) rows; "
+                    + "the digits have \(all), so train + validation is at most \(all)")
+        }
+        let noise = try values["noise"].map { try fraction($0, name: "noise", below: 0.9) } ?? 0
+        let seed =
+            try values["seed"].map { try ValueParsing.wholeNumber($0, name: "seed", in: 0...Int(UInt32.max)) } ?? 0
+        return .digits(training: training, validation: validation, noise: noise, seed: UInt32(seed))
     }
 
     private static func fraction(_ text: String, name: String, below limit: Double) throws -> Double {

@@ -76,7 +76,8 @@ struct Parameter: Sendable {
             get: { $0.gradient }, set: { $0.gradient = $1 }),
         Parameter(
             name: "data", meaning: "the training data; changing it re-draws the weights",
-            accepted: "xor, and, or, \(DatasetParsing.randomUsage), or \(DatasetParsing.shapeUsage)",
+            accepted:
+                "xor, and, or, \(DatasetParsing.randomUsage), \(DatasetParsing.shapeUsage), or \(DatasetParsing.digitsUsage)",
             values: DatasetSpec.allNames,
             current: { $0.dataSpec.description },
             apply: { session, words, interrupted in

@@ -13,6 +13,8 @@ public enum OutputBlock: Equatable, Sendable {
     case heatmap(name: String, Matrix)
     /// A dropout mask as a grid of kept and dropped cells.
     case maskGrid(Matrix)
+    /// Small pictures side by side: digits, hidden rows, or hidden units' incoming weights.
+    case images(ImageSheet)
     /// Where a two-input network answers 1, with the data on top.
     case boundary(DecisionBoundary)
     /// A run's errors in one line of bars, lowest to highest.

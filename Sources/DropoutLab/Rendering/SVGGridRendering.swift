@@ -82,3 +82,53 @@ extension SVGGridRendering {
             """
     }
 }
+
+extension SVGGridRendering {
+    /// The pictures of an image sheet in rows of eight, each under its caption, shaded as the
+    /// terminal shades them: grey ink, or red and blue for signed weights.
+    static func images(_ sheet: ImageSheet) -> String {
+        let pixel = 6
+        let perRow = 8
+        let captionHeight = 14 * (sheet.images.map(\.caption.count).max() ?? 0)
+        let cellWidth = max(sheet.width * pixel, 60) + 12
+        let cellHeight = captionHeight + sheet.height * pixel + 12
+        let rows = (sheet.images.count + perRow - 1) / perRow
+        let width = max(min(sheet.images.count, perRow) * cellWidth, 200)
+        let height = 24 + rows * cellHeight + 16 * sheet.footer.count
+        var shapes: [String] = []
+        for (index, image) in sheet.images.enumerated() {
+            let left = (index % perRow) * cellWidth
+            let top = 24 + (index / perRow) * cellHeight
+            for (line, text) in image.caption.enumerated() {
+                shapes.append(
+                    "<text x=\"\(left)\" y=\"\(top + 11 + 14 * line)\" class=\"tick\">\(HTMLEscaping.escape(text))</text>"
+                )
+            }
+            shapes.append(
+                "<rect x=\"\(left)\" y=\"\(top + captionHeight)\" width=\"\(sheet.width * pixel)\" "
+                    + "height=\"\(sheet.height * pixel)\" fill=\"none\" stroke=\"#bbb\"/>")
+            for (offset, value) in image.values.enumerated() where sheet.level(value) > 0 {
+                let fade = Int(255 * (1 - sheet.level(value)))
+                let fill =
+                    sheet.isNegative(value)
+                    ? "rgb(\(fade),\(fade),255)"
+                    : sheet.signed ? "rgb(255,\(fade),\(fade))" : "rgb(\(fade),\(fade),\(fade))"
+                shapes.append(
+                    "<rect x=\"\(left + (offset % sheet.width) * pixel)\" y=\"\(top + captionHeight + (offset / sheet.width) * pixel)\" "
+                        + "width=\"\(pixel)\" height=\"\(pixel)\" fill=\"\(fill)\"/>")
+            }
+        }
+        for (line, text) in sheet.footer.enumerated() {
+            shapes.append(
+                "<text x=\"0\" y=\"\(24 + rows * cellHeight + 12 + 16 * line)\" class=\"tick\">\(HTMLEscaping.escape(text))</text>"
+            )
+        }
+        let title = "\(sheet.title) (\(sheet.legend(colour: true)))"
+        return """
+            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(width)" height="\(height)" aria-label="\(HTMLEscaping.escape(title))">
+            <text x="0" y="16" class="title">\(HTMLEscaping.escape(title))</text>
+            \(shapes.joined(separator: "\n"))
+            </svg>
+            """
+    }
+}

@@ -16,6 +16,8 @@ public enum TextRendering {
             return GridRendering.heatmap(name: name, matrix, style: style)
         case .maskGrid(let mask):
             return GridRendering.maskGrid(mask, style: style)
+        case .images(let sheet):
+            return ImageRendering.lines(sheet, style: style)
         case .boundary(let boundary):
             return boundary.lines(style: style)
         case .sparkline(let label, let values):

@@ -57,6 +57,12 @@ extension OutputBlock {
             return .activations(name: visible(name), matrix, precision: precision)
         case .heatmap(let name, let matrix): return .heatmap(name: visible(name), matrix)
         case .maskGrid, .boundary: return self
+        case .images(let sheet):
+            var shown = sheet
+            shown.title = visible(sheet.title)
+            shown.footer = sheet.footer.map(visible)
+            shown.images = sheet.images.map { ImageSheet.Image(caption: $0.caption.map(visible), values: $0.values) }
+            return .images(shown)
         case .sparkline(let label, let values): return .sparkline(label: visible(label), values)
         case .table(let table):
             var shown = table

@@ -58,6 +58,13 @@ struct Nameable: Sendable {
                 }
                 return .boundary(boundary)
             },
+            shown("digit", "training rows of the digits as 8x8 images: 'show digit 5' or 'show digit 0..7'") { _ in
+                throw CommandError(
+                    "show digit needs a training row or a range of rows, such as 'show digit 5' or 'show digit 0..7'")
+            },
+            shown("confusion", "on the digits, each digit's answers counted (test rows when held out)") {
+                .table(try DigitViews.confusion(nil, $0))
+            },
             read("eval.hidden", "the hidden layer at evaluation, nothing dropped") {
                 .matrix($0.trainer.evaluate().hidden)
             },

@@ -67,6 +67,9 @@ public enum HTMLTranscript {
             case .maskGrid(let mask):
                 flush()
                 parts.append("<figure>\(SVGGridRendering.mask(mask))</figure>")
+            case .images(let sheet):
+                flush()
+                parts.append("<figure>\(SVGGridRendering.images(sheet))</figure>")
             case .error(let message, _):
                 flush()
                 parts.append("<pre class=\"error\">error: \(HTMLEscaping.escape(message))</pre>")

@@ -23,6 +23,10 @@ extension OutputBlock {
         case .matrix(let name, let matrix, _), .activations(let name, let matrix, _), .heatmap(let name, let matrix):
             return 64 + name.utf8.count + matrix.elements.count * perNumber
         case .maskGrid(let matrix): return 64 + matrix.elements.count * perNumber
+        case .images(let sheet):
+            let texts = [sheet.title] + sheet.footer + sheet.images.flatMap(\.caption)
+            return 64 + sheet.width * sheet.height * sheet.images.count * perNumber
+                + texts.reduce(0) { $0 + 16 + $1.utf8.count }
         case .boundary: return 64 * 1024
         case .sparkline(let label, let values): return 64 + label.utf8.count + values.count * perNumber
         case .table(let table):
