@@ -47,10 +47,14 @@ let package = Package(
         // The terminal front end over the lab: libedit line editing and history, signals, the
         // progress bar, lesson pauses and the modes `dropout` runs in.
         .target(name: "DropoutShell", dependencies: ["DropoutLab", "CEditLine", "CTerminal"]),
+        // The machine front end over the lab: `dropout serve --stdio`, JSON requests in and
+        // replies out, for the Jupyter kernel and any other program (docs/serve-protocol.md).
+        .target(name: "DropoutServer", dependencies: ["DropoutLab", "CTerminal"]),
         .executableTarget(
             name: "dropout",
             dependencies: [
                 "DropoutShell",
+                "DropoutServer",
                 "DropoutLab",
                 "DropoutNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -69,6 +73,10 @@ let package = Package(
             name: "DropoutLabTests",
             dependencies: ["DropoutLab", "DropoutNetwork", "DropoutTestSupport"],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "DropoutServerTests",
+            dependencies: ["DropoutServer", "DropoutLab", "DropoutTestSupport"]
         ),
         .testTarget(
             name: "DropoutShellTests",
