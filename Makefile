@@ -7,7 +7,7 @@
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SWIFT_SOURCES := Sources Tests
 
-.PHONY: run test test-kernels build deps install uninstall format lint bench bench-smoke fuzz clean
+.PHONY: run test test-kernels test-jupyter build deps jupyter-deps jupyter install uninstall format lint bench bench-smoke fuzz clean
 
 deps:
 	@if ! pkg-config --exists libedit openblas 2>/dev/null || ! command -v tmux >/dev/null; then \
@@ -33,6 +33,39 @@ install: build
 	install -m 755 .build/release/dropout $(DESTDIR)$(PREFIX)/bin/dropout
 	install -m 644 $(addprefix lessons/,$(LESSONS)) $(DESTDIR)$(PREFIX)/share/dropout/lessons/
 
+# Python 3 with venv, for the Jupyter kernel and its tests: Debian's own Python refuses pip
+# installs outside a virtualenv (PEP 668), so both use one.
+jupyter-deps:
+	@if ! python3 -c 'import venv, ensurepip' 2>/dev/null; then \
+		echo "installing python3 and python3-venv with apt-get"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv >/dev/null || \
+		echo "python3-venv could not be installed"; \
+	fi
+
+# The Jupyter kernel: its package (jupyter/) and ipykernel from PyPI in a virtualenv of its own,
+# and the `dropout` kernelspec that starts it, which `jupyter kernelspec list` then shows.
+# `make jupyter` installs for the current user, running the binary built here;
+# `make jupyter PREFIX=/opt/dropout` runs `install` first and puts the virtualenv under
+# PREFIX/lib/dropout and the kernelspec under PREFIX/share/jupyter (a Jupyter installed
+# elsewhere finds it with JUPYTER_PATH=PREFIX/share/jupyter).
+ifeq ($(origin PREFIX),file)
+JUPYTER_VENV ?= $(HOME)/.local/share/dropout/jupyter-venv
+JUPYTER_WHERE := --user
+JUPYTER_BINARY ?= $(CURDIR)/.build/release/dropout
+JUPYTER_NEEDS := build
+else
+JUPYTER_VENV ?= $(PREFIX)/lib/dropout/jupyter-venv
+JUPYTER_WHERE := --prefix $(PREFIX)
+JUPYTER_BINARY ?= $(PREFIX)/bin/dropout
+JUPYTER_NEEDS := install
+endif
+jupyter: $(JUPYTER_NEEDS) jupyter-deps
+	python3 -m venv $(JUPYTER_VENV)
+	$(JUPYTER_VENV)/bin/pip install -q --upgrade ./jupyter
+	$(JUPYTER_VENV)/bin/python -m dropout_kernel.install $(JUPYTER_WHERE) --dropout $(JUPYTER_BINARY)
+	JUPYTER_PATH=$(if $(filter --user,$(JUPYTER_WHERE)),,$(PREFIX)/share/jupyter) $(JUPYTER_VENV)/bin/jupyter kernelspec list
+
 # Removes what install wrote, and the folders it made if they are left empty.
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/dropout $(addprefix $(DESTDIR)$(PREFIX)/share/dropout/lessons/,$(LESSONS))
@@ -47,6 +80,13 @@ test: deps lint
 	@rm -f .build-warnings.log
 	swift build -c release
 	DROPOUT_LESSON_BINARY=$(CURDIR)/.build/release/dropout swift test --skip-build --disable-swift-testing
+	@$(MAKE) --no-print-directory test-jupyter
+
+# The Jupyter kernel against the release binary: jupyter_kernel_test's suite and the kernel's
+# own tests, in a virtualenv under .build (jupyter/test.sh; it says so and skips where no
+# Python with venv can be installed).
+test-jupyter: build jupyter-deps
+	jupyter/test.sh $(CURDIR)/.build/release/dropout
 
 # The style of .swift-format (the toolchain's swift-format): `make format` applies it, `make lint`
 # (part of `make test`) fails on any difference from it.
