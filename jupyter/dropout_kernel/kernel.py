@@ -2,11 +2,13 @@
 
 Every output block is a MIME bundle from the server. Text alone goes out as a stream (stderr
 for an error shown along the way), anything richer as display_data; a long step's progress is
-one display updated in place (update_display_data) and emptied when the step ends; the error
+one display updated in place (update_display_data), shown only once the step has run half a
+second (as the shell's bar is: a short step shows none) and emptied when it ends; the error
 that ends a cell is a Jupyter error, so a failed `expect` fails the cell and stops Run All.
 """
 
 import signal
+import time
 
 from ipykernel.kernelbase import Kernel
 
@@ -66,8 +68,12 @@ class DropoutKernel(Kernel):
             self.send_response(self.iopub_socket, "error", error)
         return dict(error, status="error", execution_count=self.execution_count)
 
+    # Seconds a step runs before its progress is shown; times decide only whether it is drawn.
+    progress_delay = 0.5
+
     def _run(self, code, silent):
         display = None
+        self.progress_started = None
         reply = {}
         for message in self._server().request({"type": "run", "code": code}):
             kind = message.get("type")
@@ -94,9 +100,13 @@ class DropoutKernel(Kernel):
         if message.get("finished"):
             if display is not None:
                 self._display("update_display_data", display, "")
+            self.progress_started = None
             return None
         if display is None:
-            if done >= total:
+            now = time.monotonic()
+            if self.progress_started is None:
+                self.progress_started = now
+            if done >= total or now - self.progress_started < self.progress_delay:
                 return None
             self.progress_shown += 1
             display = f"dropout-progress-{self.ident}-{self.progress_shown}"
