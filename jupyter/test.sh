@@ -1,7 +1,9 @@
 #!/bin/sh
 # The Jupyter kernel's tests: a virtualenv under .build with the kernel's package and the test
 # tools from PyPI (ipykernel, jupyter_client, jupyter_kernel_test, nbformat, nbclient), the
-# kernelspec installed where only these tests look (JUPYTER_PATH), then the tests themselves.
+# kernelspec installed where only these tests look (JUPYTER_PATH), then the tests themselves:
+# tests/test_kernel.py (jupyter_kernel_test's suite and the kernel's own) and
+# tests/test_notebooks.py (every lesson exported as a notebook and re-run with nbclient).
 # Usage: jupyter/test.sh DROPOUT_BINARY. Where no Python with venv can be had, says so and
 # skips (exit 0); any failure after that is a failure.
 set -eu
@@ -26,6 +28,7 @@ fi
 rm -rf "$prefix"
 "$venv/bin/python" -m dropout_kernel.install --prefix "$prefix" --dropout "$binary"
 cd "$here/tests"
+export DROPOUT_LESSONS="$here/../lessons"
 log=$build/jupyter-test.log
 status=0
 JUPYTER_PATH=$prefix/share/jupyter DROPOUT_BINARY=$binary "$venv/bin/python" -m unittest -v >"$log" 2>&1 || status=$?
