@@ -20,12 +20,14 @@ def binary():
 
 
 class Server:
-    """One `dropout serve --stdio` process: one session, requests answered in order."""
+    """One `dropout serve --stdio` process: one session, requests answered in order.
+
+    It stays in the kernel's process group, so the interrupt and the kill that jupyter_client
+    sends to the group reach it too: no server outlives its kernel.
+    """
 
     def __init__(self):
-        self.process = subprocess.Popen(
-            [binary(), "serve", "--stdio"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0
-        )
+        self.process = subprocess.Popen([binary(), "serve", "--stdio"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self.next_id = 0
 
     def request(self, fields):
@@ -65,12 +67,13 @@ class Server:
         return self.process.poll() is None
 
     def close(self):
-        """Ends the session: end of input asks the server to leave; it is killed if it does not."""
+        """Ends the session: end of input asks the server to leave, and one still busy after a
+        second (in a long step, which reads no input) is killed, so a restart never waits."""
         if self.process.poll() is not None:
             return
         try:
             self.process.stdin.close()
-            self.process.wait(timeout=5)
+            self.process.wait(timeout=1)
         except (OSError, subprocess.TimeoutExpired):
             self.process.kill()
             self.process.wait()

@@ -44,11 +44,18 @@ class DropoutKernelConformance(jupyter_kernel_test.KernelTests):
     code_inspect_sample = "step"
 
 
+def shell_reply(client, msg_id, timeout=120):
+    """The reply to `msg_id`, past any earlier reply still on the channel (kernel_info's)."""
+    while True:
+        reply = client.get_shell_msg(timeout=timeout)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply
+
+
 def outputs(client, code, timeout=120):
     """The reply and every iopub message of one execution, until the kernel is idle."""
     msg_id = client.execute(code)
-    reply = client.get_shell_msg(timeout=timeout)
-    assert reply["parent_header"]["msg_id"] == msg_id
+    reply = shell_reply(client, msg_id, timeout)
     messages = []
     while True:
         message = client.get_iopub_msg(timeout=timeout)
@@ -122,7 +129,7 @@ class DropoutKernelBehaviour(unittest.TestCase):
             if message["parent_header"].get("msg_id") == msg_id and message["msg_type"] == "display_data":
                 break
         self.manager.interrupt_kernel()
-        reply = self.client.get_shell_msg(timeout=60)
+        reply = shell_reply(self.client, msg_id)
         self.assertEqual(reply["content"]["status"], "error")
         self.assertEqual(reply["content"]["ename"], "Interrupted")
         self.assertEqual(reply["content"]["evalue"], "stopped by Ctrl-C at line 1 of 2")
@@ -140,10 +147,18 @@ class DropoutKernelBehaviour(unittest.TestCase):
         self.assertEqual(reply["content"]["status"], "ok")
         self.assertEqual(stdout(messages).splitlines()[-1], "seed = 1")
 
+    def test_restart_during_a_long_step_is_prompt(self):
+        self.client.execute("step 1000000000")
+        time.sleep(1)
+        started = time.monotonic()
+        self.manager.restart_kernel(now=False)
+        self.client.wait_for_ready(timeout=60)
+        self.assertLess(time.monotonic() - started, 30)
+        reply, _ = outputs(self.client, "expect iteration == 0")
+        self.assertEqual(reply["content"]["status"], "ok")
+
     def test_inspection_is_help(self):
-        msg_id = self.client.inspect("step 100", 6)
-        reply = self.client.get_shell_msg(timeout=30)
-        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        reply = shell_reply(self.client, self.client.inspect("step 100", 6))
         self.assertTrue(reply["content"]["found"])
         self.assertTrue(reply["content"]["data"]["text/plain"].startswith("usage: step [N] [trace]"))
 
