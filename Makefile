@@ -7,7 +7,7 @@
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SWIFT_SOURCES := Sources Tests
 
-.PHONY: run test test-kernels test-jupyter build deps jupyter-deps jupyter install uninstall format lint bench bench-smoke fuzz clean
+.PHONY: run test test-kernels test-jupyter build deps jupyter-deps jupyter notebooks install uninstall format lint bench bench-smoke fuzz clean
 
 deps:
 	@if ! pkg-config --exists libedit openblas 2>/dev/null || ! command -v tmux >/dev/null; then \
@@ -65,6 +65,16 @@ jupyter: $(JUPYTER_NEEDS) jupyter-deps
 	$(JUPYTER_VENV)/bin/pip install -q --upgrade ./jupyter
 	$(JUPYTER_VENV)/bin/python -m dropout_kernel.install $(JUPYTER_WHERE) --dropout $(JUPYTER_BINARY)
 	JUPYTER_PATH=$(if $(filter --user,$(JUPYTER_WHERE)),,$(PREFIX)/share/jupyter) $(JUPYTER_VENV)/bin/jupyter kernelspec list
+
+# Every lesson as a notebook for the dropout kernel, in notebooks/ (generated, not kept in git):
+# its prose as Markdown cells, its commands as code cells with their outputs. Open one in
+# JupyterLab after `make jupyter`; `make test-jupyter` re-runs the same exports with nbclient.
+notebooks: build
+	@mkdir -p notebooks
+	@for lesson in lessons/*.md; do \
+		out=notebooks/$$(basename $$lesson .md).ipynb; echo "$$lesson -> $$out"; \
+		.build/release/dropout $$lesson --no-pause --export $$out >/dev/null || exit 1; \
+	done
 
 # Removes what install wrote, and the folders it made if they are left empty.
 uninstall:
