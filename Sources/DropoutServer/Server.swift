@@ -14,7 +14,6 @@ public final class Server {
     private var session = Session()
     private let console: ServerConsole
     private let context: CommandContext
-    private let write: (String) -> Void
     private let clearInterrupt: () -> Void
     private let interruptPending: @Sendable () -> Bool
 
@@ -25,13 +24,10 @@ public final class Server {
         write: @escaping (String) -> Void, interruptPending: @escaping @Sendable () -> Bool,
         clearInterrupt: @escaping () -> Void
     ) {
-        self.write = write
         self.interruptPending = interruptPending
         self.clearInterrupt = clearInterrupt
-        var send: (([String: Any]) -> Void)?
-        console = ServerConsole(send: { send?($0) }, interruptPending: interruptPending)
+        console = ServerConsole(write: write, interruptPending: interruptPending)
         context = CommandContext(console: console)
-        send = { [unowned self] in self.send($0) }
     }
 
     /// Reads requests from `read` until the input ends or a `quit` runs.
@@ -80,7 +76,7 @@ public final class Server {
     private func reject(_ invalid: Request.Invalid) {
         console.request = invalid.id
         defer { console.request = nil }
-        reply(error: (name: "ProtocolError", value: invalid.message))
+        reply(error: (name: "ProtocolError", error: .error(invalid.message, location: nil)))
     }
 
     /// The cell's lines in order, as typed at the prompt, stopping at the first that fails or
@@ -89,21 +85,21 @@ public final class Server {
         clearInterrupt()
         defer { clearInterrupt() }
         let lines = code.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-        var failure: (name: String, value: String)?
+        var failure: (name: String, error: OutputBlock)?
         for (index, line) in lines.enumerated() {
             let outcome = Interpreter.execute(String(line), session: &session, context: context)
             let interrupted = interruptPending()
             if case .failed(let message) = outcome {
-                let shown = console.finish(failed: true)
-                var value = message
-                if case .error(let text, let location)? = shown {
-                    value = (location.map { $0 + ": " } ?? "") + text
-                }
-                failure = (interrupted ? "Interrupted" : "DropoutError", VisibleControls.visible(value))
+                // The error the line printed (with its file and line when it came from a file
+                // `run` read), or the message alone when it printed none.
+                let shown = console.finish(failed: true) ?? .error(message, location: nil)
+                failure = (interrupted ? "Interrupted" : "DropoutError", shown.withVisibleControls)
                 break
             }
             if interrupted {
-                failure = ("Interrupted", "stopped by Ctrl-C at line \(index + 1) of \(lines.count)")
+                failure = (
+                    "Interrupted", .error("stopped by Ctrl-C at line \(index + 1) of \(lines.count)", location: nil)
+                )
                 break
             }
             if context.quitRequested { break }
@@ -147,7 +143,7 @@ public final class Server {
             do {
                 _ = try CommandLineWords(parsing: String(line))
             } catch let error as CommandError {
-                reply(["completeness": "invalid", "reason": error.message])
+                reply(["completeness": "invalid", "reason": VisibleControls.visible(error.message)])
                 return
             } catch {
                 reply(["completeness": "invalid", "reason": "\(error)"])
@@ -165,23 +161,16 @@ public final class Server {
         ])
     }
 
-    private func reply(_ fields: [String: Any] = [:], error: (name: String, value: String)? = nil) {
+    /// The request's reply; an error carries its name, its message (after `FILE:LINE: ` when
+    /// it has one) and, as its traceback, the line the shell prints for it.
+    private func reply(_ fields: [String: Any] = [:], error: (name: String, error: OutputBlock)? = nil) {
         var fields = fields
         fields["status"] = error == nil ? "ok" : "error"
-        if let error {
-            fields["ename"] = error.name
-            fields["evalue"] = error.value
-            fields["traceback"] = [TextRendering.render(.error(error.value, location: nil), style: .plain)]
+        if let (name, block) = error, case .error(let message, let location) = block {
+            fields["ename"] = name
+            fields["evalue"] = (location.map { $0 + ": " } ?? "") + message
+            fields["traceback"] = [TextRendering.render(block, style: .plain)]
         }
-        send(console.message("reply", fields))
-    }
-
-    private func send(_ message: [String: Any]) {
-        // Only strings, whole numbers, booleans, arrays and objects of them: always encodable.
-        guard
-            let data = try? JSONSerialization.data(
-                withJSONObject: message, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return }
-        write(String(decoding: data, as: UTF8.self))
+        console.send("reply", fields)
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// notebook shows it once, as the cell's error). Progress goes out when its whole percentage
 /// changes: at most 101 messages a run, however many steps, and the same ones for a seed.
 final class ServerConsole: Console {
-    private let send: (_ message: [String: Any]) -> Void
+    private let write: (String) -> Void
     private let pending: @Sendable () -> Bool
     var request: Request.Identifier?
     private var heldError: OutputBlock?
@@ -15,10 +15,10 @@ final class ServerConsole: Console {
     private var lastProgress = (done: 0, total: 0)
 
     /// - Parameters:
-    ///   - send: writes one message of the protocol.
+    ///   - write: writes one line of output (without its newline) and flushes it.
     ///   - interruptPending: whether SIGINT (a notebook's interrupt) has arrived.
-    init(send: @escaping (_ message: [String: Any]) -> Void, interruptPending: @escaping @Sendable () -> Bool) {
-        self.send = send
+    init(write: @escaping (String) -> Void, interruptPending: @escaping @Sendable () -> Bool) {
+        self.write = write
         pending = interruptPending
     }
 
@@ -27,7 +27,7 @@ final class ServerConsole: Console {
         if case .error = block {
             heldError = block
         } else {
-            send(message("output", ["data": MIMERendering.bundle(block)]))
+            send("output", ["data": MIMERendering.bundle(block)])
         }
     }
 
@@ -43,7 +43,7 @@ final class ServerConsole: Console {
     private func flushHeldError() {
         guard let error = heldError else { return }
         heldError = nil
-        send(message("output", ["data": MIMERendering.bundle(error), "error": true]))
+        send("output", ["data": MIMERendering.bundle(error), "error": true])
     }
 
     var interruptRequested: Bool { pending() }
@@ -55,20 +55,26 @@ final class ServerConsole: Console {
         guard percent != lastPercent else { return }
         lastPercent = percent
         lastProgress = (done, total)
-        send(message("progress", ["done": done, "total": total]))
+        send("progress", ["done": done, "total": total])
     }
 
     func progressFinished() {
         guard lastPercent != nil else { return }
         lastPercent = nil
-        send(message("progress", ["done": lastProgress.done, "total": lastProgress.total, "finished": true]))
+        send("progress", ["done": lastProgress.done, "total": lastProgress.total, "finished": true])
     }
 
-    /// A message of the running request: its id, its type, and `fields`.
-    func message(_ type: String, _ fields: [String: Any]) -> [String: Any] {
+    /// Writes a message of the running request: its id, its type, and `fields`, as one line of
+    /// JSON with sorted keys.
+    func send(_ type: String, _ fields: [String: Any]) {
         var message = fields
         message["id"] = request?.json ?? NSNull()
         message["type"] = type
-        return message
+        // Only strings, whole numbers, booleans, arrays and objects of them: always encodable.
+        guard
+            let data = try? JSONSerialization.data(
+                withJSONObject: message, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return }
+        write(String(decoding: data, as: UTF8.self))
     }
 }

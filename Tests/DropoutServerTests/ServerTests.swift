@@ -44,6 +44,18 @@ final class ServerTests: XCTestCase {
             "unknown command 'stpe' (did you mean 'step'?); type 'help' for the list of commands")
     }
 
+    /// An error from a file `run` reads names the file and line, and its traceback is the line
+    /// the shell prints for it.
+    func testAnErrorInARunFileNamesItsLine() throws {
+        let script = try makeTemporaryDirectory(self) + "/bad.txt"
+        try "get seed\nbogus\nget alpha\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let messages = serve(requests: [["id": 1, "type": "run", "code": "run \(script)"]])
+        XCTAssertEqual(messages.plainOutputs, ["seed = 1"])
+        let message = "unknown command 'bogus'; type 'help' for the list of commands"
+        XCTAssertEqual(messages.reply?["evalue"] as? String, "\(script):2: \(message)")
+        XCTAssertEqual(messages.reply?["traceback"] as? [String], ["\(script):2: error: \(message)"])
+    }
+
     /// The figure is the HTML export's own SVG, with the stylesheet its classes need inside it.
     func testAViewThatDrawsSendsTheHTMLExportsSVG() throws {
         let folder = try makeTemporaryDirectory(self)
