@@ -69,12 +69,16 @@ jupyter: $(JUPYTER_NEEDS) jupyter-deps
 # Every lesson as a notebook for the dropout kernel, in notebooks/ (generated, not kept in git):
 # its prose as Markdown cells, its commands as code cells with their outputs. Open one in
 # JupyterLab after `make jupyter`; `make test-jupyter` re-runs the same exports with nbclient.
+# They are signed as trusted for this user (`jupyter trust`), or JupyterLab shows the text of
+# each plot, never its SVG, until the cells are run again.
 notebooks: build
 	@mkdir -p notebooks
 	@for lesson in lessons/*.md; do \
 		out=notebooks/$$(basename $$lesson .md).ipynb; echo "$$lesson -> $$out"; \
 		.build/release/dropout $$lesson --no-pause --export $$out >/dev/null || exit 1; \
 	done
+	@if [ -x $(JUPYTER_VENV)/bin/jupyter ]; then $(JUPYTER_VENV)/bin/jupyter trust notebooks/*.ipynb; \
+	else echo "not trusted: after make jupyter, make notebooks again and JupyterLab shows their plots as SVG"; fi
 
 # Removes what install wrote, and the folders it made if they are left empty.
 uninstall:

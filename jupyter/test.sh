@@ -1,9 +1,11 @@
 #!/bin/sh
 # The Jupyter kernel's tests: a virtualenv under .build with the kernel's package and the test
-# tools from PyPI (ipykernel, jupyter_client, jupyter_kernel_test, nbformat, nbclient), the
-# kernelspec installed where only these tests look (JUPYTER_PATH), then the tests themselves:
-# tests/test_kernel.py (jupyter_kernel_test's suite and the kernel's own) and
-# tests/test_notebooks.py (every lesson exported as a notebook and re-run with nbclient).
+# tools from PyPI (ipykernel, jupyter_client, jupyter_kernel_test, nbformat, nbclient,
+# jupyterlab, pillow), the kernelspec installed where only these tests look (JUPYTER_PATH),
+# then the tests themselves: tests/test_kernel.py (jupyter_kernel_test's suite and the
+# kernel's own), tests/test_notebooks.py (every lesson exported as a notebook and re-run
+# with nbclient) and tests/test_lab.py (a lesson notebook in JupyterLab under headless
+# Chromium, where installed).
 # Usage: jupyter/test.sh DROPOUT_BINARY. Where no Python with venv can be had, says so and
 # skips (exit 0); any failure after that is a failure.
 set -eu
@@ -20,8 +22,8 @@ fi
 if [ ! -x "$venv/bin/python" ]; then
 	python3 -m venv "$venv" || { echo "skipped: python3 -m venv failed"; rm -rf "$venv"; exit 0; }
 fi
-if ! "$venv/bin/python" -c 'import jupyter_kernel_test, nbclient, nbformat, ipykernel' 2>/dev/null; then
-	"$venv/bin/pip" install -q ipykernel jupyter_client jupyter_kernel_test nbformat nbclient ||
+if ! "$venv/bin/python" -c 'import jupyter_kernel_test, nbclient, nbformat, ipykernel, jupyterlab, PIL' 2>/dev/null; then
+	"$venv/bin/pip" install -q ipykernel jupyter_client jupyter_kernel_test nbformat nbclient jupyterlab pillow ||
 		{ echo "skipped: pip could not install the Jupyter test tools from PyPI"; exit 0; }
 fi
 "$venv/bin/pip" install -q --no-deps --force-reinstall "$here"
