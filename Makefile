@@ -127,10 +127,10 @@ bench-smoke: build
 	python3 bench/compare.py --smoke
 
 # libFuzzer on the command language, the lesson format, `expect`, the snapshot loader and the
-# HTML export of hostile prose, each for FUZZ_SECONDS, under AddressSanitizer; crashing inputs
+# HTML export of hostile prose and the requests of `dropout serve`, each for FUZZ_SECONDS, under AddressSanitizer; crashing inputs
 # land in fuzz/crashes/. A target with a fuzz/TARGET.dict gets that dictionary of tokens.
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS := FuzzCommands FuzzLessons FuzzExpectations FuzzSnapshots FuzzHTMLExport
+FUZZ_TARGETS := FuzzCommands FuzzLessons FuzzExpectations FuzzSnapshots FuzzHTMLExport FuzzServer
 fuzz: build
 	for target in $(FUZZ_TARGETS); do \
 		DROPOUT_FUZZ=1 swift build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address --product $$target || exit 1; \

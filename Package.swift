@@ -36,8 +36,10 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        // What Swift cannot write safely itself: an async-signal-safe interrupt flag and ioctl.
-        .target(name: "CTerminal"),
+        // What Swift cannot write safely itself: an async-signal-safe interrupt flag and ioctl,
+        // and the libedit key hook (line_editor.c), hence libedit: a program that links this
+        // without the shell (the server's fuzz target) needs it named here.
+        .target(name: "CTerminal", dependencies: ["CEditLine"]),
         // The lab any front end drives: the command language, the session, expectations,
         // rendering, lessons, snapshots and transcripts. No terminal, signal or line-editing code.
         .target(
@@ -92,10 +94,11 @@ if Context.environment["DROPOUT_FUZZ"] != nil {
         .systemLibrary(name: "CFuzzerDriver", path: "fuzz/CFuzzerDriver"),
         .target(name: "FuzzerDriver", dependencies: ["CFuzzerDriver"], path: "fuzz/FuzzerDriver"),
     ]
-    for name in ["FuzzCommands", "FuzzLessons", "FuzzExpectations", "FuzzSnapshots", "FuzzHTMLExport"] {
+    for name in ["FuzzCommands", "FuzzLessons", "FuzzExpectations", "FuzzSnapshots", "FuzzHTMLExport", "FuzzServer"] {
+        let server: [Target.Dependency] = name == "FuzzServer" ? ["DropoutServer"] : []
         package.targets.append(
             .executableTarget(
-                name: name, dependencies: ["DropoutLab", "FuzzerDriver"],
+                name: name, dependencies: ["DropoutLab", "FuzzerDriver"] + server,
                 path: "fuzz/\(name)"))
     }
 }

@@ -105,7 +105,9 @@ public final class Server {
             if context.quitRequested { break }
         }
         _ = console.finish(failed: false)
-        reply(["iteration": session.iteration], error: failure)
+        var fields: [String: Any] = ["iteration": session.iteration]
+        if context.quitRequested { fields["quit"] = true }
+        reply(fields, error: failure)
     }
 
     private func complete(_ code: String, cursor: Int) {

@@ -163,6 +163,7 @@ final class ServerTests: XCTestCase {
     func testQuitEndsTheServer() {
         let messages = serve(requests: [["id": 1, "type": "run", "code": "quit"], ["id": 2, "type": "info"]])
         XCTAssertEqual(messages.of(1).reply?["status"] as? String, "ok")
+        XCTAssertEqual(messages.of(1).reply?["quit"] as? Bool, true)
         XCTAssertEqual(messages.of(2).count, 0)
     }
 }

@@ -40,11 +40,14 @@ class DropoutKernel(Kernel):
             "file_extension": info.get("file_extension", ".dropout"),
         }
         self.progress_shown = 0
+        self.fresh_session = False
 
     def _server(self):
-        """The server, started anew if it has ended (the session is then a fresh one)."""
+        """The server, started anew if it has ended (after `quit`, or a crash): the session is
+        then a fresh one, and the next cell says so."""
         if not self.server.alive():
             self.server = Server()
+            self.fresh_session = True
         return self.server
 
     def do_execute(self, code, silent, store_history=True, user_expressions=None, allow_stdin=False, **kwargs):
@@ -75,10 +78,17 @@ class DropoutKernel(Kernel):
         display = None
         self.progress_started = None
         reply = {}
-        for message in self._server().request({"type": "run", "code": code}):
+        server = self._server()
+        if self.fresh_session and not silent:
+            text = "(the session before this one has ended; this cell runs in a fresh session)\n"
+            self.send_response(self.iopub_socket, "stream", {"name": "stderr", "text": text})
+        self.fresh_session = False
+        for message in server.request({"type": "run", "code": code}):
             kind = message.get("type")
             if kind == "reply":
                 reply = message
+                if message.get("quit"):
+                    server.close()
             elif silent:
                 continue
             elif kind == "output":

@@ -175,6 +175,13 @@ class DropoutKernelBehaviour(unittest.TestCase):
         reply, _ = outputs(self.client, "expect iteration == 0")
         self.assertEqual(reply["content"]["status"], "ok")
 
+    def test_after_quit_the_next_cell_says_it_runs_in_a_fresh_session(self):
+        outputs(self.client, "step 10\nquit")
+        reply, messages = outputs(self.client, "expect iteration == 0")
+        self.assertEqual(reply["content"]["status"], "ok")
+        notes = [m["content"]["text"] for m in messages if m["msg_type"] == "stream" and m["content"]["name"] == "stderr"]
+        self.assertEqual(notes, ["(the session before this one has ended; this cell runs in a fresh session)\n"])
+
     def test_inspection_is_help(self):
         reply = shell_reply(self.client, self.client.inspect("step 100", 6))
         self.assertTrue(reply["content"]["found"])
