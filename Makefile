@@ -7,7 +7,7 @@
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SWIFT_SOURCES := Sources Tests
 
-.PHONY: run test test-kernels build deps install uninstall format lint bench bench-smoke fuzz clean
+.PHONY: run test test-kernels test-jupyter build deps jupyter-deps jupyter notebooks install uninstall format lint bench bench-smoke fuzz clean
 
 deps:
 	@if ! pkg-config --exists libedit openblas 2>/dev/null || ! command -v tmux >/dev/null; then \
@@ -33,6 +33,53 @@ install: build
 	install -m 755 .build/release/dropout $(DESTDIR)$(PREFIX)/bin/dropout
 	install -m 644 $(addprefix lessons/,$(LESSONS)) $(DESTDIR)$(PREFIX)/share/dropout/lessons/
 
+# Python 3 with venv, for the Jupyter kernel and its tests: Debian's own Python refuses pip
+# installs outside a virtualenv (PEP 668), so both use one.
+jupyter-deps:
+	@if ! python3 -c 'import venv, ensurepip' 2>/dev/null; then \
+		echo "installing python3 and python3-venv with apt-get"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv >/dev/null || \
+		echo "python3-venv could not be installed"; \
+	fi
+
+# The Jupyter kernel: its package (jupyter/) and ipykernel from PyPI in a virtualenv of its own,
+# and the `dropout` kernelspec that starts it, which `jupyter kernelspec list` then shows.
+# `make jupyter` installs for the current user, running the binary built here;
+# `make jupyter PREFIX=/opt/dropout` runs `install` first and puts the virtualenv under
+# PREFIX/lib/dropout and the kernelspec under PREFIX/share/jupyter (a Jupyter installed
+# elsewhere finds it with JUPYTER_PATH=PREFIX/share/jupyter).
+ifeq ($(origin PREFIX),file)
+JUPYTER_VENV ?= $(HOME)/.local/share/dropout/jupyter-venv
+JUPYTER_WHERE := --user
+JUPYTER_BINARY ?= $(CURDIR)/.build/release/dropout
+JUPYTER_NEEDS := build
+else
+JUPYTER_VENV ?= $(PREFIX)/lib/dropout/jupyter-venv
+JUPYTER_WHERE := --prefix $(PREFIX)
+JUPYTER_BINARY ?= $(PREFIX)/bin/dropout
+JUPYTER_NEEDS := install
+endif
+jupyter: $(JUPYTER_NEEDS) jupyter-deps
+	python3 -m venv $(JUPYTER_VENV)
+	$(JUPYTER_VENV)/bin/pip install -q --upgrade ./jupyter
+	$(JUPYTER_VENV)/bin/python -m dropout_kernel.install $(JUPYTER_WHERE) --dropout $(JUPYTER_BINARY)
+	JUPYTER_PATH=$(if $(filter --user,$(JUPYTER_WHERE)),,$(PREFIX)/share/jupyter) $(JUPYTER_VENV)/bin/jupyter kernelspec list
+
+# Every lesson as a notebook for the dropout kernel, in notebooks/ (generated, not kept in git):
+# its prose as Markdown cells, its commands as code cells with their outputs. Open one in
+# JupyterLab after `make jupyter`; `make test-jupyter` re-runs the same exports with nbclient.
+# They are signed as trusted for this user (`jupyter trust`), or JupyterLab shows the text of
+# each plot, never its SVG, until the cells are run again.
+notebooks: build
+	@mkdir -p notebooks
+	@for lesson in lessons/*.md; do \
+		out=notebooks/$$(basename $$lesson .md).ipynb; echo "$$lesson -> $$out"; \
+		.build/release/dropout $$lesson --no-pause --export $$out >/dev/null || exit 1; \
+	done
+	@if [ -x $(JUPYTER_VENV)/bin/jupyter ]; then $(JUPYTER_VENV)/bin/jupyter trust notebooks/*.ipynb; \
+	else echo "not trusted: after make jupyter, make notebooks again and JupyterLab shows their plots as SVG"; fi
+
 # Removes what install wrote, and the folders it made if they are left empty.
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/dropout $(addprefix $(DESTDIR)$(PREFIX)/share/dropout/lessons/,$(LESSONS))
@@ -47,6 +94,13 @@ test: deps lint
 	@rm -f .build-warnings.log
 	swift build -c release
 	DROPOUT_LESSON_BINARY=$(CURDIR)/.build/release/dropout swift test --skip-build --disable-swift-testing
+	@$(MAKE) --no-print-directory test-jupyter
+
+# The Jupyter kernel against the release binary: jupyter_kernel_test's suite and the kernel's
+# own tests, in a virtualenv under .build (jupyter/test.sh; it says so and skips where no
+# Python with venv can be installed).
+test-jupyter: build jupyter-deps
+	jupyter/test.sh $(CURDIR)/.build/release/dropout
 
 # The style of .swift-format (the toolchain's swift-format): `make format` applies it, `make lint`
 # (part of `make test`) fails on any difference from it.
@@ -73,10 +127,10 @@ bench-smoke: build
 	python3 bench/compare.py --smoke
 
 # libFuzzer on the command language, the lesson format, `expect`, the snapshot loader and the
-# HTML export of hostile prose, each for FUZZ_SECONDS, under AddressSanitizer; crashing inputs
+# HTML export of hostile prose and the requests of `dropout serve`, each for FUZZ_SECONDS, under AddressSanitizer; crashing inputs
 # land in fuzz/crashes/. A target with a fuzz/TARGET.dict gets that dictionary of tokens.
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS := FuzzCommands FuzzLessons FuzzExpectations FuzzSnapshots FuzzHTMLExport
+FUZZ_TARGETS := FuzzCommands FuzzLessons FuzzExpectations FuzzSnapshots FuzzHTMLExport FuzzServer
 fuzz: build
 	for target in $(FUZZ_TARGETS); do \
 		DROPOUT_FUZZ=1 swift build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address --product $$target || exit 1; \

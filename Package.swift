@@ -39,8 +39,10 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        // What Swift cannot write safely itself: an async-signal-safe interrupt flag and ioctl.
-        .target(name: "CTerminal"),
+        // What Swift cannot write safely itself: an async-signal-safe interrupt flag and ioctl,
+        // and the libedit key hook (line_editor.c), hence libedit: a program that links this
+        // without the shell (the server's fuzz target) needs it named here.
+        .target(name: "CTerminal", dependencies: ["CEditLine"]),
         // The lab any front end drives: the command language, the session, expectations,
         // rendering, lessons, snapshots and transcripts. No terminal, signal or line-editing code.
         .target(
@@ -50,10 +52,14 @@ let package = Package(
         // The terminal front end over the lab: libedit line editing and history, signals, the
         // progress bar, lesson pauses and the modes `dropout` runs in.
         .target(name: "DropoutShell", dependencies: ["DropoutLab", "CEditLine", "CTerminal"]),
+        // The machine front end over the lab: `dropout serve --stdio`, JSON requests in and
+        // replies out, for the Jupyter kernel and any other program (docs/serve-protocol.md).
+        .target(name: "DropoutServer", dependencies: ["DropoutLab", "CTerminal"]),
         .executableTarget(
             name: "dropout",
             dependencies: [
                 "DropoutShell",
+                "DropoutServer",
                 "DropoutLab",
                 "DropoutNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -74,6 +80,10 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(
+            name: "DropoutServerTests",
+            dependencies: ["DropoutServer", "DropoutLab", "DropoutTestSupport"]
+        ),
+        .testTarget(
             name: "DropoutShellTests",
             dependencies: ["DropoutShell", "DropoutLab", "CEditLine", "DropoutTestSupport"]
         ),
@@ -87,10 +97,11 @@ if Context.environment["DROPOUT_FUZZ"] != nil {
         .systemLibrary(name: "CFuzzerDriver", path: "fuzz/CFuzzerDriver"),
         .target(name: "FuzzerDriver", dependencies: ["CFuzzerDriver"], path: "fuzz/FuzzerDriver"),
     ]
-    for name in ["FuzzCommands", "FuzzLessons", "FuzzExpectations", "FuzzSnapshots", "FuzzHTMLExport"] {
+    for name in ["FuzzCommands", "FuzzLessons", "FuzzExpectations", "FuzzSnapshots", "FuzzHTMLExport", "FuzzServer"] {
+        let server: [Target.Dependency] = name == "FuzzServer" ? ["DropoutServer"] : []
         package.targets.append(
             .executableTarget(
-                name: name, dependencies: ["DropoutLab", "FuzzerDriver"],
+                name: name, dependencies: ["DropoutLab", "FuzzerDriver"] + server,
                 path: "fuzz/\(name)"))
     }
 }

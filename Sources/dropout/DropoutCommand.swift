@@ -1,6 +1,7 @@
 import ArgumentParser
 import DropoutLab
 import DropoutNetwork
+import DropoutServer
 import DropoutShell
 import Foundation
 
@@ -14,9 +15,10 @@ struct DropoutCommand: ParsableCommand {
             dropout [FILE] [--keep-going] [--no-pause] [--allow-paths] [--export OUT] [--record OUT] [--version]
               dropout verify TRANSCRIPT
               dropout lint LESSON... [--margin T] [--shift-seeds K] [--export FOLDER]
+              dropout serve --stdio
             """,
         discussion: "Run 'dropout start --help' for the flags; in the shell, type 'help'.",
-        subcommands: [Start.self, Verify.self, Lint.self],
+        subcommands: [Start.self, Verify.self, Lint.self, Serve.self],
         defaultSubcommand: Start.self)
 }
 
@@ -197,5 +199,27 @@ struct Lint: ParsableCommand {
         }
         console.emit(.text(linter.summary(lessons: lessons.count, findings: findings, unreadable: unreadable)))
         if !findings.isEmpty || unreadable > 0 { throw ExitCode(1) }
+    }
+}
+
+/// The machine interface: one session for a program to drive, such as the Jupyter kernel.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve one session to a program: JSON requests on stdin, one a line; replies on stdout.",
+        discussion: """
+            Each request runs lines, completes or inspects a word, or checks that code is complete;
+            outputs come back as MIME bundles (text/plain, image/svg+xml, text/html). SIGINT stops
+            a long step or compare as Ctrl-C does in the shell. The protocol: docs/serve-protocol.md.
+            """)
+
+    @Flag(name: .long, help: "Talk over standard input and output (the only transport).")
+    var stdio = false
+
+    func validate() throws {
+        guard stdio else { throw ValidationError("serve needs --stdio, the only transport it has") }
+    }
+
+    func run() throws {
+        Server.serveStandardIO()
     }
 }

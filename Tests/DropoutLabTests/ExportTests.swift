@@ -88,17 +88,50 @@ final class ExportTests: XCTestCase {
                 let cell_type: String
                 let id: String
                 let source: String
+                let execution_count: Int?
+                let outputs: [Output]?
+            }
+            struct Output: Decodable, Equatable {
+                let output_type: String
+                var name: String?
+                var text: String?
+                var data: [String: String]?
+                var ename: String?
+                var evalue: String?
+                var traceback: [String]?
+            }
+            struct Metadata: Decodable {
+                let kernelspec: [String: String]
+                let language_info: [String: String]
             }
             let cells: [Cell]
+            let metadata: Metadata
             let nbformat: Int
             let nbformat_minor: Int
         }
         let notebook = try JSONDecoder().decode(Notebook.self, from: data)
         XCTAssertEqual(notebook.nbformat, 4)
         XCTAssertEqual(notebook.nbformat_minor, 5)
-        XCTAssertEqual(notebook.cells.count, 4)
+        XCTAssertEqual(notebook.metadata.kernelspec["name"], "dropout")
+        XCTAssertEqual(notebook.metadata.language_info["name"], "dropout")
+        XCTAssertEqual(notebook.cells.map(\.cell_type), ["code", "code", "code", "code"])
+        XCTAssertEqual(notebook.cells.map(\.execution_count), [1, 2, 3, 4])
         XCTAssertEqual(Set(notebook.cells.map(\.id)).count, 4)
-        XCTAssertTrue(notebook.cells[3].source.hasPrefix("```dropout\nget alpha\n```"))
+        XCTAssertEqual(notebook.cells[3].source, "get alpha")
+        XCTAssertEqual(
+            notebook.cells[3].outputs, [.init(output_type: "stream", name: "stdout", text: "alpha = 0.5\n")])
+        // The step's lines as one stream, then its sparkline drawn, as the kernel sends them.
+        let step = try XCTUnwrap(notebook.cells[0].outputs)
+        XCTAssertEqual(step.map(\.output_type), ["stream", "display_data"])
+        XCTAssertTrue(try XCTUnwrap(step[0].text).hasPrefix("iteration  30  Error: "))
+        XCTAssertEqual(try XCTUnwrap(step[0].text).split(separator: "\n").count, 10)
+        XCTAssertEqual(step[1].data.map { Set($0.keys) }, ["text/plain", "image/svg+xml"])
+        let plot = try XCTUnwrap(notebook.cells[1].outputs?.first?.data?["image/svg+xml"])
+        XCTAssertTrue(plot.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        let message = "unknown command 'bogus'; type 'help' for the list of commands"
+        XCTAssertEqual(
+            notebook.cells[2].outputs,
+            [.init(output_type: "error", ename: "DropoutError", evalue: message, traceback: ["error: " + message])])
 
         let check = Process()
         check.executableURL = URL(fileURLWithPath: "/usr/bin/env")

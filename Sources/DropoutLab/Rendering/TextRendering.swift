@@ -52,7 +52,8 @@ public enum TextRendering {
         return [style.bold(line(table.header))] + table.rows.map(line) + table.footer
     }
 
-    private static func isNumeric(_ cell: String) -> Bool {
+    /// Whether a table cell reads as a number, so its column aligns right (here and in HTML).
+    static func isNumeric(_ cell: String) -> Bool {
         cell.first.map { $0.isNumber || $0 == "-" } == true && cell.allSatisfy { $0.isNumber || "-+.e% ".contains($0) }
     }
 }

@@ -7,11 +7,10 @@ import Ink
 public enum HTMLTranscript {
     public static func render(_ entries: [Transcript.Entry], title: String = "dropout session") -> String {
         var body: [String] = []
-        let parser = MarkdownParser()
         for entry in entries {
             switch entry {
             case .prose(let lines):
-                body.append(ProseHTMLSanitizer.sanitize(parser.html(from: inkInput(lines))))
+                body.append(proseHTML(lines))
             case .command(let command, let blocks):
                 body.append("<section class=\"cell\">")
                 body.append(
@@ -51,25 +50,12 @@ public enum HTMLTranscript {
             text = []
         }
         for block in blocks {
+            if let figure = figure(block) {
+                flush()
+                parts.append("<figure>\(figure)</figure>")
+                continue
+            }
             switch block {
-            case .plot(let plot):
-                flush()
-                parts.append("<figure>\(SVGPlotRendering.svg(plot))</figure>")
-            case .heatmap(let name, let matrix):
-                flush()
-                parts.append("<figure>\(SVGGridRendering.heatmap(name: name, matrix))</figure>")
-            case .sparkline(let label, let values):
-                flush()
-                parts.append("<figure>\(SVGPlotRendering.sparkline(label: label, values))</figure>")
-            case .boundary(let boundary):
-                flush()
-                parts.append("<figure>\(SVGGridRendering.boundary(boundary))</figure>")
-            case .maskGrid(let mask):
-                flush()
-                parts.append("<figure>\(SVGGridRendering.mask(mask))</figure>")
-            case .images(let sheet):
-                flush()
-                parts.append("<figure>\(SVGGridRendering.images(sheet))</figure>")
             case .error(let message, _):
                 flush()
                 parts.append("<pre class=\"error\">error: \(HTMLEscaping.escape(message))</pre>")
@@ -79,6 +65,25 @@ public enum HTMLTranscript {
         }
         flush()
         return parts
+    }
+
+    /// What a view that draws becomes in a figure: an SVG, or for a plot with nothing to plot a
+    /// note; `nil` for every other block.
+    static func figure(_ block: OutputBlock) -> String? {
+        switch block {
+        case .plot(let plot): SVGPlotRendering.svg(plot)
+        case .heatmap(let name, let matrix): SVGGridRendering.heatmap(name: name, matrix)
+        case .sparkline(let label, let values): SVGPlotRendering.sparkline(label: label, values)
+        case .boundary(let boundary): SVGGridRendering.boundary(boundary)
+        case .maskGrid(let mask): SVGGridRendering.mask(mask)
+        case .images(let sheet): SVGGridRendering.images(sheet)
+        default: nil
+        }
+    }
+
+    /// Lesson prose as sanitised HTML: the page's prose, and a notebook's rich rendering of it.
+    static func proseHTML(_ lines: [String]) -> String {
+        ProseHTMLSanitizer.sanitize(MarkdownParser().html(from: inkInput(lines)))
     }
 
     /// Lesson prose as Ink may safely read it. Raw HTML is neutralised; whitespace at the very end
@@ -107,10 +112,16 @@ public enum HTMLTranscript {
         .output { background: #fff; }
         .error { background: #fff0f0; color: #a00; }
         figure { margin: .5rem .8rem; }
+        \(svgStylesheet)
+        @media print { main { margin: 0; max-width: none; } }
+        """
+
+    /// The rules the SVG figures' classes need; a figure sent on its own (a notebook's
+    /// image/svg+xml) carries them inside itself.
+    static let svgStylesheet = """
         svg .axis { stroke: #444; stroke-width: 1; }
         svg .curve { fill: none; stroke: #1f6fb2; stroke-width: 1.5; }
         svg .title { font: bold 13px Helvetica, Arial, sans-serif; }
         svg .tick { font: 11px Helvetica, Arial, sans-serif; fill: #444; }
-        @media print { main { margin: 0; max-width: none; } }
         """
 }
