@@ -71,6 +71,26 @@ final class NumpyExportTests: XCTestCase {
             printed.split(separator: "\n").filter { $0.hasPrefix("iteration") }.map(String.init))
     }
 
+    /// A script run by the binary exports line by line, its errors' FILE:LINE set aside.
+    func testAScriptExportsLineByLine() throws {
+        let folder = try makeTemporaryDirectory(self)
+        try "set precision 12\nstep x\nset dropout 0.5\nstep 50\nshow synapse_1\n".write(
+            toFile: folder + "/s.txt", atomically: true, encoding: .utf8)
+        let result = try runDropout(["--keep-going", folder + "/s.txt", "--export", folder + "/s.py"])
+        XCTAssertTrue(result.output.hasSuffix("exported 5 commands to \(folder)/s.py\n"), result.output + result.errors)
+        let code = try String(contentsOfFile: folder + "/s.py", encoding: .utf8)
+        XCTAssertTrue(
+            code.contains("# dropout> step x\n# (no step ran: the step count must be a whole number from 1 to"), code)
+        let printed = result.output.split(separator: "\n").filter {
+            $0.hasPrefix("iteration") || $0.hasPrefix("synapse_1") || $0.hasPrefix("  [")
+        }
+        let wanted = numbers(in: printed.joined(separator: "\n"))
+        let got = try numbers(in: python(folder + "/s.py"))
+        XCTAssertEqual(got.count, wanted.count)
+        XCTAssertEqual(got.count, 10 * 2 + 3 + 4, "ten error lines, the name and shape, four weights")
+        for (a, b) in zip(got, wanted) { XCTAssertEqual(a, b, accuracy: 1e-9) }
+    }
+
     /// Commands with no numpy form become comments; errors are comments that say nothing changed.
     func testCommandsWithoutANumpyFormAreComments() throws {
         let shell = LabHarness()

@@ -261,7 +261,11 @@ private struct Writer {
         let before = session
         Interpreter.execute(line, session: &session, context: context)
         if console.interrupted { throw Interruption() }
-        guard console.take() == printed else {
+        // Where an error came from (a script's FILE:LINE) is the shell's, not the line's.
+        func located(_ blocks: [OutputBlock]) -> [OutputBlock] {
+            blocks.map { if case .error(let message, _) = $0 { .error(message, location: nil) } else { $0 } }
+        }
+        guard located(console.take()) == located(printed) else {
             throw CommandError(
                 "cannot export to '\(path)': replaying '\(VisibleControls.visible(line))' did not print what the "
                     + "session printed (was it stopped by Ctrl-C?), so its numpy would not reproduce the session; "
@@ -386,7 +390,11 @@ private struct Writer {
         let done = session.iteration - start
         let typed = arguments.first { $0 != "trace" }
         let count = (typed.flatMap { try? ValueParsing.wholeNumber($0, name: "", in: 1...Int.max) }) ?? 1
-        guard done > 0 else { return [NumpyTranscript.comment("(no step ran)")] }
+        let failure = printed.lazy.compactMap { block -> String? in
+            if case .error(let message, _) = block { return message }
+            return nil
+        }.first
+        guard done > 0 else { return [NumpyTranscript.comment("(no step ran: \(failure ?? "a step of 0"))")] }
         let settings = session.settings
         let every = (count + 9) / 10
         let width = String(start + count).count
@@ -446,12 +454,7 @@ private struct Writer {
                 NumpyTranscript.comment(
                     "trace: mask, layer_1, layer_2 and the deltas are the loop's variables; print them"))
         }
-        if let failure = printed.lazy.compactMap({ block -> String? in
-            if case .error(let message, _) = block { return message }
-            return nil
-        }).first {
-            lines.append(NumpyTranscript.comment("(and then: \(failure))"))
-        }
+        if let failure { lines.append(NumpyTranscript.comment("(and then: \(failure))")) }
         return lines
     }
 
