@@ -165,6 +165,17 @@ final class NumpyExportTests: XCTestCase {
         }
     }
 
+    /// Ctrl-C during the replay stops the export as any long command stops, writing nothing.
+    func testCtrlCStopsTheReplay() throws {
+        let folder = try makeTemporaryDirectory(self)
+        let shell = LabHarness(stopAfterPolls: 150)
+        shell.run("step 100")
+        XCTAssertEqual(
+            shell.errors("export \(folder)/i.py"),
+            ["export \(folder)/i.py stopped by Ctrl-C before it finished; nothing was changed"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/i.py"))
+    }
+
     /// The notebook flavour: valid for nbformat, and run by nbclient on the python3 kernel it
     /// prints what the .py prints.
     func testTheNumpyNotebookIsValidAndRunsOnThePython3Kernel() throws {

@@ -18,7 +18,7 @@ import Foundation
 /// memory budget.
 enum NumpyTranscript {
     /// A stretch of lesson prose, or the code that one command (or the setup) became.
-    enum Part: Equatable {
+    enum Part {
         case prose([String])
         case code(String)
     }
@@ -184,15 +184,12 @@ private struct Writer {
     var precision = Session.defaultPrecision
     var definesEvaluate = false
     var definesDigits = false
-    private var firstData: String
 
     init(path: String, console: ReplayConsole) {
         self.path = path
         self.console = console
         context = CommandContext(console: console, transcriptBytes: 0)
         context.fileAccess = .nothing
-        firstData = ""
-        firstData = dataCode(session.trainer.data) + "\n\n" + settingsAndWeights()
     }
 
     /// The imports, the functions the commands use, the first data and the first weights.
@@ -216,7 +213,10 @@ private struct Writer {
             ]
         }
         if definesDigits { lines += ["", ""] + digitsTable() }
-        return lines.joined(separator: "\n") + "\n\n\n" + firstData
+        // Every session starts fresh: the post's data, settings and weights.
+        let fresh = Session()
+        return lines.joined(separator: "\n") + "\n\n\n" + dataCode(fresh.trainer.data) + "\n\n"
+            + settingsAndWeights(fresh)
     }
 
     // MARK: Commands
@@ -279,9 +279,12 @@ private struct Writer {
         let redrawn =
             command == "reset" || session.seed != before.seed || session.dataSpec != before.dataSpec
             || session.settings.hiddenWidth != before.settings.hiddenWidth || session.iteration < before.iteration
-        if session.dataSpec != before.dataSpec { lines.append(dataCode(session.trainer.data)) }
+        if session.dataSpec != before.dataSpec {
+            if case .digits = session.dataSpec { definesDigits = true }
+            lines.append(dataCode(session.trainer.data))
+        }
         lines += settingLines()
-        if redrawn { lines.append(weightsCode()) }
+        if redrawn { lines.append(weightsCode(session)) }
         if command == "step" {
             lines += stepCode(arguments, from: before.iteration, printed: printed)
         } else if command == "set" && arguments.isEmpty {
@@ -348,17 +351,18 @@ private struct Writer {
     }
 
     /// The post's settings line and its weights, as the file starts.
-    private func settingsAndWeights() -> String {
+    private func settingsAndWeights(_ session: Session) -> String {
         let settings = session.settings
         return [
             "# The post's settings, then its weights drawn right after seeding the generator.",
             "alpha,hidden_dim,dropout_percent = (\(NumpyTranscript.number(settings.learningRate)),"
                 + "\(settings.hiddenWidth),\(NumpyTranscript.number(settings.dropoutRate)))",
-            weightsCode(),
+            weightsCode(session),
         ].joined(separator: "\n")
     }
 
-    private func weightsCode() -> String {
+    /// `session`'s weights drawn as the post draws them, right after seeding.
+    private func weightsCode(_ session: Session) -> String {
         let (features, outputs) = (session.trainer.data.inputs.columns, session.trainer.data.targets.columns)
         return [
             "np.random.seed(\(session.seed))",
@@ -509,7 +513,7 @@ private struct Writer {
 
     /// The code that builds `data` exactly as dropout generated it: the logic tables as literals,
     /// the drawn data from numpy's legacy RandomState, which dropout's generator is.
-    private mutating func dataCode(_ data: Dataset) -> String {
+    private func dataCode(_ data: Dataset) -> String {
         let spec = data.spec
         let heading = NumpyTranscript.comment("The data: \(spec.description).")
         switch spec {
@@ -566,7 +570,6 @@ private struct Writer {
             }
             return lines.joined(separator: "\n")
         case .digits(let training, let validation, let noise, let seed):
-            definesDigits = true
             let flips = Int((noise * Double(training)).rounded(.toNearestOrAwayFromZero))
             var lines = [
                 heading,
