@@ -187,7 +187,7 @@ final class ExportTests: XCTestCase {
         let shell = LabHarness()
         XCTAssertEqual(
             shell.errors("export notes.txt"),
-            ["cannot export to 'notes.txt': the name must end in .md, .html, .ipynb, .cast"])
+            ["cannot export to 'notes.txt': the name must end in .md, .html, .numpy.ipynb, .ipynb, .cast, .py"])
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// `export`: sharing a session.
 public enum TranscriptCommands {
-    static let formats = [".md", ".html", ".ipynb", ".cast"]
+    static let formats = [".md", ".html", ".numpy.ipynb", ".ipynb", ".cast", ".py"]
 
     static let export = CommandSpec(
         name: "export", usage: "export PATH",
@@ -14,6 +14,8 @@ public enum TranscriptCommands {
             ".html: one self-contained page, plots as SVG.",
             ".ipynb: a notebook for the dropout Jupyter kernel, each command a code cell with its outputs.",
             ".cast: an asciicast v2 recording that asciinema's player replays with the session's timing.",
+            ".py: the session as the post's numpy code, which prints its numbers again; .numpy.ipynb: the same",
+            "  as a notebook for the python3 kernel, a cell a command.",
             "The transcript keeps at most \(MemoryBudget.describe(MemoryBudget.transcriptBytes)) of output; larger outputs after that are one line saying so.",
         ],
         example: "export my-session.md", arity: 1...1, completion: .files,
@@ -36,6 +38,8 @@ public enum TranscriptCommands {
         switch format {
         case ".html": data = Data(HTMLTranscript.render(entries).utf8)
         case ".ipynb": data = try NotebookTranscript.render(entries)
+        case ".numpy.ipynb": data = try NumpyTranscript.notebook(entries, shownAs: shown ?? path, context: context)
+        case ".py": data = Data(try NumpyTranscript.python(entries, shownAs: shown ?? path, context: context).utf8)
         case ".cast": data = try AsciicastTranscript.render(context.transcript.finishedEvents)
         default: data = Data(MarkdownTranscript.render(entries).utf8)
         }
