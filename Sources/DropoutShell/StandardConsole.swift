@@ -10,13 +10,28 @@ import Foundation
 public final class StandardConsole: Console {
     private let outputColour: Bool
     private let errorStyle: TextStyle
+    /// The width when stdout is not a terminal: COLUMNS when set to a usable number, else 80.
+    private let fileWidth: Int
+    private let wrapsLines: Bool
     private var progressBar: ProgressBar?
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// A width no line reaches: a report a tool reads keeps each finding on its own line.
+    static let unlimitedWidth = 1_000_000
+
+    /// - Parameter wrapsLines: false for reports another program reads (`verify`'s differences,
+    ///   `lint`'s findings), whose lines stay whole at any width as error lines do.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, wrapsLines: Bool = true) {
         let colourAllowed = Self.colourAllowed(environment)
         outputColour = colourAllowed && isatty(STDOUT_FILENO) != 0
         errorStyle = TextStyle(colour: colourAllowed && isatty(STDERR_FILENO) != 0)
         progressBar = isatty(STDERR_FILENO) != 0 ? ProgressBar() : nil
+        fileWidth = Self.width(columns: environment["COLUMNS"])
+        self.wrapsLines = wrapsLines
+    }
+
+    /// COLUMNS as a width, when it is a whole number from 20 to 1000; else 80.
+    static func width(columns: String?) -> Int {
+        columns.flatMap { Int($0) }.flatMap { (20...1000).contains($0) ? $0 : nil } ?? TextStyle.fileWidth
     }
 
     /// NO_COLOR (https://no-color.org): set to anything but the empty string, no colour at all.
@@ -24,11 +39,13 @@ public final class StandardConsole: Console {
         environment["NO_COLOR"].map(\.isEmpty) ?? true
     }
 
-    /// Asked of the terminal at every block, so a window resized mid-session wraps the next
-    /// block to its new width.
+    /// Asked of the terminal at every block, so a window resized mid-session lays the next
+    /// block out at its new width.
     private var outputStyle: TextStyle {
         let columns = Int(cterm_columns(STDOUT_FILENO))
-        return TextStyle(colour: outputColour, width: columns > 0 ? min(columns - 1, 100) : TextStyle.fileWidth)
+        // One column short of the terminal's, so a full line never leaves the cursor past its edge.
+        let width = wrapsLines ? (columns > 0 ? columns - 1 : fileWidth) : Self.unlimitedWidth
+        return TextStyle(colour: outputColour, width: width)
     }
 
     public func emit(_ block: OutputBlock) {
@@ -40,6 +57,12 @@ public final class StandardConsole: Console {
         } else {
             write(TextRendering.render(block, style: outputStyle) + "\n", to: cterm_stdout())
         }
+    }
+
+    public var screen: ScreenSize? {
+        let columns = Int(cterm_columns(STDOUT_FILENO))
+        let rows = Int(cterm_rows(STDOUT_FILENO))
+        return columns > 0 && rows > 0 ? ScreenSize(columns: columns, rows: rows) : nil
     }
 
     public var interruptRequested: Bool { cterm_interrupt_pending() != 0 }

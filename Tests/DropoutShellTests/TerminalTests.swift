@@ -189,6 +189,14 @@ final class TerminalTests: XCTestCase {
         XCTAssertGreaterThan(narrow.count, 40)
     }
 
+    /// A recording names the terminal it was made on, and is laid out at its width.
+    func testTheRecordingNamesTheTerminalsSize() throws {
+        try type("export \(stateFolder)/s.cast", "Enter")
+        try waitFor("exported ")
+        let cast = try String(contentsOfFile: stateFolder + "/s.cast", encoding: .utf8)
+        XCTAssertTrue(cast.hasPrefix(#"{"env":{"TERM":"xterm-256color"},"height":30,"version":2,"width":100}"#), cast)
+    }
+
     func testNonASCIIInputArrivesAsTyped() throws {
         try type("save \(stateFolder)/café.json", "Enter")
         try waitFor("saved iteration 0 to \(stateFolder)/café.json")
@@ -275,7 +283,9 @@ final class TerminalTests: XCTestCase {
         try waitFor("resumed the session set aside (iteration 0, hidden 8)")
         try type("export \(stateFolder)/course.md", "Enter")
         try waitFor("exported 5 commands to")
+        // The transcript is laid out at 80 columns: its long lines continue, indented, below.
         let transcript = try String(contentsOfFile: stateFolder + "/course.md", encoding: .utf8)
+            .replacingOccurrences(of: "\n  ", with: " ")
         XCTAssertTrue(
             transcript.contains(
                 "```\nlesson 3 starts from a fresh session; yours (iteration 0, hidden 8) is set aside: "

@@ -35,7 +35,9 @@ public enum TranscriptCommands {
         switch format {
         case ".html": data = Data(HTMLTranscript.render(entries).utf8)
         case ".ipynb": data = try NotebookTranscript.render(entries)
-        case ".cast": data = try AsciicastTranscript.render(context.transcript.finishedEvents)
+        case ".cast":
+            data = try AsciicastTranscript.render(
+                context.transcript.finishedEvents, screen: context.console.screen ?? AsciicastTranscript.fileScreen)
         default: data = Data(MarkdownTranscript.render(entries).utf8)
         }
         try AtomicFile.write(data, to: path)

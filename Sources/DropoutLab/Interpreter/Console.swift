@@ -13,6 +13,23 @@ public protocol Console: AnyObject {
     func progress(done: Int, total: Int)
     /// The work the progress was about has ended.
     func progressFinished()
+    /// The size of the terminal the output goes to, or `nil` when it goes to no terminal.
+    var screen: ScreenSize? { get }
+}
+
+/// A terminal's size in character cells.
+public struct ScreenSize: Equatable, Sendable {
+    public let columns: Int
+    public let rows: Int
+
+    public init(columns: Int, rows: Int) {
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+extension Console {
+    public var screen: ScreenSize? { nil }
 }
 
 /// A console that keeps every block, for tests and for anything that renders output later.

@@ -10,9 +10,10 @@ enum SVGPlotRendering {
         let otherPoints = plot.otherPoints(buckets: 320)
         let everyPoint = points + otherPoints.flatMap { $0 }
         let title = HTMLEscaping.escape(plot.title)
-        guard !points.isEmpty, let xMin = plot.xs.min(), let xMax = plot.xs.max(),
+        guard !points.isEmpty, let first = plot.xs.min(), let xMax = plot.xs.max(),
             let yMin = everyPoint.map(\.1).min(), let yMax = everyPoint.map(\.1).max()
         else { return "<p class=\"note\">\(title): nothing to plot yet</p>" }
+        let xMin = min(plot.xFrom ?? first, first)
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
         func x(_ value: Double) -> Double { left + (xMax > xMin ? (value - xMin) / (xMax - xMin) : 0.5) * plotWidth }

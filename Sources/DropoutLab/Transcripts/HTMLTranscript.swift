@@ -54,7 +54,8 @@ public enum HTMLTranscript {
             switch block {
             case .plot(let plot):
                 flush()
-                parts.append("<figure>\(SVGPlotRendering.svg(plot))</figure>")
+                let note = plot.note.isEmpty ? "" : "<figcaption>\(HTMLEscaping.escape(plot.note))</figcaption>"
+                parts.append("<figure>\(SVGPlotRendering.svg(plot))\(note)</figure>")
             case .heatmap(let name, let matrix):
                 flush()
                 parts.append("<figure>\(SVGGridRendering.heatmap(name: name, matrix))</figure>")

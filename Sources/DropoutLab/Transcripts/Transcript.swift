@@ -115,4 +115,5 @@ public final class RecordingConsole: Console {
     public var interruptionCause: String { inner.interruptionCause }
     public func progress(done: Int, total: Int) { inner.progress(done: done, total: total) }
     public func progressFinished() { inner.progressFinished() }
+    public var screen: ScreenSize? { inner.screen }
 }
