@@ -365,7 +365,7 @@ final class StepInsightTests: XCTestCase {
         straight.run("step")
         XCTAssertEqual(shell.session.trainer.weights, straight.session.trainer.weights, "tracing changes nothing")
         XCTAssertEqual(shell.errors("step 2 trace"), ["trace spells out one step; use 'step 1 trace' or 'step trace'"])
-        XCTAssertEqual(shell.errors("step 1 2"), ["step takes a count and optionally 'trace', got '1 2'"])
+        XCTAssertEqual(shell.errors("step 1 2"), ["step takes a count and optionally 'trace' or 'watch', got '1 2'"])
         XCTAssertTrue(shell.run("set dropout 0", "step trace").contains("2-3. dropout is 0: no mask, layer_1 = a"))
     }
 
