@@ -47,7 +47,7 @@ enum SVGGridRendering {
         func svg(top: Int) -> String {
             let size = 14
             var parts = swatches.enumerated().map { index, fill in
-                "<rect x=\(index * size)\" y=\"\(top)\" width=\"\(size)\" height=\"\(size)\" fill=\"\(fill)\" stroke=\"#999\" stroke-width=\"0.5\"/>"
+                "<rect x=\"\(index * size)\" y=\"\(top)\" width=\"\(size)\" height=\"\(size)\" fill=\"\(fill)\" stroke=\"#999\" stroke-width=\"0.5\"/>"
             }
             let end = swatches.count * size
             parts.append("<text x=\"0\" y=\"\(top + size + 12)\" class=\"tick\">\(HTMLEscaping.escape(from))</text>")
@@ -88,7 +88,8 @@ enum SVGGridRendering {
             }
         }
         return """
-            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(width)" height="\(height)" aria-label="\(HTMLEscaping.escape(title))">
+            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(width)" height="\(height)" \
+            viewBox="0 0 \(width) \(height)" aria-label="\(HTMLEscaping.escape(title))">
             <text x="0" y="16" class="title">\(HTMLEscaping.escape(title))</text>
             \(rects.joined(separator: "\n"))
             \(legend?.svg(top: rows * cell + 24 + 8) ?? "")
@@ -102,7 +103,8 @@ extension SVGGridRendering {
     static func boundary(_ boundary: DecisionBoundary) -> String {
         let cellWidth = 8.0
         let cellHeight = 10.0
-        let top = 24.0
+        // Two lines of title above the grid, each short enough for its width.
+        let top = 40.0
         let width = Double(DecisionBoundary.columns) * cellWidth
         let height = Double(DecisionBoundary.rows) * cellHeight
         var shapes: [String] = []
@@ -128,8 +130,10 @@ extension SVGGridRendering {
             )
         }
         return """
-            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(Int(width))" height="\(Int(top + height))" aria-label="decision regions">
-            <text x="0" y="16" class="title">decision regions (shaded where the network answers 1; circles training, squares held out; filled = label 1)</text>
+            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(Int(width))" height="\(Int(top + height))" \
+            viewBox="0 0 \(Int(width)) \(Int(top + height))" aria-label="decision regions">
+            <text x="0" y="14" class="title">decision regions: shaded where the network answers 1</text>
+            <text x="0" y="31" class="tick">circles training, squares held out; filled: label 1, open: label 0</text>
             <rect x="0" y="\(Int(top))" width="\(Int(width))" height="\(Int(height))" fill="none" stroke="#444"/>
             \(shapes.joined(separator: "\n"))
             </svg>
