@@ -52,5 +52,11 @@ int cterm_columns(int fd) {
     return size.ws_col;
 }
 
+int cterm_rows(int fd) {
+    struct winsize size;
+    if (!isatty(fd) || ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_row;
+}
+
 FILE *cterm_stdout(void) { return stdout; }
 FILE *cterm_stderr(void) { return stderr; }

@@ -14,7 +14,7 @@ public struct InteractiveShell<Reader: LineReader> {
     }
 
     public mutating func run() {
-        context.say("dropout lab: Hinton's dropout on the tutorial's network. Type 'help'; Ctrl-D leaves.")
+        context.say("dropout lab: Hinton's dropout, step by step. Type 'help'; Ctrl-D leaves.")
         while !context.quitRequested {
             switch reader.read(prompt: "dropout [\(session.iteration)]> ") {
             case .line(let line):

@@ -116,7 +116,7 @@ struct Verify: ParsableCommand {
     var transcript: String
 
     func run() throws {
-        let console = StandardConsole()
+        let console = StandardConsole(wrapsLines: false)
         do {
             let document = try LessonDocument.read(path: transcript)
             let (commands, differences) = TranscriptVerifier.verify(document, access: .verifying(at: transcript))
@@ -168,7 +168,7 @@ struct Lint: ParsableCommand {
     var export: String?
 
     func run() throws {
-        let console = StandardConsole()
+        let console = StandardConsole(wrapsLines: false)
         let linter: LessonLinter
         do {
             linter = try LessonLinter(margin: margin, seedShift: shiftSeeds)

@@ -22,11 +22,12 @@ final class CommandTests: XCTestCase {
             iteration  800  Error: 0.325670
             iteration  900  Error: 0.341047
             iteration 1000  Error: 0.568311
-            error over the run: ███▇█▇█▇▇▇▇▇▆▆▅▅▄▄▄▄▄▄▃▂▃▃▃▂▃▃▃▂▂▂▂▂▂▁▁▂ 0.495533 → 0.360935
+            error over the run: ███▇█▇█▇▇▇▇▇▆▆▅▅▄▄▄▄▄▄▃▂▃▃▃▂▃▃▃▂▂▂▂▂▂▁▁▂
+              each bar the mean of 1/40 of the run: from 0.495533 to 0.360935
             """)
         XCTAssertEqual(shell.session.iteration, 1000)
         XCTAssertEqual(shell.run("step"), "iteration 1001  Error: 0.480120")
-        XCTAssertEqual(shell.run("step 15").components(separatedBy: "\n").count, 9)
+        XCTAssertEqual(shell.run("step 15").components(separatedBy: "\n").count, 10)
     }
 
     func testStepMatchesNumpyAfter1000Steps() throws {
@@ -64,20 +65,22 @@ final class CommandTests: XCTestCase {
             shell.run("show synapse_0 heat"),
             """
             synapse_0 (3, 4)
-              -░  -█-▒
+              -░ ·-█-▒
               -░-▒-█-░
-                -░  +▒
-              -5.00527 (sign, then shade by size) … 5.00527
+               ·-░ ·+▒
+              -5.00527 -█ -▓ -▒ -░  · +░ +▒ +▓ +█ 5.00527
+              scale: symmetric about 0, full shade at the largest |value|
             """)
         assertLines(
             shell.run("show X heat"),
             """
             X (4, 3)
-                  ██
-                ████
-              ██  ██
+               · ·██
+               ·████
+              ██ ·██
               ██████
-              0 … 1
+              0  · ░░ ▒▒ ▓▓ ██ 1
+              scale: from the smallest value, full shade at the largest value
             """)
         XCTAssertEqual(shell.errors("show loss heat"), ["'heat' draws matrices; loss is not one"])
         XCTAssertEqual(
@@ -100,7 +103,7 @@ final class CommandTests: XCTestCase {
         assertLines(
             shell.run("show mask"),
             """
-            mask (4, 4): 11 of 16 units kept, █ kept, · dropped; a row per example, a column per hidden unit
+            mask (4, 4): █ kept, · dropped, 11 of 16; a row per example, a column per unit
               █ █ █ █
               · · █ █
               · · █ █
@@ -138,7 +141,7 @@ final class CommandTests: XCTestCase {
     }
 
     func testSetAndGet() {
-        let shell = LabHarness()
+        let shell = LabHarness(width: LabHarness.unwrapped)
         XCTAssertEqual(shell.run("set alpha 0.1"), "alpha = 0.1, from the next step")
         XCTAssertEqual(shell.run("get alpha"), "alpha = 0.1")
         XCTAssertEqual(shell.run("set dropout 0"), "dropout = 0 (off), from the next step")
@@ -174,7 +177,11 @@ final class CommandTests: XCTestCase {
             shell.errors("show loss"), ["no error history yet: the loss is recorded by 'step'; try 'step 1000' first"])
         shell.run("step 500")
         let plot = shell.run("show loss").components(separatedBy: "\n")
-        XCTAssertEqual(plot.count, 1 + LinePlotRendering.rows + 3)
+        // Title, rows, axis, ticks, axis name, what a point is, the last error.
+        XCTAssertEqual(plot.count, 1 + LinePlotRendering.rows + 5)
+        XCTAssertEqual(plot[LinePlotRendering.rows + 4], "each point: the mean of 1/120 of the iterations")
+        XCTAssertEqual(
+            plot.last, "last: iteration 500, error " + NumberFormatting.fixed(shell.session.lossHistory.lastError!, 6))
         XCTAssertTrue(plot[0].hasPrefix("training error"))
         XCTAssertTrue(plot[LinePlotRendering.rows + 2].contains("500"))
         shell.run("set dropout 0", "step 20000")
@@ -189,7 +196,8 @@ final class CommandTests: XCTestCase {
     }
 
     func testHelpDocumentsEveryCommandWithAnExample() {
-        let shell = LabHarness()
+        // Wide enough that no usage wraps in its column.
+        let shell = LabHarness(width: LabHarness.unwrapped)
         let list = shell.run("help")
         for command in CommandRegistry.all {
             XCTAssertTrue(list.contains(command.usage), command.name)
@@ -252,7 +260,7 @@ final class CommandTests: XCTestCase {
 /// Data sets with held-out rows, and the test error `eval` and `expect` report on them.
 final class HeldOutDataTests: XCTestCase {
     func testCirclesSplitsTrainingAndTestRows() throws {
-        let shell = LabHarness()
+        let shell = LabHarness(width: LabHarness.unwrapped)
         XCTAssertEqual(
             shell.run("set data circles rows=40 noise=0.1 test=0.25 seed=3"),
             "data = circles rows=40 noise=0.1 test=0.25 seed=3: X 30x3, y 30x1 (10 more rows held out for testing); "
@@ -317,7 +325,7 @@ final class HeldOutDataTests: XCTestCase {
         XCTAssertEqual(split.inputs, whole.inputs.rowRange(0..<22))
         XCTAssertEqual(split.validationTargets, whole.targets.rowRange(22..<32))
         XCTAssertEqual(split.testInputs, whole.inputs.rowRange(32..<40))
-        let shell = LabHarness()
+        let shell = LabHarness(width: LabHarness.unwrapped)
         XCTAssertEqual(
             shell.run("set data circles rows=40 noise=0.1 validation=0.25 test=0.2 seed=5"),
             "data = circles rows=40 noise=0.1 validation=0.25 test=0.2 seed=5: X 22x3, y 22x1 "
@@ -348,15 +356,17 @@ final class StepInsightTests: XCTestCase {
         XCTAssertTrue(trace.contains("3. layer_1 = a * mask * 1/(1-dropout) = a * mask * 1.25"))
         XCTAssertTrue(
             trace.contains(
-                "blog (4, 4)                                     exact (4, 4)\n"
-                    + "  [ 0.246315  0.227725  0.244434  0.192661 ]      [ 0.309193  0.312030  0.310468  0.302020 ]"),
+                "blog (4, 4)\n  [ 0.246315  0.227725  0.244434  0.192661 ]\n"
+                    + "  [ 0.000000  0.000000  0.238000  0.229197 ]\n  [ 0.000000  0.000000  0.209204  0.236259 ]\n"
+                    + "  [ 0.216562  0.000000  0.146969  0.249531 ]\nexact (4, 4)\n"
+                    + "  [ 0.309193  0.312030  0.310468  0.302020 ]"),
             trace)
         XCTAssertTrue(trace.hasSuffix("iteration 1  Error: 0.494422"), trace)
         let straight = LabHarness()
         straight.run("step")
         XCTAssertEqual(shell.session.trainer.weights, straight.session.trainer.weights, "tracing changes nothing")
         XCTAssertEqual(shell.errors("step 2 trace"), ["trace spells out one step; use 'step 1 trace' or 'step trace'"])
-        XCTAssertEqual(shell.errors("step 1 2"), ["step takes a count and optionally 'trace', got '1 2'"])
+        XCTAssertEqual(shell.errors("step 1 2"), ["step takes a count and optionally 'trace' or 'watch', got '1 2'"])
         XCTAssertTrue(shell.run("set dropout 0", "step trace").contains("2-3. dropout is 0: no mask, layer_1 = a"))
     }
 
@@ -443,15 +453,22 @@ final class CompareCommandTests: XCTestCase {
     func testEachRowEqualsTheSameSessionRunByHand() throws {
         let shell = LabHarness()
         let before = shell.session
-        let lines = shell.run("compare dropout=0,0.5 hidden=4,8 steps=300").components(separatedBy: "\n")
+        var lines = shell.run("compare dropout=0,0.5 hidden=4,8 steps=300").components(separatedBy: "\n")
         XCTAssertEqual(shell.session.trainer, before.trainer, "compare leaves the network as it was")
         XCTAssertEqual(shell.session.lossHistory, before.lossHistory)
-        XCTAssertEqual(lines[0], "setting               last step  eval error  hidden ratio  mask gap  max |weight|")
-        XCTAssertEqual(lines.count, 1 + 4 + 1 + 1 + LinePlotRendering.rows + 4)
+        // 81 columns at its natural width: at 80 the header "hidden ratio" takes two lines.
+        XCTAssertEqual(lines[0], "setting               last step  eval error       hidden  mask gap  max |weight|")
+        XCTAssertEqual(lines[1], "                                                   ratio")
+        let header = lines.removeFirst()
+        lines[0] = header
+        XCTAssertEqual(lines.count, 1 + 4 + 1 + 1 + LinePlotRendering.rows + 5)
         XCTAssertEqual(lines[6], "training error over each run")
         XCTAssertEqual(
-            lines.last,
-            "          ⠒⠒ dropout=0 hidden=4   • dropout=0 hidden=8   × dropout=0.5 hidden=4   + dropout=0.5 hidden=8")
+            lines.suffix(2),
+            [
+                "          ⠒⠒ dropout=0 hidden=4   • dropout=0 hidden=8   × dropout=0.5 hidden=4",
+                "          + dropout=0.5 hidden=8",
+            ])
         for (index, (dropout, hidden)) in [("0", "4"), ("0", "8"), ("0.5", "4"), ("0.5", "8")].enumerated() {
             let byHand = LabHarness()
             byHand.run("set hidden \(hidden)", "set dropout \(dropout)", "step 300")
@@ -498,7 +515,7 @@ final class CompareCommandTests: XCTestCase {
     /// seeds=N means seeds 1 to N whatever the session's seed, A..B its own range, and each run
     /// is the session it names trained by hand; data seeds pair with weight seeds.
     func testSeedRangesAndDataSeedsNameTheirRuns() throws {
-        let shell = LabHarness()
+        let shell = LabHarness(width: LabHarness.unwrapped)
         shell.run("set seed 7", "set data circles rows=40 noise=0.1 validation=0.25 test=0.25 seed=3")
         let lines = shell.run("compare dropout=0.2 seeds=4..5 data_seeds=10..11 steps=200").components(
             separatedBy: "\n")
@@ -562,7 +579,7 @@ final class CompareCommandTests: XCTestCase {
     }
 
     func testExpectReadsTheLastComparison() {
-        let shell = LabHarness()
+        let shell = LabHarness(width: LabHarness.unwrapped)
         XCTAssertEqual(
             shell.errors("expect mean(compare.eval.error) < 1"),
             ["compare.eval.error reads the table of the last compare, and none has run in this session"])

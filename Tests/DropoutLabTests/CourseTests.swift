@@ -86,7 +86,7 @@ final class CourseTests: XCTestCase {
             "01-first.md": "# First\n\n```dropout\nset alpha 0.7\nstep 3\n```\n",
             "02-second.md": "# Second\n\n```dropout\nstep 2\n```\n",
         ])
-        let shell = LabHarness()
+        let shell = LabHarness(width: LabHarness.unwrapped)
         XCTAssertEqual(
             shell.errors("resume"),
             [
@@ -149,7 +149,7 @@ final class CourseTests: XCTestCase {
             "02-outer.md": "# Outer\n\n```dropout\nset alpha 0.9\nrun nested.txt\nget alpha\nresume\n```\n",
             "nested.txt": "run 01-inner.md\n",
         ])
-        let shell = LabHarness()
+        let shell = LabHarness(width: LabHarness.unwrapped)
         shell.run("set seed 5")
         let learners = shell.session
         let output = shell.run("run \(folder)/02-outer.md")

@@ -13,7 +13,7 @@ import XCTest
 /// outputs; GoldenViewTests holds their full text.
 final class DigitViewsTests: XCTestCase {
     private func trained() -> LabHarness {
-        let shell = LabHarness()
+        let shell = LabHarness(width: LabHarness.unwrapped)
         shell.run("set data digits train=300 validation=100 seed=2", "set hidden 16", "set alpha 0.05", "step 60")
         return shell
     }
@@ -67,7 +67,7 @@ final class DigitViewsTests: XCTestCase {
     }
 
     func testViewsSayWhatTheyNeed() {
-        let shell = LabHarness()
+        let shell = LabHarness(width: LabHarness.unwrapped)
         XCTAssertEqual(
             shell.errors(
                 "show confusion", "show digit 0", "show synapse_0 images", "show layer_1 images", "show X images"),
@@ -96,7 +96,7 @@ final class DigitViewsTests: XCTestCase {
 
     /// A digit's picture is its pixels: blank for 0, full shade for 16.
     func testADigitIsDrawnFromItsPixels() {
-        let shell = LabHarness()
+        let shell = LabHarness(width: LabHarness.unwrapped)
         shell.run("set data digits")
         let inputs = shell.session.trainer.data.inputs
         let lines = shell.run("show digit 7").components(separatedBy: "\n")
@@ -159,6 +159,6 @@ final class DigitViewsTests: XCTestCase {
         XCTAssertEqual(Completion.offer(before: "show layer_1 ", word: "i"), .words(["images"]))
         XCTAssertEqual(Completion.offer(before: "show confusion ", word: "t"), .words(["training", "test"]))
         XCTAssertEqual(Completion.offer(before: "set data ", word: "d"), .words(["digits"]))
-        XCTAssertTrue(LabHarness().run("help show").contains("'show synapse_0 images'"))
+        XCTAssertTrue(LabHarness(width: LabHarness.unwrapped).run("help show").contains("'show synapse_0 images'"))
     }
 }

@@ -7,7 +7,7 @@ import XCTest
 /// `set data digits` as a learner types it: defaults, bounds, and a session that saves and loads.
 final class DigitsCommandTests: XCTestCase {
     func testDefaultsHoldOutValidationAndTestRows() {
-        let shell = LabHarness()
+        let shell = LabHarness(width: LabHarness.unwrapped)
         XCTAssertEqual(
             shell.run("set data digits"),
             "data = digits train=1000 validation=300 noise=0.0 seed=0: X 1000x65, y 1000x10 "
@@ -22,7 +22,7 @@ final class DigitsCommandTests: XCTestCase {
     }
 
     func testOutOfRangeOptionsAreOneLineErrorsThatChangeNothing() {
-        let shell = LabHarness()
+        let shell = LabHarness(width: LabHarness.unwrapped)
         shell.run("set data digits train=100 validation=50 seed=4")
         let before = shell.session.trainer
         XCTAssertEqual(
@@ -44,13 +44,13 @@ final class DigitsCommandTests: XCTestCase {
 
     func testASavedDigitsSessionLoadsAndContinuesExactly() throws {
         let folder = try makeTemporaryDirectory(self)
-        let straight = LabHarness()
+        let straight = LabHarness(width: LabHarness.unwrapped)
         straight.run("set data digits train=200 noise=0.25 seed=9", "set hidden 16", "set alpha 0.05", "step 20")
-        let first = LabHarness()
+        let first = LabHarness(width: LabHarness.unwrapped)
         first.run(
             "set data digits train=200 noise=0.25 seed=9", "set hidden 16", "set alpha 0.05", "step 10",
             "save \(folder)/digits.json")
-        let second = LabHarness()
+        let second = LabHarness(width: LabHarness.unwrapped)
         XCTAssertEqual(
             second.run("load \(folder)/digits.json"),
             "loaded \(folder)/digits.json: iteration 10, data digits train=200 validation=300 noise=0.25 seed=9, hidden 16"

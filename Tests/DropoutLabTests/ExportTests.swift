@@ -48,7 +48,8 @@ final class ExportTests: XCTestCase {
         let drawn = HTMLTranscript.render(views.context.transcript.entries)
         XCTAssertEqual(
             drawn.components(separatedBy: "<svg").count - 1, 3, "the sparkline, the heat map and the mask as SVG")
-        XCTAssertEqual(drawn.components(separatedBy: "<rect ").count - 1, 12 + 16)
+        // The heat map's 12 cells and the 9 shades of its legend, the mask's 16 cells.
+        XCTAssertEqual(drawn.components(separatedBy: "<rect ").count - 1, 12 + 9 + 16)
         XCTAssertTrue(html.contains("<polyline points=\""))
     }
 
@@ -171,6 +172,8 @@ final class ExportTests: XCTestCase {
         }
         let header = try JSONDecoder().decode(Header.self, from: Data(lines[0].utf8))
         XCTAssertEqual(header.version, 2)
+        // Off a terminal the recording is laid out, and says it is, at 80 x 24.
+        XCTAssertEqual([header.width, header.height], [80, 24])
         var previous = 0.0
         for line in lines.dropFirst() {
             let event = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any])

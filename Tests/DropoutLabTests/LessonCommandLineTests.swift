@@ -5,7 +5,7 @@ import XCTest
 final class LessonCommandLineTests: XCTestCase {
     func testLessonsListsEachLessonNumberedWithItsTitle() throws {
         // Found in the source tree the tests were built in (they run from .build/debug).
-        let listing = LabHarness().run("lessons").components(separatedBy: "\n")
+        let listing = LabHarness(width: LabHarness.unwrapped).run("lessons").components(separatedBy: "\n")
         XCTAssertEqual(listing.first, "lesson  name                     what it teaches")
         XCTAssertTrue(listing.contains("     1  no-dropout               The network without dropout"), "\(listing)")
         XCTAssertTrue(
@@ -19,7 +19,9 @@ final class LessonCommandLineTests: XCTestCase {
     func testExportAfterRunningAFile() throws {
         let folder = try makeTemporaryDirectory(self)
         try "get seed\nstep 2\n".write(toFile: folder + "/s.txt", atomically: true, encoding: .utf8)
-        let result = try runDropout([folder + "/s.txt", "--export", folder + "/s.md"])
+        // Wide enough that the temporary folder's long path stays on one line.
+        let result = try runDropout(
+            [folder + "/s.txt", "--export", folder + "/s.md"], environment: ["COLUMNS": "1000"])
         XCTAssertEqual(result.status, 0, result.errors)
         XCTAssertTrue(result.output.hasSuffix("exported 2 commands to \(folder)/s.md\n"), result.output)
         let transcript = try String(contentsOfFile: folder + "/s.md", encoding: .utf8)

@@ -54,7 +54,7 @@ final class NameablesTests: XCTestCase {
     }
 
     func testHelpListsEachNameWithItsMeaning() {
-        let shell = LabHarness()
+        let shell = LabHarness(width: LabHarness.unwrapped)
         let show = shell.run("help show")
         for entry in Nameable.shown {
             XCTAssertTrue(show.contains("\n  \(entry.name) "), entry.name)

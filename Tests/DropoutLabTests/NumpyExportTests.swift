@@ -76,7 +76,9 @@ final class NumpyExportTests: XCTestCase {
         let folder = try makeTemporaryDirectory(self)
         try "set precision 12\nstep x\nset dropout 0.5\nstep 50\nshow synapse_1\n".write(
             toFile: folder + "/s.txt", atomically: true, encoding: .utf8)
-        let result = try runDropout(["--keep-going", folder + "/s.txt", "--export", folder + "/s.py"])
+        // Wide enough that the temporary folder's long path keeps the last line whole.
+        let result = try runDropout(
+            ["--keep-going", folder + "/s.txt", "--export", folder + "/s.py"], environment: ["COLUMNS": "1000"])
         XCTAssertTrue(result.output.hasSuffix("exported 5 commands to \(folder)/s.py\n"), result.output + result.errors)
         let code = try String(contentsOfFile: folder + "/s.py", encoding: .utf8)
         XCTAssertTrue(
@@ -213,7 +215,7 @@ final class NumpyExportTests: XCTestCase {
     /// Runs `lines` in a session, exports it as numpy, runs that, and compares every number the
     /// Python printed with the one the session printed for the same command.
     private func assertNumpyReproduces(_ lines: [String], file: StaticString = #filePath, line: UInt = #line) throws {
-        let shell = LabHarness()
+        let shell = LabHarness(width: LabHarness.unwrapped)
         var expected: [(value: Double, tolerance: Double, command: String)] = []
         for command in lines {
             let outputs = shell.session.trainer.data.targets.columns

@@ -36,9 +36,9 @@ final class ProseRenderingTests: XCTestCase {
 
     func testWidthsIgnoreColourCodesAndCountCharacters() {
         let colour = TextStyle(colour: true)
-        XCTAssertEqual(ProseRendering.visibleWidth(""), 0)
-        XCTAssertEqual(ProseRendering.visibleWidth(colour.bold("ab")), 2)
-        XCTAssertEqual(ProseRendering.visibleWidth("café 👍🏽"), 6)
+        XCTAssertEqual(TextLayout.visibleWidth(""), 0)
+        XCTAssertEqual(TextLayout.visibleWidth(colour.bold("ab")), 2)
+        XCTAssertEqual(TextLayout.visibleWidth("café 👍🏽"), 6)
         XCTAssertEqual(wrap(colour.bold("ab") + " cd", 5), [colour.bold("ab") + " cd"])
         XCTAssertEqual(wrap("café crème brûlée", 10), ["café crème", "brûlée"])
         XCTAssertEqual(wrap("été été", 3), ["été", "été"])

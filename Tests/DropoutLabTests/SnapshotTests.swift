@@ -12,7 +12,7 @@ final class SnapshotTests: XCTestCase {
 
         let first = LabHarness()
         first.run("set hidden 6", "set dropout 0.5", "step 500", "save \(folder)/half.json")
-        let second = LabHarness()
+        let second = LabHarness(width: LabHarness.unwrapped)
         XCTAssertEqual(
             second.run("load \(folder)/half.json"),
             "loaded \(folder)/half.json: iteration 500, data xor, hidden 6")
@@ -129,7 +129,7 @@ final class SnapshotSettingsTests: XCTestCase {
     func testASnapshotSavedBeforeLoadsAndSavesByteForByte() throws {
         let folder = try makeTemporaryDirectory(self)
         let path = golden.appendingPathComponent("snapshot-every-setting.json").path
-        let shell = LabHarness()
+        let shell = LabHarness(width: LabHarness.unwrapped)
         XCTAssertEqual(
             shell.run("load \(path)"),
             "loaded \(path): iteration 25, data circles rows=12 noise=0.1 test=0.25 seed=3, hidden 3")

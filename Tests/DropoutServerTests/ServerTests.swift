@@ -85,7 +85,7 @@ final class ServerTests: XCTestCase {
             html.hasPrefix(
                 "<table>\n<thead><tr><th style=\"text-align: left\">command</th>"
                     + "<th style=\"text-align: left\">what it does</th></tr></thead>"))
-        XCTAssertTrue(html.contains("<td style=\"text-align: left\">step [N] [trace]</td>"))
+        XCTAssertTrue(html.contains("<td style=\"text-align: left\">step [N] [trace|watch]</td>"))
         XCTAssertTrue(
             html.hasSuffix("<p>Type &#39;help COMMAND&#39; for details and an example; # starts a comment.</p>"))
     }
@@ -119,7 +119,7 @@ final class ServerTests: XCTestCase {
             ["id": 4, "type": "run", "code": "history"],
         ])
         let step = try XCTUnwrap((messages.of(1).reply?["data"] as? [String: String])?["text/plain"])
-        XCTAssertTrue(step.hasPrefix("usage: step [N] [trace]\n\ntrain N iterations"))
+        XCTAssertTrue(step.hasPrefix("usage: step [N] [trace|watch]\n\ntrain N iterations"))
         XCTAssertTrue(step.hasSuffix("example: step 10000"))
         let reset = try XCTUnwrap((messages.of(2).reply?["data"] as? [String: String])?["text/plain"])
         XCTAssertTrue(reset.hasPrefix("usage: reset\n"))

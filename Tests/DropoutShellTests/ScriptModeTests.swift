@@ -4,6 +4,18 @@ import XCTest
 
 /// `dropout FILE` and piped commands, through the built binary: output, errors and exit codes.
 final class ScriptModeTests: XCTestCase {
+    /// Piped output is laid out at 80 columns, or at COLUMNS when that is a usable width.
+    func testPipedOutputFitsEightyColumnsOrColumns() throws {
+        for (columns, width) in [(nil, 80), ("60", 60), ("130", 130), ("7", 80), ("wide", 80)] {
+            let result = try runDropout(
+                [], input: "help\nget\nset hidden 30\nshow synapse_0\n",
+                environment: columns.map { ["COLUMNS": $0] } ?? [:])
+            XCTAssertEqual(result.status, 0, result.errors)
+            let lines = result.output.split(separator: "\n")
+            XCTAssertEqual(lines.map(\.count).max(), width, "COLUMNS=\(columns ?? "unset")")
+        }
+    }
+
     func testAFileRunsToTheEndWithStatusZero() throws {
         let folder = try makeTemporaryDirectory(self)
         try "# train without dropout\nset dropout 0\r\nstep 10000\n\neval\n".write(

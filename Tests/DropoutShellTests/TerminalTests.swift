@@ -189,6 +189,48 @@ final class TerminalTests: XCTestCase {
         XCTAssertGreaterThan(narrow.count, 40)
     }
 
+    /// `step N watch` redraws one frame in place (the iteration it shows moves on, and the
+    /// pane's history gains no copies), a resize mid-run lays the next frames out at the new
+    /// width, Ctrl-C stops it with the final frame left on screen, and the transcript holds
+    /// that final frame only.
+    func testWatchRedrawsInPlaceAndCtrlCLeavesTheFinalFrame() throws {
+        try type("set data circles rows=100 noise=0.1 test=0.2", "Enter")
+        try waitFor("data = circles rows=100")
+        try type("step 1000000000 watch", "Enter")
+        try waitFor("watching: iteration ")
+        func shownIteration() throws -> Int? {
+            let line = try screen().split(separator: "\n").first { $0.hasPrefix("watching: iteration ") }
+            return line.flatMap { Int($0.split(separator: " ")[2]) }
+        }
+        let first = try XCTUnwrap(try shownIteration())
+        try waitUntil("the frame to move on") { try (shownIteration() ?? 0) > first }
+        let history = try tmux(["capture-pane", "-p", "-S", "-", "-t", sessionName])
+        XCTAssertEqual(history.components(separatedBy: "watching: iteration ").count, 2, history)
+        try tmux(["resize-window", "-t", sessionName, "-x", "60", "-y", "30"])
+        try waitUntil("a frame at the new width") {
+            try shownIteration() != nil && self.screen().split(separator: "\n").allSatisfy { $0.count <= 60 }
+        }
+        let resized = try XCTUnwrap(try shownIteration())
+        try waitUntil("the narrower frame to move on") { try (shownIteration() ?? 0) > resized }
+        try type("C-c")
+        try waitFor("interrupted after ")
+        let final = try screen()
+        XCTAssertTrue(final.contains("● label 1, ○ label 0 (training)"), final)
+        try type("export \(stateFolder)/watch.md", "Enter")
+        try waitFor("exported ")
+        let transcript = try String(contentsOfFile: stateFolder + "/watch.md", encoding: .utf8)
+        XCTAssertEqual(transcript.components(separatedBy: "watching: iteration ").count, 2, transcript)
+        XCTAssertTrue(transcript.contains("interrupted after "), transcript)
+    }
+
+    /// A recording names the terminal it was made on, and is laid out at its width.
+    func testTheRecordingNamesTheTerminalsSize() throws {
+        try type("export \(stateFolder)/s.cast", "Enter")
+        try waitFor("exported ")
+        let cast = try String(contentsOfFile: stateFolder + "/s.cast", encoding: .utf8)
+        XCTAssertTrue(cast.hasPrefix(#"{"env":{"TERM":"xterm-256color"},"height":30,"version":2,"width":100}"#), cast)
+    }
+
     func testNonASCIIInputArrivesAsTyped() throws {
         try type("save \(stateFolder)/café.json", "Enter")
         try waitFor("saved iteration 0 to \(stateFolder)/café.json")
@@ -275,7 +317,9 @@ final class TerminalTests: XCTestCase {
         try waitFor("resumed the session set aside (iteration 0, hidden 8)")
         try type("export \(stateFolder)/course.md", "Enter")
         try waitFor("exported 5 commands to")
+        // The transcript is laid out at 80 columns: its long lines continue, indented, below.
         let transcript = try String(contentsOfFile: stateFolder + "/course.md", encoding: .utf8)
+            .replacingOccurrences(of: "\n  ", with: " ")
         XCTAssertTrue(
             transcript.contains(
                 "```\nlesson 3 starts from a fresh session; yours (iteration 0, hidden 8) is set aside: "

@@ -23,6 +23,8 @@ public func runDropout(
     process.executableURL = URL(fileURLWithPath: command[0])
     process.arguments = Array(command.dropFirst())
     var merged = ProcessInfo.processInfo.environment
+    // Piped output is laid out at COLUMNS: the tests' own shell must not choose their width.
+    merged["COLUMNS"] = nil
     merged.merge(environment) { $1 }
     for name in unsetting { merged[name] = nil }
     process.environment = merged

@@ -28,6 +28,8 @@ int cterm_take_line_interrupt(void);
 
 /// The terminal's width in columns, or 0 when `fd` is not a terminal (ioctl is variadic).
 int cterm_columns(int fd);
+/// The terminal's height in rows, or 0 when `fd` is not a terminal.
+int cterm_rows(int fd);
 
 /// The C standard streams, which Swift 6 strict concurrency will not touch as globals.
 FILE *cterm_stdout(void);

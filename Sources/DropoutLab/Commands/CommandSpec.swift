@@ -23,7 +23,8 @@ struct CommandSpec: Sendable {
     /// The command's form, as `help` prints it: `step [N]`.
     let usage: String
     let summary: String
-    /// What `help NAME` adds below the summary.
+    /// What `help NAME` adds below the summary: one paragraph, its lines joined and wrapped to
+    /// the reader's width.
     var details: [String] = []
     let example: String
     /// How many words may follow the name; the interpreter checks before `run`.

@@ -28,8 +28,10 @@ enum EnsembleCommand {
             }
             let precision = session.precision
             let shown = min(rows.count, InspectionCommands.evalRowsShown)
+            // Evaluation's network: with scaling none it is the trained weights as they are.
+            let plain = trainer.settings.scaling == .none ? "unscaled" : "scaled"
             var table = Table(
-                header: ["row", "target", "scaled", "sampled", "spread", "exact"],
+                header: ["row", "target", plain, "sampled", "spread", "exact"],
                 rows: (0..<shown).map { index in
                     let row = rows[index]
                     return [
@@ -47,7 +49,7 @@ enum EnsembleCommand {
                         / Double(values.count), precision)
             }
             var summary =
-                "mean absolute error: scaled \(error(rows.map(\.weightScaling))), sampled \(error(rows.map(\.sampledMean)))"
+                "mean absolute error: \(plain) \(error(rows.map(\.weightScaling))), sampled \(error(rows.map(\.sampledMean)))"
             if rows.allSatisfy({ $0.exact != nil }) { summary += ", exact \(error(rows.compactMap(\.exact)))" }
             table.footer.append(summary)
             let width = trainer.settings.hiddenWidth

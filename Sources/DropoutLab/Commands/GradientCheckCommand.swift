@@ -22,9 +22,15 @@ enum GradientCheckCommand {
                     "gradcheck perturbs every weight in turn; this network has \(weights), "
                         + "the limit is \(maximumWeights): try it with fewer hidden units")
             }
+            let lastMask = trainer.lastStep.flatMap { $0.maskDrawn && trainer.settings.dropoutRate > 0 ? $0.mask : nil }
             let mask =
-                trainer.lastStep.flatMap { $0.maskDrawn && trainer.settings.dropoutRate > 0 ? $0.mask : nil }
-                ?? Matrix(rows: trainer.data.inputs.rows, columns: trainer.settings.hiddenWidth, repeating: 1)
+                lastMask ?? Matrix(rows: trainer.data.inputs.rows, columns: trainer.settings.hiddenWidth, repeating: 1)
+            let held =
+                lastMask != nil
+                ? "the last step's mask held fixed"
+                : trainer.settings.dropoutRate == 0
+                    ? "no mask (dropout 0)"
+                    : trainer.lastStep == nil ? "no mask (no step has run yet)" : "no mask (the last step drew none)"
             let results = try context.interruptible("gradcheck") {
                 try GradientCheck.run(
                     settings: trainer.settings, data: trainer.data, weights: trainer.weights, mask: mask,
@@ -39,7 +45,7 @@ enum GradientCheckCommand {
                     ]
                 })
             table.footer = [
-                "finite differences with step 1e-6, the last step's mask held fixed; "
+                "finite differences with step 1e-6, \(held); "
                     + "this session uses '\(trainer.settings.gradient.rawValue)'"
             ]
             context.console.emit(.table(table))

@@ -66,10 +66,16 @@ enum InspectionCommands {
         let evaluation = trainer.evaluate()
         let data = trainer.data
         let precision = session.precision
-        func cells(_ matrix: Matrix, _ row: Int, _ decimals: Int) -> String {
-            (0..<matrix.columns).map { NumberFormatting.fixed(matrix[row, $0], decimals) }.joined(separator: " ")
-        }
         let shown = min(data.inputs.rows, evalRowsShown)
+        // Each number padded to its column's widest, so a cell of several numbers lines up with
+        // the cells above and below it.
+        func cells(_ matrix: Matrix, _ row: Int, _ decimals: Int) -> String {
+            (0..<matrix.columns).map { column in
+                let widest = (0..<shown).map { NumberFormatting.fixed(matrix[$0, column], decimals).count }.max() ?? 0
+                let text = NumberFormatting.fixed(matrix[row, column], decimals)
+                return String(repeating: " ", count: widest - text.count) + text
+            }.joined(separator: " ")
+        }
         var table = Table(
             header: ["row", "input", "target", "output"],
             rows: (0..<shown).map { row in

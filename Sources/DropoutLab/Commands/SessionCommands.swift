@@ -79,7 +79,7 @@ enum SessionCommands {
             case .expressionNames: lines += glossary(Nameable.readable.map { ($0.name, $0.meaning, nil) })
             default: break
             }
-            if !command.details.isEmpty { lines += [""] + command.details }
+            if !command.details.isEmpty { lines += ["", command.details.joined(separator: " ")] }
             lines += ["", "example: \(command.example)"]
             context.say(lines.joined(separator: "\n"))
         })

@@ -6,7 +6,7 @@ enum SettingsCommands {
         details: [
             "Changing seed, hidden or data re-draws the weights from the seed (iteration 0);",
             "the others apply from the next step, on the same weights.",
-            "data takes a name (xor, and, or) or: \(DatasetParsing.randomUsage).",
+            "data takes a name (xor, and, or), \(DatasetParsing.randomUsage), or \(DatasetParsing.shapeUsage).",
         ],
         example: "set dropout 0.5", arity: 0...Int.max, completion: .parameters,
         run: { session, arguments, context in

@@ -46,17 +46,13 @@ enum StepTrace {
             .text(
                 "6. the hidden derivative: the post's l*(1-l) of layer_1, and the exact (mask/keep)*a*(1-a); "
                     + "this step used '\(settings.gradient.rawValue)'"),
-            .text(
-                sideBySide(
-                    MatrixRendering.lines(name: "blog", blog, precision: precision, style: .plain),
-                    MatrixRendering.lines(name: "exact", exact, precision: precision, style: .plain))),
+            .matrix(name: "blog", blog, precision: precision),
+            .matrix(name: "exact", exact, precision: precision),
             .text("7. layer_1_delta = (layer_2_delta · synapse_1ᵀ) * derivative"),
             .matrix(name: "layer_1_delta", record.layer1Delta, precision: precision),
             .text("8. the updates: -alpha * layer_1ᵀ · layer_2_delta and -alpha * Xᵀ · layer_1_delta"),
-            .text(
-                sideBySide(
-                    MatrixRendering.lines(name: "synapse_0 change", update0, precision: precision, style: .plain),
-                    MatrixRendering.lines(name: "synapse_1 change", update1, precision: precision, style: .plain))),
+            .matrix(name: "synapse_0 change", update0, precision: precision),
+            .matrix(name: "synapse_1 change", update1, precision: precision),
         ]
         return blocks
     }
@@ -65,15 +61,5 @@ enum StepTrace {
         var result = a
         for r in 0..<a.rows { for c in 0..<a.columns { result[r, c] = a[r, c] - b[r, c] } }
         return result
-    }
-
-    /// Two renderings next to each other, the left padded to its widest line.
-    static func sideBySide(_ left: [String], _ right: [String]) -> String {
-        let width = left.map(\.count).max() ?? 0
-        return (0..<max(left.count, right.count)).map { index in
-            let l = index < left.count ? left[index] : ""
-            let r = index < right.count ? right[index] : ""
-            return (l + String(repeating: " ", count: width - l.count) + "    " + r).trailingSpacesRemoved
-        }.joined(separator: "\n")
     }
 }

@@ -19,7 +19,7 @@ enum TrainingCommands {
         })
 
     static let step = CommandSpec(
-        name: "step", usage: "step [N] [trace]",
+        name: "step", usage: "step [N] [trace|watch]",
         summary: "train N iterations (default 1), printing the error about ten times along the way",
         details: [
             "The error is the post's: the mean absolute difference between output and target,",
@@ -27,15 +27,19 @@ enum TrainingCommands {
             "Ctrl-C stops after the current iteration; the steps that ran are kept.",
             "'step 1 trace' spells one iteration out: the mask, layer_1, both hidden derivatives,",
             "the deltas and the weight updates.",
+            "'step N watch' draws the run as it goes, a few times a second on a terminal: the error",
+            "so far, the last mask and, for two-input data, the decision boundary; Ctrl-C stops it",
+            "after a whole step and the last frame stays. Off a terminal it prints the final frame.",
         ],
         example: "step 10000", arity: 0...2, runsInPlace: true,
         run: { session, arguments, context in
             var words = arguments
             let tracing = words.last == "trace"
-            if tracing { words.removeLast() }
+            let watching = words.last == "watch"
+            if tracing || watching { words.removeLast() }
             guard words.count <= 1 else {
                 throw CommandError(
-                    "step takes a count and optionally 'trace', got '\(arguments.joined(separator: " "))'")
+                    "step takes a count and optionally 'trace' or 'watch', got '\(arguments.joined(separator: " "))'")
             }
             let count =
                 try words.first.map {
@@ -65,6 +69,18 @@ enum TrainingCommands {
                 return
             }
             let console = context.console
+            if watching {
+                let ran: Int
+                do {
+                    ran = try WatchView.train(&session, count: count, console: console)
+                } catch let divergence as Divergence {
+                    throw CommandError(diverged: divergence, alpha: session.trainer.settings.learningRate)
+                }
+                if ran < count {
+                    context.say("interrupted after \(ran) of \(count) steps; now at iteration \(session.iteration)")
+                }
+                return
+            }
             let start = session.iteration
             let every = (count + 9) / 10
             let width = String(start + count).count

@@ -40,7 +40,9 @@ public enum TranscriptCommands {
         case ".ipynb": data = try NotebookTranscript.render(entries)
         case ".numpy.ipynb": data = try NumpyTranscript.notebook(entries, shownAs: shown ?? path, context: context)
         case ".py": data = Data(try NumpyTranscript.python(entries, shownAs: shown ?? path, context: context).utf8)
-        case ".cast": data = try AsciicastTranscript.render(context.transcript.finishedEvents)
+        case ".cast":
+            data = try AsciicastTranscript.render(
+                context.transcript.finishedEvents, screen: context.console.screen ?? AsciicastTranscript.fileScreen)
         default: data = Data(MarkdownTranscript.render(entries).utf8)
         }
         try AtomicFile.write(data, to: path)

@@ -13,6 +13,36 @@ public protocol Console: AnyObject {
     func progress(done: Int, total: Int)
     /// The work the progress was about has ended.
     func progressFinished()
+    /// The size of the terminal the output goes to, or `nil` when it goes to no terminal.
+    var screen: ScreenSize? { get }
+    /// True when `frame` redraws in place, so a live view is worth drawing while work runs.
+    var showsLiveFrames: Bool { get }
+    /// One frame of a live view (`step N watch`): a terminal draws it over the previous one.
+    /// The `final` frame is the one that stays, and the only one a console without live frames
+    /// (a pipe, a script, a transcript) shows.
+    func frame(_ blocks: [OutputBlock], final: Bool)
+}
+
+/// A terminal's size in character cells.
+public struct ScreenSize: Equatable, Sendable {
+    public let columns: Int
+    public let rows: Int
+
+    public init(columns: Int, rows: Int) {
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+extension Console {
+    public var screen: ScreenSize? { nil }
+    public var showsLiveFrames: Bool { false }
+
+    /// Shows only the final frame, as ordinary output.
+    public func frame(_ blocks: [OutputBlock], final: Bool) {
+        guard final else { return }
+        for block in blocks { emit(block) }
+    }
 }
 
 /// A console that keeps every block, for tests and for anything that renders output later.

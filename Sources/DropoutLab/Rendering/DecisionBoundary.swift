@@ -63,21 +63,24 @@ public struct DecisionBoundary: Equatable, Sendable {
         return (min(max(r, 0), Self.rows - 1), min(max(c, 0), Self.columns - 1))
     }
 
+    /// The grid drawn `columns` wide: all 60 where they fit, else every n-th, so the picture
+    /// fits a narrow screen.
     func lines(style: TextStyle) -> [String] {
-        var cells = regions.map { row in row.map { $0 ? "░" : " " } }
+        let shown = min(Self.columns, max(10, style.width - 4))
+        var cells = regions.map { row in (0..<shown).map { row[$0 * Self.columns / shown] ? "░" : " " } }
         for point in points {
             let (r, c) = cell(of: point)
-            cells[r][c] = point.3 ? (point.2 ? "■" : "□") : (point.2 ? "●" : "○")
+            cells[r][c * shown / Self.columns] = point.3 ? (point.2 ? "■" : "□") : (point.2 ? "●" : "○")
         }
-        let border = "  +" + String(repeating: "-", count: Self.columns) + "+"
+        let border = "  +" + String(repeating: "-", count: shown) + "+"
         var lines = [
-            style.bold("decision regions") + style.dim(" (░ where the network answers 1)")
+            style.bold("decision regions") + style.dim(" (░ where it answers 1)")
                 + " x \(NumberFormatting.short(xRange.lowerBound))…\(NumberFormatting.short(xRange.upperBound)), "
                 + "y \(NumberFormatting.short(yRange.lowerBound))…\(NumberFormatting.short(yRange.upperBound))", border,
         ]
         lines += cells.map { "  |" + $0.joined() + "|" }
         lines.append(border)
         lines.append(style.dim("  ● label 1, ○ label 0 (training); ■ label 1, □ label 0 (held out)"))
-        return lines
+        return lines.flatMap { TextLayout.wrap($0, width: style.width) }
     }
 }

@@ -9,9 +9,14 @@ enum GridRendering {
     /// Cells drawn before a matrix is cut, so a 2048-row layer does not flood the screen.
     static let maximumRows = 64, maximumColumns = 64
 
+    /// The columns of two-character cells, after a two-space indent, that fit the style's width.
+    private static func columnsShown(_ columns: Int, _ style: TextStyle) -> Int {
+        min(columns, maximumColumns, max(1, (style.width - 2) / 2))
+    }
+
     static func heatmap(name: String, _ matrix: Matrix, style: TextStyle) -> [String] {
         let rows = min(matrix.rows, maximumRows)
-        let columns = min(matrix.columns, maximumColumns)
+        let columns = columnsShown(matrix.columns, style)
         let heat = HeatScale(matrix)
         var lines = [style.bold(name) + " " + style.dim(matrix.shapeDescription)]
         for r in 0..<rows {
@@ -27,21 +32,28 @@ enum GridRendering {
             lines.append(
                 style.dim("  (the first \(rows) rows and \(columns) columns of \(matrix.rows)x\(matrix.columns))"))
         }
-        let legend =
+        // The shades themselves, lightest to full, between the values they stand for.
+        let steps = [0.25, 0.5, 0.75, 1.0]
+        let key =
             heat.signed
-            ? "  \(NumberFormatting.short(-heat.scale)) "
-                + (style.colour ? "blue … 0 … red" : "(sign, then shade by size) …")
-                + " \(NumberFormatting.short(heat.scale))"
-            : "  \(NumberFormatting.short(heat.low)) … \(NumberFormatting.short(heat.high))"
-        return lines + [style.dim(legend)]
+            ? steps.reversed().map { cell(level: $0, negative: true, signed: true, style: style) }
+                + [cell(level: 0, negative: false, signed: true, style: style)]
+                + steps.map { cell(level: $0, negative: false, signed: true, style: style) }
+            : ([0] + steps).map { cell(level: $0, negative: false, signed: false, style: style) }
+        let (from, to) = heat.range
+        lines.append(
+            "  " + NumberFormatting.short(from) + " " + key.joined(separator: " ") + " " + NumberFormatting.short(to))
+        let legend = "  scale: " + heat.description
+        return (lines + [style.dim(legend)]).flatMap { TextLayout.wrap($0, width: style.width) }
     }
 
     private static func cell(level: Double, negative: Bool, signed: Bool, style: TextStyle) -> String {
         guard style.colour else {
             let shade = shades[min(shades.count - 1, Int((level * Double(shades.count - 1)).rounded()))]
             // Without colour a signed cell shows its sign, then its shade.
-            return signed
-                ? (shade == " " ? "  " : (negative ? "-" : "+") + String(shade)) : String(repeating: shade, count: 2)
+            // A cell of no shade is a dot, so the grid reads as a grid.
+            guard shade != " " else { return " ·" }
+            return signed ? (negative ? "-" : "+") + String(shade) : String(repeating: shade, count: 2)
         }
         // 256-colour greys for one-signed data; red for positive, blue for negative otherwise.
         let step = Int((level * 5).rounded())
@@ -57,26 +69,28 @@ enum GridRendering {
         var lines = [
             style.bold("mask") + " "
                 + style.dim(
-                    "\(mask.shapeDescription): \(kept) of \(mask.elements.count) units kept, "
-                        + "█ kept, · dropped; a row per example, a column per hidden unit")
+                    "\(mask.shapeDescription): █ kept, · dropped, \(kept) of \(mask.elements.count); "
+                        + "a row per example, a column per unit")
         ]
+        let columns = columnsShown(mask.columns, style)
         for r in 0..<min(mask.rows, maximumRows) {
-            let cells = (0..<min(mask.columns, maximumColumns)).map { mask[r, $0] == 1 ? "█" : style.dim("·") }
+            let cells = (0..<columns).map { mask[r, $0] == 1 ? "█" : style.dim("·") }
             lines.append("  " + cells.joined(separator: " "))
         }
-        if mask.rows > maximumRows || mask.columns > maximumColumns {
+        if mask.rows > maximumRows || mask.columns > columns {
             lines.append(
-                style.dim(
-                    "  (the first \(min(mask.rows, maximumRows)) rows and \(min(mask.columns, maximumColumns)) columns)"
-                ))
+                style.dim("  (the first \(min(mask.rows, maximumRows)) rows and \(columns) columns)"))
         }
-        return lines
+        return lines.flatMap { TextLayout.wrap($0, width: style.width) }
     }
 
-    /// At most `width` bars, each the mean of its slice of the values.
-    static func sparkline(label: String, _ values: [Double], width: Int = 40) -> String {
+    static let sparklineWidth = 40
+
+    /// At most `width` bars, each the mean of its slice of the values, then a line saying so
+    /// with the first and last bars' values: they are means, not the first and last errors.
+    static func sparkline(label: String, _ values: [Double], width: Int = sparklineWidth) -> [String] {
         let finite = values.filter(\.isFinite)
-        guard let low = finite.min(), let high = finite.max() else { return label }
+        guard let low = finite.min(), let high = finite.max() else { return [label] }
         let count = min(width, finite.count)
         let means = (0..<count).map { slice -> Double in
             let start = slice * finite.count / count
@@ -89,6 +103,9 @@ enum GridRendering {
                     ? bars[min(bars.count - 1, Int((value - low) / (high - low) * Double(bars.count - 1) + 0.5))]
                     : bars[0]
             })
-        return "\(label) \(line) \(NumberFormatting.short(means.first!)) → \(NumberFormatting.short(means.last!))"
+        return [
+            "\(label) \(line)",
+            "  each bar the mean of 1/\(count) of the run: from \(NumberFormatting.short(means.first!)) to \(NumberFormatting.short(means.last!))",
+        ]
     }
 }

@@ -12,6 +12,11 @@ public struct LinePlot: Equatable, Sendable {
     public var label = ""
     /// More curves over the same xs, drawn with markers.
     public var others: [Series] = []
+    /// Where the x axis starts when that is before the first x: a history that kept every 16th
+    /// iteration still covers the run from iteration 1.
+    public var xFrom: Double?
+    /// A line under the plot, such as the true last value (the points are means of slices).
+    public var note = ""
 
     public struct Series: Equatable, Sendable {
         public let label: String
@@ -51,21 +56,34 @@ public struct LinePlot: Equatable, Sendable {
 }
 
 /// Draws a `LinePlot` with Braille characters: each character cell holds a 2x4 grid of dots, so
-/// a 60-column plot has 120 horizontal steps. The size is fixed, not the terminal's, so the same
-/// session prints the same plot everywhere.
+/// a 60-column plot has 120 horizontal steps. It is 60 columns wide wherever that fits, so the
+/// same session prints the same plot everywhere, and narrower on a narrower screen.
 enum LinePlotRendering {
     static let columns = 60
     static let rows = 12
+    static let minimumColumns = 10
 
     static func lines(_ plot: LinePlot, style: TextStyle) -> [String] {
+        var width = columns
+        var drawn = draw(plot, style: style, columns: width)
+        // The axis labels' width depends a little on the slices averaged, so narrow until it fits.
+        while drawn.width > style.width && width > minimumColumns {
+            width = max(minimumColumns, width - (drawn.width - style.width))
+            drawn = draw(plot, style: style, columns: width)
+        }
+        return drawn.lines.flatMap { TextLayout.wrap($0, width: style.width) }
+    }
+
+    private static func draw(_ plot: LinePlot, style: TextStyle, columns: Int) -> (lines: [String], width: Int) {
         let dotWidth = columns * 2
         let dotHeight = rows * 4
         let points = plot.drawnPoints(buckets: dotWidth)
         let otherPoints = plot.otherPoints(buckets: columns)
         let allYs = (points + otherPoints.flatMap { $0 }).map(\.1)
-        guard let xMin = plot.xs.min(), let xMax = plot.xs.max(),
+        guard let first = plot.xs.min(), let xMax = plot.xs.max(),
             let yMin = allYs.min(), let yMax = allYs.max()
-        else { return [style.bold(plot.title), "  (nothing to plot yet)"] }
+        else { return ([style.bold(plot.title), "  (nothing to plot yet)"], 0) }
+        let xMin = min(plot.xFrom ?? first, first)
 
         var grid = [[UInt8]](repeating: [UInt8](repeating: 0, count: columns), count: rows)
         func dot(_ x: Int, _ y: Int) {
@@ -131,15 +149,31 @@ enum LinePlotRendering {
         let name =
             String(repeating: " ", count: labelWidth + 2 + max(0, (columns - plot.xLabel.count) / 2)) + plot.xLabel
         lines += [style.dim(axis), style.dim(ticks), style.dim(name)]
+        if plot.xs.count > dotWidth {
+            lines.append(style.dim("each point: the mean of 1/\(dotWidth) of the \(plot.xLabel)s"))
+        }
+        if !plot.note.isEmpty { lines.append(plot.note) }
         if !plot.others.isEmpty {
             let entries =
                 [style.cyan("⠒⠒") + " " + plot.label]
                 + plot.others.enumerated().map { index, series in
                     style.series(index, String(LinePlot.markers[index % LinePlot.markers.count])) + " " + series.label
                 }
-            lines.append(String(repeating: " ", count: labelWidth + 2) + entries.joined(separator: "   "))
+            // The legend's entries as many to a line as fit, each line under the plot's left edge.
+            let indent = String(repeating: " ", count: labelWidth + 2)
+            var line = ""
+            for entry in entries {
+                let joined = line.isEmpty ? entry : line + "   " + entry
+                if !line.isEmpty && TextLayout.visibleWidth(indent + joined) > style.width {
+                    lines.append(indent + line)
+                    line = entry
+                } else {
+                    line = joined
+                }
+            }
+            lines.append(indent + line)
         }
-        return lines
+        return (lines, labelWidth + 2 + columns)
     }
 
     /// The finite points averaged over as many equal slices of the x range as the plot has dot

@@ -26,20 +26,40 @@ enum MatrixRendering {
             columnIndices.map { c in c.map { format(matrix[r ?? 0, $0]) } ?? "..." }
         }
         let width = cells.flatMap { $0 }.map(\.count).max() ?? 0
-        for (r, row) in zip(rowIndices, cells) {
-            if r == nil {
-                lines.append("  ...")
-                continue
+        func cell(_ text: String, _ r: Int?, _ column: Int?) -> String {
+            let padded = String(repeating: " ", count: width - text.count) + text
+            guard tinted && style.colour, let r, let column else { return padded }
+            let level = min(max(matrix[r, column], 0), 1)
+            return "\u{1B}[48;5;\(232 + Int(level * 18))m\(padded)\u{1B}[0m"
+        }
+        // "  [ " + cells + " ]": as many columns per block as fit, like numpy's wide arrays.
+        let perBlock = max(1, (style.width - 6 + 2) / (width + 2))
+        let blocks = stride(from: 0, to: columnIndices.count, by: perBlock).map {
+            $0..<min($0 + perBlock, columnIndices.count)
+        }
+        for block in blocks {
+            if blocks.count > 1 { lines.append(style.dim("  " + blockTitle(columnIndices[block]))) }
+            for (r, row) in zip(rowIndices, cells) {
+                guard r != nil else {
+                    lines.append("  ...")
+                    continue
+                }
+                let shown = block.map { cell(row[$0], r, columnIndices[$0]) }
+                lines.append("  [ " + shown.joined(separator: "  ") + " ]")
             }
-            let padded = zip(row, columnIndices).map { cell, column -> String in
-                let text = String(repeating: " ", count: width - cell.count) + cell
-                guard tinted && style.colour, let r, let column else { return text }
-                let level = min(max(matrix[r, column], 0), 1)
-                return "\u{1B}[48;5;\(232 + Int(level * 18))m\(text)\u{1B}[0m"
-            }
-            lines.append("  [ " + padded.joined(separator: "  ") + " ]")
         }
         return lines
+    }
+
+    /// The indices of a block of columns: `columns 0-5`, `column 6`, `columns 4-6 ... 61-63`.
+    private static func blockTitle(_ indices: ArraySlice<Int?>) -> String {
+        let runs = indices.split(separator: nil, omittingEmptySubsequences: true).map { run -> String in
+            let first = run.first!!
+            let last = run.last!!
+            return first == last ? "\(first)" : "\(first)-\(last)"
+        }
+        let count = indices.compactMap { $0 }.count
+        return count == 0 ? "..." : (count == 1 ? "column " : "columns ") + runs.joined(separator: " ... ")
     }
 
     /// The indices drawn, `nil` standing for the elided middle.

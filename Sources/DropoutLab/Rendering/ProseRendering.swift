@@ -29,7 +29,8 @@ enum ProseRendering {
                 let text = inline(String(trimmed.drop(while: { $0 == "#" })).trimmedLine, style: style)
                 output.append(style.bold(text))
                 if !style.colour {
-                    output.append(String(repeating: trimmed.hasPrefix("##") ? "-" : "=", count: visibleWidth(text)))
+                    output.append(
+                        String(repeating: trimmed.hasPrefix("##") ? "-" : "=", count: TextLayout.visibleWidth(text)))
                 }
             } else if let marker = listMarker(trimmed) {
                 flush()
@@ -83,7 +84,7 @@ enum ProseRendering {
         var current = ""
         for word in text.split(separator: " ") {
             let candidate = current.isEmpty ? String(word) : current + " " + word
-            if visibleWidth(candidate) > width && !current.isEmpty {
+            if TextLayout.visibleWidth(candidate) > width && !current.isEmpty {
                 lines.append(current)
                 current = hangingIndent + word
             } else {
@@ -92,22 +93,5 @@ enum ProseRendering {
         }
         if !current.isEmpty { lines.append(current) }
         return lines
-    }
-
-    static func visibleWidth(_ text: String) -> Int {
-        var count = 0
-        var inEscape = false
-        for character in text {
-            if inEscape {
-                inEscape = character != "m"
-                continue
-            }
-            if character == "\u{1B}" {
-                inEscape = true
-                continue
-            }
-            count += 1
-        }
-        return count
     }
 }

@@ -4,13 +4,64 @@ import DropoutNetwork
 enum SVGGridRendering {
     private static let cell = 14
 
+    /// Every heat map uses one diverging palette: blue below 0, white at 0 (or at the smallest
+    /// value of one-signed data), red above, with a legend of its shades and their values.
     static func heatmap(name: String, _ matrix: Matrix) -> String {
         let heat = HeatScale(matrix)
-        return grid(title: "\(name) \(matrix.shapeDescription)", matrix) { value in
-            let fade = Int(255 * (1 - heat.level(value)))
-            return heat.isNegative(value)
-                ? "rgb(\(fade),\(fade),255)"
-                : heat.signed ? "rgb(255,\(fade),\(fade))" : "rgb(\(fade),\(fade),\(fade))"
+        let allNegative = !heat.signed && heat.high <= 0
+        func colour(level: Double, negative: Bool) -> String {
+            let fade = Int(255 * (1 - level))
+            return negative ? "rgb(\(fade),\(fade),255)" : "rgb(255,\(fade),\(fade))"
+        }
+        // One-signed negative data fades from white at its largest value into blue at its smallest.
+        let fill: (Double) -> String = { value in
+            allNegative
+                ? colour(level: 1 - heat.level(value), negative: true)
+                : colour(level: heat.level(value), negative: heat.isNegative(value))
+        }
+        let steps = [0.0, 0.25, 0.5, 0.75, 1.0]
+        let swatches: [String] =
+            heat.signed
+            ? steps.reversed().dropLast().map { colour(level: $0, negative: true) }
+                + steps.map { colour(level: $0, negative: false) }
+            : steps.map { allNegative ? colour(level: 1 - $0, negative: true) : colour(level: $0, negative: false) }
+        let (from, to) = heat.range
+        let legend = Legend(
+            swatches: swatches, from: NumberFormatting.short(from), middle: heat.signed ? "0" : nil,
+            to: NumberFormatting.short(to), note: "scale: " + heat.description)
+        return grid(title: "\(name) \(matrix.shapeDescription)", matrix, legend: legend, fill: fill)
+    }
+
+    /// A row of shades under a map with the values at its ends (and 0 in its middle), then
+    /// which scale the map uses.
+    struct Legend {
+        let swatches: [String]
+        let from: String
+        let middle: String?
+        let to: String
+        let note: String
+        static let height = 56
+        /// Room for the note's line of text.
+        static let width = 460
+
+        func svg(top: Int) -> String {
+            let size = 14
+            var parts = swatches.enumerated().map { index, fill in
+                "<rect x=\"\(index * size)\" y=\"\(top)\" width=\"\(size)\" height=\"\(size)\" fill=\"\(fill)\" stroke=\"#999\" stroke-width=\"0.5\"/>"
+            }
+            let end = swatches.count * size
+            parts.append("<text x=\"0\" y=\"\(top + size + 12)\" class=\"tick\">\(HTMLEscaping.escape(from))</text>")
+            if let middle {
+                parts.append(
+                    "<text x=\"\(end / 2)\" y=\"\(top + size + 12)\" class=\"tick\" text-anchor=\"middle\">\(middle)</text>"
+                )
+            }
+            parts.append(
+                "<text x=\"\(end)\" y=\"\(top + size + 12)\" class=\"tick\" text-anchor=\"end\">\(HTMLEscaping.escape(to))</text>"
+            )
+            parts.append(
+                "<text x=\"0\" y=\"\(top + size + 28)\" class=\"tick\">\(HTMLEscaping.escape(note))</text>")
+            return parts.joined(separator: "\n")
         }
     }
 
@@ -21,11 +72,13 @@ enum SVGGridRendering {
         }
     }
 
-    private static func grid(title: String, _ matrix: Matrix, fill: (Double) -> String) -> String {
+    private static func grid(
+        title: String, _ matrix: Matrix, legend: Legend? = nil, fill: (Double) -> String
+    ) -> String {
         let rows = min(matrix.rows, GridRendering.maximumRows)
         let columns = min(matrix.columns, GridRendering.maximumColumns)
-        let width = max(columns * cell, 200)
-        let height = rows * cell + 24
+        let width = max(columns * cell, legend == nil ? 200 : Legend.width)
+        let height = rows * cell + 24 + (legend == nil ? 0 : Legend.height)
         var rects: [String] = []
         for r in 0..<rows {
             for c in 0..<columns {
@@ -35,9 +88,11 @@ enum SVGGridRendering {
             }
         }
         return """
-            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(width)" height="\(height)" aria-label="\(HTMLEscaping.escape(title))">
+            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(width)" height="\(height)" \
+            viewBox="0 0 \(width) \(height)" aria-label="\(HTMLEscaping.escape(title))">
             <text x="0" y="16" class="title">\(HTMLEscaping.escape(title))</text>
             \(rects.joined(separator: "\n"))
+            \(legend?.svg(top: rows * cell + 24 + 8) ?? "")
             </svg>
             """
     }
@@ -48,7 +103,8 @@ extension SVGGridRendering {
     static func boundary(_ boundary: DecisionBoundary) -> String {
         let cellWidth = 8.0
         let cellHeight = 10.0
-        let top = 24.0
+        // Two lines of title above the grid, each short enough for its width.
+        let top = 40.0
         let width = Double(DecisionBoundary.columns) * cellWidth
         let height = Double(DecisionBoundary.rows) * cellHeight
         var shapes: [String] = []
@@ -74,8 +130,10 @@ extension SVGGridRendering {
             )
         }
         return """
-            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(Int(width))" height="\(Int(top + height))" aria-label="decision regions">
-            <text x="0" y="16" class="title">decision regions (shaded where the network answers 1; circles training, squares held out; filled = label 1)</text>
+            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(Int(width))" height="\(Int(top + height))" \
+            viewBox="0 0 \(Int(width)) \(Int(top + height))" aria-label="decision regions">
+            <text x="0" y="14" class="title">decision regions: shaded where the network answers 1</text>
+            <text x="0" y="31" class="tick">circles training, squares held out; filled: label 1, open: label 0</text>
             <rect x="0" y="\(Int(top))" width="\(Int(width))" height="\(Int(height))" fill="none" stroke="#444"/>
             \(shapes.joined(separator: "\n"))
             </svg>

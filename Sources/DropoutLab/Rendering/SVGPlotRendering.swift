@@ -10,9 +10,10 @@ enum SVGPlotRendering {
         let otherPoints = plot.otherPoints(buckets: 320)
         let everyPoint = points + otherPoints.flatMap { $0 }
         let title = HTMLEscaping.escape(plot.title)
-        guard !points.isEmpty, let xMin = plot.xs.min(), let xMax = plot.xs.max(),
+        guard !points.isEmpty, let first = plot.xs.min(), let xMax = plot.xs.max(),
             let yMin = everyPoint.map(\.1).min(), let yMax = everyPoint.map(\.1).max()
         else { return "<p class=\"note\">\(title): nothing to plot yet</p>" }
+        let xMin = min(plot.xFrom ?? first, first)
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
         func x(_ value: Double) -> Double { left + (xMax > xMin ? (value - xMin) / (xMax - xMin) : 0.5) * plotWidth }
@@ -27,21 +28,24 @@ enum SVGPlotRendering {
             others +=
                 "<polyline points=\"\(otherPath)\" class=\"curve\" stroke-dasharray=\"4 3\" style=\"stroke: \(colours[index % colours.count])\"/>\n"
         }
-        if !plot.others.isEmpty {
-            let legend =
-                (["blue: \(plot.label)"]
+        // The legend under the axis, an entry a line, so no entry runs past the picture's edge.
+        let legend =
+            plot.others.isEmpty
+            ? []
+            : ["blue: \(plot.label)"]
                 + plot.others.enumerated().map {
                     "\(colourNames[$0.offset % colourNames.count]), dashed: \($0.element.label)"
-                })
-                .joined(separator: "; ")
+                }
+        for (index, entry) in legend.enumerated() {
             others +=
-                "<text x=\"\(number(left + plotWidth))\" y=\"32\" class=\"tick\" text-anchor=\"end\">\(HTMLEscaping.escape(legend))</text>\n"
+                "<text x=\"\(number(left))\" y=\"\(number(height + 14 * Double(index + 1)))\" class=\"tick\">\(HTMLEscaping.escape(entry))</text>\n"
         }
+        let fullHeight = Int(height) + 14 * legend.count + (legend.isEmpty ? 0 : 6)
         let bottomY = number(top + plotHeight)
         let rightX = number(left + plotWidth)
         return """
-            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(Int(width))" height="\(Int(height))" \
-            viewBox="0 0 \(Int(width)) \(Int(height))" aria-label="\(title)">
+            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(Int(width))" height="\(fullHeight)" \
+            viewBox="0 0 \(Int(width)) \(fullHeight)" aria-label="\(title)">
             <text x="\(number(left))" y="20" class="title">\(title)</text>
             <line x1="\(number(left))" y1="\(number(top))" x2="\(number(left))" y2="\(bottomY)" class="axis"/>
             <line x1="\(number(left))" y1="\(bottomY)" x2="\(rightX)" y2="\(bottomY)" class="axis"/>
@@ -68,9 +72,14 @@ enum SVGPlotRendering {
             let y = high > low ? 2 + (high - value) / (high - low) * (height - 4) : height / 2
             return "\(NumberFormatting.fixed(x, 1)),\(NumberFormatting.fixed(y, 1))"
         }.joined(separator: " ")
-        let text = "\(label) \(NumberFormatting.short(finite.first!)) → \(NumberFormatting.short(finite.last!))"
+        let text =
+            "\(label) \(NumberFormatting.short(finite.first!)) → \(NumberFormatting.short(finite.last!)), "
+            + "each point the mean of 1/\(finite.count) of the run"
+        // Wide enough for the text at the tick font's 12 px (about 7 px a character).
+        let textWidth = 10 + 7 * text.count
         return """
-            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(Int(width) + 260)" height="\(Int(height))" aria-label="\(HTMLEscaping.escape(text))">
+            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(Int(width) + textWidth)" height="\(Int(height))" \
+            viewBox="0 0 \(Int(width) + textWidth) \(Int(height))" aria-label="\(HTMLEscaping.escape(text))">
             <polyline points="\(path)" class="curve"/>
             <text x="\(Int(width) + 10)" y="18" class="tick">\(HTMLEscaping.escape(text))</text>
             </svg>

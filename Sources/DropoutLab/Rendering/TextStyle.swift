@@ -1,8 +1,10 @@
 /// ANSI colours for a terminal, or nothing at all: piped output and NO_COLOR get plain text.
-/// Prose wraps to the terminal's width; anywhere else to a fixed 80 columns, so that files and
-/// transcripts are the same on every machine.
+/// Output fits the terminal's width; anywhere else a fixed 80 columns (or COLUMNS), so that
+/// files and transcripts are the same on every machine.
 public struct TextStyle: Sendable {
     public static let fileWidth = 80
+    /// Lesson prose wraps at most this wide even on a wider terminal: longer lines read badly.
+    static let proseWidth = 100
 
     public let colour: Bool
     public let width: Int

@@ -48,7 +48,7 @@ struct Nameable: Sendable {
             stepArray("layer_1_delta", "the last step's error term of the hidden layer", .numbers) { $0.layer1Delta },
             stepArray("layer_2_delta", "the last step's error term of the output", .numbers) { $0.layer2Delta },
             shown("params", "every parameter, its value and its meaning") { .table(SettingsCommands.listing($0)) },
-            shown("loss", "the error over the iterations 'step' ran, as a plot", view: lossPlot),
+            shown("loss", "the mean absolute error over the iterations 'step' ran, as a plot", view: lossPlot),
             shown("boundary", "where a two-input network answers 1, with the training and held-out points") {
                 session in
                 guard let boundary = DecisionBoundary(session.trainer) else {
@@ -199,11 +199,17 @@ struct Nameable: Sendable {
         guard let first = history.iterations.first, let last = history.iterations.last else {
             throw CommandError("no error history yet: the loss is recorded by 'step'; try 'step 1000' first")
         }
+        // The history covers the run from iteration 1, even when it kept only every n-th.
+        let from = min(first, 1)
         var plot = LinePlot(
-            title: "training error (mean |layer_2 - y|), iterations \(first)-\(last)",
+            title: "training error: mean |layer_2 - y|, step's Error:, iterations \(from)-\(last)",
             xLabel: "iteration", xs: history.iterations.map(Double.init), ys: history.errors)
+        plot.xFrom = Double(from)
+        plot.note =
+            "last: iteration \(session.iteration), error "
+            + NumberFormatting.fixed(history.lastError ?? history.errors.last ?? 0, session.precision)
         if !history.testErrors.isEmpty {
-            plot.title = "error (mean |layer_2 - y|), iterations \(first)-\(last)"
+            plot.title = "mean |layer_2 - y|, step's Error:, iterations \(from)-\(last)"
             plot.label = "training"
             plot.others = [LinePlot.Series(label: "held-out rows", ys: history.testErrors)]
         }

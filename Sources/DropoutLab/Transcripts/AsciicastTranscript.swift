@@ -4,15 +4,15 @@ import Foundation
 /// session's own timing: a header line, then one `[seconds, "o", text]` event a line, every one
 /// through a JSON encoder, times never going backwards, whole strings so no character is split.
 /// The player writes the text to a terminal, so control characters are made visible as on the
-/// console; only the renderer's colours are escapes.
+/// console; only the renderer's colours are escapes. The header names the terminal the session
+/// ran on (80 x 24 off a terminal), and the output is laid out at its width.
 public enum AsciicastTranscript {
-    public static let width = 100
-    public static let height = 40
+    public static let fileScreen = ScreenSize(columns: TextStyle.fileWidth, rows: 24)
 
     private struct Header: Encodable {
         let version = 2
-        let width = AsciicastTranscript.width
-        let height = AsciicastTranscript.height
+        let width: Int
+        let height: Int
         let env = ["TERM": "xterm-256color"]
     }
 
@@ -28,11 +28,11 @@ public enum AsciicastTranscript {
         }
     }
 
-    public static func render(_ events: [Transcript.Event]) throws -> Data {
-        let style = TextStyle(colour: true)
+    public static func render(_ events: [Transcript.Event], screen: ScreenSize = fileScreen) throws -> Data {
+        let style = TextStyle(colour: true, width: screen.columns)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var lines = [try encoder.encode(Header())]
+        var lines = [try encoder.encode(Header(width: screen.columns, height: screen.rows))]
         var latest = 0.0
         for event in events {
             let text: String

@@ -52,7 +52,13 @@ public enum HTMLTranscript {
         for block in blocks {
             if let figure = figure(block) {
                 flush()
-                parts.append("<figure>\(figure)</figure>")
+                // A plot's note (what each point is) is the page's caption; a figure sent on its
+                // own has the note in its text/plain.
+                var caption = ""
+                if case .plot(let plot) = block, !plot.note.isEmpty {
+                    caption = "<figcaption>\(HTMLEscaping.escape(plot.note))</figcaption>"
+                }
+                parts.append("<figure>\(figure)\(caption)</figure>")
                 continue
             }
             switch block {
@@ -105,13 +111,15 @@ public enum HTMLTranscript {
         body { font: 16px/1.5 Georgia, serif; color: #222; background: #fff; margin: 0; }
         main { max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
         h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; }
-        pre { font: 13px/1.35 "DejaVu Sans Mono", Menlo, monospace; padding: .6rem .8rem; margin: 0; overflow-x: auto; white-space: pre; }
+        pre { font: 13px/1.35 "DejaVu Sans Mono", Menlo, monospace; padding: .6rem .8rem; margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
         .cell { border: 1px solid #ddd; border-radius: 6px; margin: 1rem 0; overflow: hidden; break-inside: avoid; }
         .input { background: #f4f6f8; font-weight: bold; }
         .prompt { color: #888; font-weight: normal; }
         .output { background: #fff; }
         .error { background: #fff0f0; color: #a00; }
         figure { margin: .5rem .8rem; }
+        figure svg { max-width: 100%; height: auto; }
+        figcaption { font: 13px Helvetica, Arial, sans-serif; color: #444; }
         \(svgStylesheet)
         @media print { main { margin: 0; max-width: none; } }
         """

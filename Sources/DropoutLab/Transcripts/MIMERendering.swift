@@ -31,7 +31,7 @@ public enum MIMERendering {
         let count = ([table.header] + table.rows).map(\.count).max() ?? 0
         let numeric = (0..<count).map { column in
             !table.rows.isEmpty
-                && table.rows.allSatisfy { column >= $0.count || TextRendering.isNumeric($0[column]) }
+                && table.rows.allSatisfy { column >= $0.count || TableLayout.isNumeric($0[column]) }
         }
         func cells(_ row: [String], tag: String) -> String {
             row.enumerated().map { column, cell in

@@ -115,4 +115,13 @@ public final class RecordingConsole: Console {
     public var interruptionCause: String { inner.interruptionCause }
     public func progress(done: Int, total: Int) { inner.progress(done: done, total: total) }
     public func progressFinished() { inner.progressFinished() }
+    public var screen: ScreenSize? { inner.screen }
+    public var showsLiveFrames: Bool { inner.showsLiveFrames }
+
+    /// The inner console draws every frame; the transcript keeps only the final one, so a
+    /// replay, which sees no terminal, prints the same.
+    public func frame(_ blocks: [OutputBlock], final: Bool) {
+        if final { for block in blocks { transcript.record(block) } }
+        inner.frame(blocks, final: final)
+    }
 }
