@@ -1,5 +1,8 @@
+import Foundation
+
 /// The analytic gradients of one training step against finite differences of the loss the
-/// step descends, `0.5 * sum((layer_2 - y)²)`, with the mask held fixed. It shows that the
+/// step descends, with the mask held fixed: `0.5 * sum((layer_2 - y)²)` or the cross-entropy
+/// (`Loss`), plus `0.5 * L * sum(w²)` over both matrices with weight decay L. It shows that the
 /// post's hidden derivative is not the derivative of its own forward pass under inverted
 /// scaling, and that the exact one is.
 ///
@@ -62,6 +65,15 @@ public struct GradientCheck: Sendable {
             data.inputs, weights.synapse0, weights.synapse1, mask: mask,
             scale: settings.trainingScale, dot: Matrix.product
         ).layer_2
-        return zip(output.elements, data.targets.elements).reduce(0) { $0 + 0.5 * ($1.0 - $1.1) * ($1.0 - $1.1) }
+        let pairs = zip(output.elements, data.targets.elements)
+        let fit: Double
+        switch settings.loss {
+        case .squared: fit = pairs.reduce(0) { $0 + 0.5 * ($1.0 - $1.1) * ($1.0 - $1.1) }
+        case .crossEntropy: fit = pairs.reduce(0) { $0 - ($1.1 * log($1.0) + (1 - $1.1) * log(1 - $1.0)) }
+        }
+        let L = settings.weightDecay
+        guard L > 0 else { return fit }
+        let squares = (weights.synapse0.elements + weights.synapse1.elements).reduce(0) { $0 + $1 * $1 }
+        return fit + 0.5 * L * squares
     }
 }

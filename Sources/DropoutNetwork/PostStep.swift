@@ -11,6 +11,13 @@ import Foundation
 ///     synapse_1 -= (alpha * layer_1.T.dot(layer_2_delta))
 ///     synapse_0 -= (alpha * X.T.dot(layer_1_delta))
 ///
+/// Two choices the post does not make change two of those lines. `loss cross_entropy` makes the
+/// output delta `layer_2 - y` (the sigmoid's slope cancels; the sign is the post's, as its
+/// updates subtract), and `weight_decay L` adds the L2 penalty's gradient to both updates:
+///
+///     synapse_1 -= (alpha * (layer_1.T.dot(layer_2_delta) + L * synapse_1))
+///     synapse_0 -= (alpha * (X.T.dot(layer_1_delta) + L * synapse_0))
+///
 /// This is the network library's reference. `Trainer.step` (FastPath/) is the same step made
 /// fast and is tested against this one; `step 1 trace`, gradcheck, evaluation and the ensemble
 /// take their forward pass, hidden derivative and dropout scale from here. Every element is the
@@ -36,7 +43,8 @@ public struct PostStep: Equatable, Sendable {
     let layer_2: Matrix
     let layer_2_delta: Matrix
     let layer_1_delta: Matrix
-    /// What the two updates multiply by alpha: the loss's gradients `∂L/∂synapse`.
+    /// What the two updates multiply by alpha: the loss's gradients `∂L/∂synapse`, the weight
+    /// decay's `L * synapse` included.
     let synapse_1_gradient: Matrix
     let synapse_0_gradient: Matrix
 
@@ -48,11 +56,16 @@ public struct PostStep: Equatable, Sendable {
         let (synapse_0, synapse_1, scale) = (weights.synapse0, weights.synapse1, settings.trainingScale)
         (self.X, self.y, self.mask) = (X, y, mask)
         (a, layer_1, layer_2) = Self.forward(X, synapse_0, synapse_1, mask: mask, scale: scale, dot: dot)
-        layer_2_delta = (layer_2 - y) * (layer_2 * (1 - layer_2))
+        switch settings.loss {
+        case .squared: layer_2_delta = (layer_2 - y) * (layer_2 * (1 - layer_2))
+        case .crossEntropy: layer_2_delta = layer_2 - y
+        }
         let derivative = Self.hiddenDerivative(settings.gradient, layer_1: layer_1, a: a, mask: mask, scale: scale)
         layer_1_delta = dot(layer_2_delta, synapse_1.T) * derivative
-        synapse_1_gradient = dot(layer_1.T, layer_2_delta)
-        synapse_0_gradient = dot(X.T, layer_1_delta)
+        let L = settings.weightDecay
+        // Off, the gradient is the post's product itself, not that plus 0 * synapse.
+        synapse_1_gradient = L > 0 ? dot(layer_1.T, layer_2_delta) + L * synapse_1 : dot(layer_1.T, layer_2_delta)
+        synapse_0_gradient = L > 0 ? dot(X.T, layer_1_delta) + L * synapse_0 : dot(X.T, layer_1_delta)
     }
 
     /// One whole iteration: the masks drawn as numpy draws them (the inputs' first), the pass,
@@ -152,6 +165,7 @@ func sigmoid(_ x: Double) -> Double {
 private func sigmoid(_ m: Matrix) -> Matrix { m.map(sigmoid) }
 private func * (a: Matrix, b: Matrix) -> Matrix { a.combined(with: b, *) }
 private func - (a: Matrix, b: Matrix) -> Matrix { a.combined(with: b, -) }
+private func + (a: Matrix, b: Matrix) -> Matrix { a.combined(with: b, +) }
 private func * (a: Matrix, s: Double) -> Matrix { a.map { $0 * s } }
 private func * (s: Double, a: Matrix) -> Matrix { a.map { s * $0 } }
 private func - (s: Double, a: Matrix) -> Matrix { a.map { s - $0 } }

@@ -15,12 +15,17 @@ public struct TrainingSettings: Equatable, Sendable {
     /// Every case is valid, so the two enumerations are plain properties.
     public var scaling: DropoutScaling = .inverted
     public var gradient: HiddenGradient = .blog
+    public var loss: Loss = .squared
     /// The probability of dropping an input (every column, the bias column too); 0 turns it off.
     /// The post advises keeping it at or below 0.25. Scaled like the hidden layer.
     public private(set) var inputDropoutRate: Double = 0
     /// The largest norm a hidden unit's incoming weights may have (Srivastava et al.'s max-norm
     /// constraint), applied after each update; 0 turns it off.
     public private(set) var maxNorm: Double = 0
+    /// L of an L2 penalty `0.5 * L * sum(w²)` over both weight matrices, every row of synapse_0
+    /// (the bias row too: the post's bias is a column of X like any other); its gradient `L * w`
+    /// is added to each matrix's, so each step subtracts `alpha * L * w` more. 0 turns it off.
+    public private(set) var weightDecay: Double = 0
 
     public init() {}
 
@@ -111,6 +116,13 @@ extension TrainingSettings.Setting where Value == Double {
             read: { $0.maxNorm }, write: { $0.maxNorm = $1 })
     }
 
+    public static var weightDecay: Self {
+        let accepted = "0 (off) or a finite number greater than 0"
+        return Self(
+            name: "weight_decay", accepted: accepted, condition: accepted, admits: { $0.isFinite && $0 >= 0 },
+            read: { $0.weightDecay }, write: { $0.weightDecay = $1 })
+    }
+
     /// A dropout rate: 1 would drop every unit, and inverted scaling would divide by 0.
     private static func probability(
         _ name: String, read: @escaping @Sendable (TrainingSettings) -> Double,
@@ -159,6 +171,12 @@ extension TrainingSettings: Codable {
                 try set(setting, to: value)
             }
         }
+        // Added later still, and written only when on, so that a snapshot saved before them
+        // saves again byte for byte.
+        loss = try container.decodeIfPresent(Loss.self, forKey: Key("loss")) ?? .squared
+        if let value = try container.decodeIfPresent(Double.self, forKey: Key(Setting.weightDecay.name)) {
+            try set(.weightDecay, to: value)
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -173,5 +191,7 @@ extension TrainingSettings: Codable {
         try container.encode(gradient, forKey: Key("gradient"))
         try encode(.inputDropout)
         try encode(.maxNorm)
+        if loss != .squared { try container.encode(loss, forKey: Key("loss")) }
+        if weightDecay > 0 { try encode(.weightDecay) }
     }
 }

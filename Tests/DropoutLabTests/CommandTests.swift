@@ -496,7 +496,7 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(
             shell.errors("compare dropuot=0,1"),
             [
-                "compare cannot vary 'dropuot' (did you mean 'dropout'?); it takes alpha, hidden, dropout, input_dropout, maxnorm, scaling, gradient, data_seed, seeds, data_seeds and steps"
+                "compare cannot vary 'dropuot' (did you mean 'dropout'?); it takes alpha, hidden, dropout, input_dropout, maxnorm, weight_decay, loss, scaling, gradient, data_seed, seeds, data_seeds and steps"
             ])
         XCTAssertEqual(
             shell.errors("compare hidden=1,2,3,4,5,6,7,8 dropout=0,0.1,0.2,0.3,0.4,0.5,0.6,0.7 seeds=5"),

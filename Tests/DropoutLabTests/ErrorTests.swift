@@ -11,7 +11,7 @@ final class ErrorTests: XCTestCase {
         ("frobnicate", "unknown command 'frobnicate'; type 'help' for the list of commands"),
         (
             "set dropot 0.5",
-            "unknown parameter 'dropot' (did you mean 'dropout'?); parameters: seed, alpha, hidden, dropout, input_dropout, maxnorm, scaling, gradient, data, precision"
+            "unknown parameter 'dropot' (did you mean 'dropout'?); parameters: seed, alpha, hidden, dropout, input_dropout, maxnorm, weight_decay, loss, scaling, gradient, data, precision"
         ),
         ("set dropout", "set dropout needs a value: a number from 0 up to, not including, 1"),
         ("set dropout 1", "dropout 1 is out of range; dropout takes a number from 0 up to, not including, 1"),
@@ -56,7 +56,7 @@ final class ErrorTests: XCTestCase {
         ("set precision 30", "precision 30 is out of range; precision takes a whole number from 1 to 17"),
         (
             "get nothing",
-            "unknown parameter 'nothing'; parameters: seed, alpha, hidden, dropout, input_dropout, maxnorm, scaling, gradient, data, precision"
+            "unknown parameter 'nothing'; parameters: seed, alpha, hidden, dropout, input_dropout, maxnorm, weight_decay, loss, scaling, gradient, data, precision"
         ),
         ("get seed alpha", "get takes 0 to 1 arguments, got 2; usage: get [NAME]"),
         ("step 0", "the step count 0 is out of range; the step count takes a whole number from 1 to 1000000000"),

@@ -18,7 +18,7 @@ final class NameablesTests: XCTestCase {
                 "params", "loss", "boundary", "digit", "confusion",
             ])
         XCTAssertEqual(
-            Nameable.readable.suffix(4).map(\.name), ["seed", "alpha", "hidden", "dropout"],
+            Nameable.readable.suffix(5).map(\.name), ["seed", "alpha", "hidden", "dropout", "weight_decay"],
             "the parameters expect reads come from their entries")
     }
 

@@ -70,7 +70,8 @@ final class DigitsTests: XCTestCase {
     /// The post's loop for 100 steps against numpy's on three splits: hidden 8 on 60 rows, below
     /// the BLAS threshold, where our products sum in numpy's order; hidden 32 on 1,000 noisy rows
     /// and hidden 256 on all 1,797 (split over the cores), where OpenBLAS sums them in its kernel's
-    /// own order. With an alpha small enough for hundreds of rows, these runs damp a rounding
+    /// own order. Then the loop's two other training choices: `loss cross_entropy` on the small
+    /// split and `weight_decay 1` on the noisy one, at the same bar. With an alpha small enough for hundreds of rows, these runs damp a rounding
     /// difference instead of amplifying it (numpy's own run with synapse_0 scaled by 1 + 1e-15
     /// ends at most 3e-15 away after 100 steps), unlike LargeStepTests' blog-gradient run. Under
     /// each of the 10 OpenBLAS kernels of `make test-kernels` the largest difference from this
@@ -78,13 +79,17 @@ final class DigitsTests: XCTestCase {
     /// hidden 32; 6.3e-16 for hidden 8 under all): the bar is 1e-12, well inside the 1e-9.
     func testHundredStepsMatchNumpysRun() throws {
         let fixture = try loadFixture("numpy-digits-cases", as: DigitsCases.self)
-        XCTAssertEqual(fixture.cases.map(\.hidden), [8, 32, 256])
+        XCTAssertEqual(fixture.cases.map(\.hidden), [8, 32, 256, 8, 32])
+        XCTAssertEqual(fixture.cases.map(\.trainedLoss), [.squared, .squared, .squared, .crossEntropy, .squared])
+        XCTAssertEqual(fixture.cases.map(\.trainedWeightDecay), [0, 0, 0, 0, 1])
         for numpyCase in fixture.cases {
             var settings = TrainingSettings()
             try settings.set(.hidden, to: numpyCase.hidden)
             try settings.set(.dropout, to: numpyCase.dropout)
             try settings.set(.alpha, to: numpyCase.alpha)
             settings.gradient = numpyCase.gradient
+            settings.loss = numpyCase.trainedLoss
+            try settings.set(.weightDecay, to: numpyCase.trainedWeightDecay)
             var trainer = Trainer(settings: settings, data: Dataset(numpyCase.spec), seed: 1)
             for _ in 0..<numpyCase.steps { try trainer.step() }
             for (ours, numpys, name) in [
@@ -96,7 +101,8 @@ final class DigitsTests: XCTestCase {
                 let worst = zip(sampled, numpys).map { abs($0 - $1) / max(abs($1), 1) }.max() ?? .infinity
                 XCTAssertLessThan(
                     worst, 1e-12,
-                    "\(name) of \(numpyCase.spec.description), hidden \(numpyCase.hidden), OpenBLAS kernel "
+                    "\(name) of \(numpyCase.spec.description), hidden \(numpyCase.hidden), "
+                        + "\(numpyCase.trainedLoss), weight decay \(numpyCase.trainedWeightDecay), OpenBLAS kernel "
                         + BLASKernel.inUse.name)
             }
         }
@@ -129,7 +135,12 @@ final class DigitsTests: XCTestCase {
             let training_labels: [Int]
             let synapse_0: [Double]
             let synapse_1: [Double]
+            /// Absent from the cases that train as the post does.
+            let loss: Loss?
+            let weight_decay: Double?
 
+            var trainedLoss: Loss { loss ?? .squared }
+            var trainedWeightDecay: Double { weight_decay ?? 0 }
             var spec: DatasetSpec { .digits(training: train, validation: validation, noise: noise, seed: seed) }
         }
         let permutations: [String: [Int]]

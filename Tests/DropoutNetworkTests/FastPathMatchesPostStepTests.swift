@@ -7,7 +7,7 @@ import XCTest
 /// every shape the tests train: the tutorial's, a wider hidden layer, one past the BLAS
 /// threshold and one past the threshold that splits work over the cores (the large numpy
 /// fixture's). Both gradients, all three scalings, with and without dropout, and with input
-/// dropout and max-norm.
+/// dropout and max-norm, and both losses with and without weight decay.
 ///
 /// Tolerances. Where every product of the step is below `Matrix.blasThreshold`, the fast path
 /// sums in the reference's index order and computes each element by the same expression, so
@@ -47,8 +47,12 @@ final class FastPathMatchesPostStepTests: XCTestCase {
             data: Dataset(.random(rows: 256, features: 32, outputs: 4, seed: 3)), hidden: 256),
     ]
 
-    /// Dropout, input dropout, max-norm.
-    private let regimes: [(Double, Double, Double)] = [(0.5, 0, 0), (0, 0, 0), (0.3, 0.2, 1.5)]
+    /// Dropout, input dropout, max-norm, the loss and weight decay: each loss with and without
+    /// decay, decay with dropout off and on.
+    private let regimes: [(Double, Double, Double, Loss, Double)] = [
+        (0.5, 0, 0, .squared, 0), (0, 0, 0, .crossEntropy, 0), (0.3, 0.2, 1.5, .squared, 0.01),
+        (0, 0, 0, .crossEntropy, 0.003),
+    ]
 
     func testTheShapesCoverBothSidesOfTheThresholds() {
         XCTAssertEqual(shapes.map(\.summedInIndexOrder), [true, true, false, false])
@@ -62,16 +66,18 @@ final class FastPathMatchesPostStepTests: XCTestCase {
         for shape in shapes {
             for gradient in HiddenGradient.allCases {
                 for scaling in DropoutScaling.allCases {
-                    for (dropout, inputDropout, maxNorm) in regimes {
+                    for (dropout, inputDropout, maxNorm, loss, weightDecay) in regimes {
                         var settings = TrainingSettings()
                         try settings.set(.hidden, to: shape.hidden)
                         (settings.gradient, settings.scaling) = (gradient, scaling)
                         try settings.set(.dropout, to: dropout)
                         try settings.set(.inputDropout, to: inputDropout)
                         try settings.set(.maxNorm, to: maxNorm)
+                        try settings.set(.weightDecay, to: weightDecay)
+                        settings.loss = loss
                         let label =
                             "\(shape.name), \(gradient), \(scaling), dropout \(dropout), "
-                            + "input dropout \(inputDropout), max-norm \(maxNorm)"
+                            + "input dropout \(inputDropout), max-norm \(maxNorm), \(loss), weight decay \(weightDecay)"
                         try checkSteps(shape, settings, label)
                     }
                 }

@@ -58,6 +58,22 @@ final class TrainingSettingsTests: XCTestCase {
         let old = #"{"alpha":0.5,"dropout":0.2,"gradient":"blog","hidden":4,"scaling":"inverted"}"#
         XCTAssertEqual(try JSONDecoder().decode(TrainingSettings.self, from: Data(old.utf8)), TrainingSettings())
 
+        var choices = settings
+        choices.loss = .crossEntropy
+        try choices.set(.weightDecay, to: 0.01)
+        let withChoices = String(decoding: try encoder.encode(choices), as: UTF8.self)
+        XCTAssertEqual(
+            withChoices,
+            #"{"alpha":0.3,"dropout":0.2,"gradient":"blog","hidden":4,"input_dropout":0.1,"loss":"cross_entropy","#
+                + #""maxnorm":0,"scaling":"classic","weight_decay":0.01}"#, "written only when on")
+        XCTAssertEqual(try JSONDecoder().decode(TrainingSettings.self, from: Data(withChoices.utf8)), choices)
+        let negative = withChoices.replacingOccurrences(of: #""weight_decay":0.01"#, with: #""weight_decay":-1"#)
+        XCTAssertThrowsError(try JSONDecoder().decode(TrainingSettings.self, from: Data(negative.utf8))) { error in
+            XCTAssertEqual((error as? SettingError)?.name, "weight_decay")
+        }
+        let unknownLoss = withChoices.replacingOccurrences(of: "cross_entropy", with: "hinge")
+        XCTAssertThrowsError(try JSONDecoder().decode(TrainingSettings.self, from: Data(unknownLoss.utf8)))
+
         let refused = text.replacingOccurrences(of: #""dropout":0.2"#, with: #""dropout":1"#)
         XCTAssertThrowsError(try JSONDecoder().decode(TrainingSettings.self, from: Data(refused.utf8))) { error in
             XCTAssertEqual((error as? SettingError)?.name, "dropout")

@@ -200,6 +200,7 @@ enum DigitViews {
                 "\(name) (\(part.outputs.rows)): mean absolute error \(NumberFormatting.fixed(part.meanAbsoluteError, precision)), "
                     + "accuracy \(NumberFormatting.fixed(part.accuracy * 100, 1))%")
         }
+        if let line = InspectionCommands.earlyStopping(session) { table.footer.append(line) }
         table.footer.append("'show confusion' shows which digits it mistakes for which")
         return table
     }

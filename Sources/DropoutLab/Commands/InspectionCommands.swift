@@ -108,7 +108,17 @@ enum InspectionCommands {
                 "\(name) (\(test.outputs.rows)): mean absolute error \(NumberFormatting.fixed(test.meanAbsoluteError, precision)), "
                     + "accuracy \(NumberFormatting.fixed(test.accuracy * 100, 1))%")
         }
+        if let line = earlyStopping(session) { table.footer.append(line) }
         return table
+    }
+
+    /// Early stopping as a reading: the iteration `step` recorded with the lowest validation
+    /// error, where stopping early would have kept the weights; nil before any step, or on data
+    /// without validation rows.
+    static func earlyStopping(_ session: Session) -> String? {
+        guard let best = session.lossHistory.bestValidation else { return nil }
+        return "lowest validation error so far: \(NumberFormatting.fixed(best.error, session.precision)) "
+            + "at iteration \(best.iteration) (early stopping would keep those weights)"
     }
 
     private static func isBinary(_ matrix: Matrix) -> Bool {

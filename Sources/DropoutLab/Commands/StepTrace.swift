@@ -41,7 +41,10 @@ enum StepTrace {
         blocks += [
             .text("4. the output: layer_2 = sigmoid(layer_1 · synapse_1)"),
             .matrix(name: "layer_2", record.layer2, precision: precision),
-            .text("5. layer_2_delta = (layer_2 - y) * layer_2 * (1 - layer_2)"),
+            .text(
+                settings.loss == .squared
+                    ? "5. layer_2_delta = (layer_2 - y) * layer_2 * (1 - layer_2)"
+                    : "5. layer_2_delta = layer_2 - y (cross-entropy: the sigmoid's slope cancels)"),
             .matrix(name: "layer_2_delta", record.layer2Delta, precision: precision),
             .text(
                 "6. the hidden derivative: the post's l*(1-l) of layer_1, and the exact (mask/keep)*a*(1-a); "
@@ -50,7 +53,12 @@ enum StepTrace {
             .matrix(name: "exact", exact, precision: precision),
             .text("7. layer_1_delta = (layer_2_delta · synapse_1ᵀ) * derivative"),
             .matrix(name: "layer_1_delta", record.layer1Delta, precision: precision),
-            .text("8. the updates: -alpha * layer_1ᵀ · layer_2_delta and -alpha * Xᵀ · layer_1_delta"),
+            .text(
+                settings.weightDecay > 0
+                    ? "8. the updates: -alpha * (layer_1ᵀ · layer_2_delta + L * synapse_1) and "
+                        + "-alpha * (Xᵀ · layer_1_delta + L * synapse_0), L = weight_decay "
+                        + Parameter.format(settings.weightDecay)
+                    : "8. the updates: -alpha * layer_1ᵀ · layer_2_delta and -alpha * Xᵀ · layer_1_delta"),
             .matrix(name: "synapse_0 change", update0, precision: precision),
             .matrix(name: "synapse_1 change", update1, precision: precision),
         ]

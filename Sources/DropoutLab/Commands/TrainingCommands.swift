@@ -86,12 +86,14 @@ enum TrainingCommands {
             let width = String(start + count).count
             let precision = session.precision
             var run = SliceMeans(slices: 40, total: count)
+            var stall = StallHint(steps: count, before: session.trainer)
             var divergence: Divergence?
             var ran = 0
             do {
                 ran = try session.train(steps: count) { iteration, error in
                     let done = iteration - start
                     run.add(error)
+                    stall.observe(error)
                     if done % every == 0 || done == count {
                         let number = String(repeating: " ", count: width - String(iteration).count) + String(iteration)
                         console.emit(.text("iteration \(number)  Error: \(NumberFormatting.fixed(error, precision))"))
@@ -112,6 +114,8 @@ enum TrainingCommands {
             }
             if ran < count {
                 context.say("interrupted after \(ran) of \(count) steps; now at iteration \(session.iteration)")
+            } else if let hint = stall.line(session.trainer) {
+                context.say(hint)
             }
         })
 }

@@ -68,6 +68,13 @@ struct Parameter: Sendable {
         number(
             .maxNorm,
             meaning: "the largest norm of a hidden unit's incoming weights, enforced after each step; 0 = off"),
+        number(
+            .weightDecay,
+            meaning: "L of an L2 penalty: each step also subtracts alpha * L * w from every weight; 0 = off",
+            readable: true),
+        choice(
+            "loss", meaning: "the loss the output delta is the gradient of",
+            get: { $0.loss }, set: { $0.loss = $1 }),
         choice(
             "scaling", meaning: "how training with dropout is reconciled with evaluation without it",
             get: { $0.scaling }, set: { $0.scaling = $1 }),
@@ -170,10 +177,11 @@ struct Parameter: Sendable {
     }
 }
 
-/// The enumerated settings: `scaling` and `gradient`.
+/// The enumerated settings: `loss`, `scaling` and `gradient`.
 protocol SettingChoice: CaseIterable, RawRepresentable, Sendable where RawValue == String {
     var summary: String { get }
 }
 
 extension DropoutScaling: SettingChoice {}
 extension HiddenGradient: SettingChoice {}
+extension Loss: SettingChoice {}

@@ -87,6 +87,12 @@ struct Nameable: Sendable {
             read("test.accuracy", "eval.accuracy on the held-out rows") {
                 .scalar(try test("test.accuracy", $0).accuracy)
             },
+            read("best.iteration", "the iteration 'step' recorded with the lowest validation error (early stopping)") {
+                .scalar(Double(try bestValidation("best.iteration", $0).iteration))
+            },
+            read("best.error", "the lowest validation error 'step' recorded, at best.iteration") {
+                .scalar(try bestValidation("best.error", $0).error)
+            },
             read("step.error", "the error of the last step, as 'step' prints it") { session in
                 guard let error = session.lossHistory.lastError else {
                     throw CommandError("step.error is the error of the last step, and no step has run yet")
@@ -185,6 +191,17 @@ struct Nameable: Sendable {
             )
         }
         return validation
+    }
+
+    private static func bestValidation(_ name: String, _ session: Session) throws -> (iteration: Int, error: Double) {
+        guard let best = session.lossHistory.bestValidation else {
+            if session.trainer.data.validationInputs.rows == 0 {
+                _ = try validation(name, session)
+            }
+            throw CommandError(
+                "\(name) reads the validation errors 'step' records, and none are recorded yet: try 'step 100' first")
+        }
+        return best
     }
 
     private static func test(_ name: String, _ session: Session) throws -> Evaluation {

@@ -52,18 +52,16 @@ public struct Session: Equatable, Sendable {
     /// diverges throws `Divergence`, with the steps before it kept and recorded.
     mutating func train(steps: Int, afterEach: (_ iteration: Int, _ error: Double) -> Bool) throws -> Int {
         let heldOut = trainer.data.testInputs.rows > 0
+        let validating = trainer.data.validationInputs.rows > 0
         var done = 0
         while done < steps {
             let error = try trainer.step()
             done += 1
-            if heldOut {
-                let trained = trainer
-                lossHistory.record(
-                    iteration: trained.iteration, error: error,
-                    testError: { trained.evaluateTest()?.meanAbsoluteError ?? 0 })
-            } else {
-                lossHistory.record(iteration: trainer.iteration, error: error)
-            }
+            let trained = trainer
+            lossHistory.record(
+                iteration: trained.iteration, error: error,
+                testError: heldOut ? { trained.evaluateTest()?.meanAbsoluteError ?? 0 } : nil,
+                validationError: validating ? { trained.evaluateValidation()?.meanAbsoluteError ?? 0 } : nil)
             if !afterEach(trainer.iteration, error) { break }
         }
         return done

@@ -54,6 +54,8 @@ struct Snapshot: Codable {
         var iterations: [Int]
         var errors: [Double]
         var test_errors: [Double]?
+        /// Absent in snapshots from before it, and written only for data with validation rows.
+        var validation_errors: [Double]?
         var last_error: Double?
     }
 
@@ -86,7 +88,10 @@ struct Snapshot: Codable {
         history = History(
             stride: session.lossHistory.stride, iterations: session.lossHistory.iterations,
             errors: session.lossHistory.errors,
-            test_errors: session.lossHistory.testErrors, last_error: session.lossHistory.lastError)
+            test_errors: session.lossHistory.testErrors,
+            validation_errors: session.lossHistory.validationErrors.isEmpty
+                ? nil : session.lossHistory.validationErrors,
+            last_error: session.lossHistory.lastError)
         generator = Generator(algorithm: "MT19937", key: trainer.generator.key, position: trainer.generator.position)
     }
 }

@@ -66,7 +66,7 @@ extension Snapshot {
         guard
             let lossHistory = LossHistory(
                 stride: history.stride, iterations: history.iterations, errors: history.errors,
-                testErrors: history.test_errors ?? [],
+                testErrors: history.test_errors ?? [], validationErrors: history.validation_errors ?? [],
                 lastError: history.last_error),
             history.iterations.last.map({ $0 <= iteration }) ?? true
         else { throw invalid("its error history is inconsistent with iteration \(iteration)") }

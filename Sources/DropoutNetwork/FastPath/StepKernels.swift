@@ -165,19 +165,29 @@ public enum StepKernels {
         }
     }
 
-    /// `layer_2 = sigmoid(layer_2)` and `layer_2_delta = (layer_2 - y) * layer_2 * (1 - layer_2)`;
-    /// returns the sum of the absolute errors, in index order as numpy's mean sums them.
-    static func activateOutput(_ layer2: inout Matrix, delta: inout Matrix, targets: Matrix) -> Double {
+    /// `layer_2 = sigmoid(layer_2)` and the output delta of `loss`: `(layer_2 - y) * layer_2 *
+    /// (1 - layer_2)` for squared error, `layer_2 - y` for cross-entropy; returns the sum of the
+    /// absolute errors, in index order as numpy's mean sums them.
+    static func activateOutput(_ layer2: inout Matrix, delta: inout Matrix, targets: Matrix, loss: Loss) -> Double {
         var sum = 0.0
         layer2.elements.withUnsafeMutableBufferPointer { o in
             delta.elements.withUnsafeMutableBufferPointer { d in
                 targets.elements.withUnsafeBufferPointer { y in
                     SigmoidLanes.apply(o)
-                    for i in 0..<o.count {
-                        let output = o[i]
-                        let error = output - y[i]
-                        sum += abs(error)
-                        d[i] = error * (output * (1 - output))
+                    switch loss {
+                    case .squared:
+                        for i in 0..<o.count {
+                            let output = o[i]
+                            let error = output - y[i]
+                            sum += abs(error)
+                            d[i] = error * (output * (1 - output))
+                        }
+                    case .crossEntropy:
+                        for i in 0..<o.count {
+                            let error = o[i] - y[i]
+                            sum += abs(error)
+                            d[i] = error
+                        }
                     }
                 }
             }
@@ -197,15 +207,23 @@ public enum StepKernels {
         }
     }
 
-    /// `update = weights - alpha * update`, with `update` holding the gradient on entry; returns
-    /// whether every new weight is finite, so a diverging step can keep the weights it had.
-    static func descend(_ weights: Matrix, into update: inout Matrix, rate alpha: Double) -> Bool {
+    /// `update = weights - alpha * update`, or with weight decay `L`,
+    /// `weights - alpha * (update + L * weights)`, with `update` holding the gradient on entry;
+    /// returns whether every new weight is finite, so a diverging step can keep the weights it had.
+    static func descend(_ weights: Matrix, into update: inout Matrix, rate alpha: Double, decay L: Double) -> Bool {
         weights.elements.withUnsafeBufferPointer { w in
             update.elements.withUnsafeMutableBufferPointer { g in
                 var finite = true
-                for i in 0..<w.count {
-                    g[i] = w[i] - alpha * g[i]
-                    finite = finite && g[i].isFinite
+                if L > 0 {
+                    for i in 0..<w.count {
+                        g[i] = w[i] - alpha * (g[i] + L * w[i])
+                        finite = finite && g[i].isFinite
+                    }
+                } else {
+                    for i in 0..<w.count {
+                        g[i] = w[i] - alpha * g[i]
+                        finite = finite && g[i].isFinite
+                    }
                 }
                 return finite
             }

@@ -128,7 +128,8 @@ public struct Trainer: Equatable, Sendable {
         StepKernels.activateHidden(&record.activation, into: &record.layer1, mask: mask, scale: scale)
 
         record.layer2.setProduct(record.layer1, weights.synapse1)
-        let absoluteErrorSum = StepKernels.activateOutput(&record.layer2, delta: &record.layer2Delta, targets: y)
+        let absoluteErrorSum = StepKernels.activateOutput(
+            &record.layer2, delta: &record.layer2Delta, targets: y, loss: settings.loss)
 
         let derivative = StepKernels.HiddenDerivative(
             settings.gradient, layer1: record.layer1,
@@ -139,13 +140,13 @@ public struct Trainer: Equatable, Sendable {
 
         synapse1Update.setTransposedProduct(record.layer1, record.layer2Delta)
         synapse0Update.setTransposedProduct(x, record.layer1Delta)
-        let alpha = settings.learningRate
+        let (alpha, decay) = (settings.learningRate, settings.weightDecay)
         let broken =
             !absoluteErrorSum.isFinite
             ? "the output error"
-            : !StepKernels.descend(weights.synapse1, into: &synapse1Update, rate: alpha)
+            : !StepKernels.descend(weights.synapse1, into: &synapse1Update, rate: alpha, decay: decay)
                 ? "synapse_1"
-                : !StepKernels.descend(weights.synapse0, into: &synapse0Update, rate: alpha)
+                : !StepKernels.descend(weights.synapse0, into: &synapse0Update, rate: alpha, decay: decay)
                     ? "synapse_0"
                     : nil
         if let broken {

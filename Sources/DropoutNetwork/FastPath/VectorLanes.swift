@@ -15,12 +15,17 @@ enum SigmoidLanes {
     /// FMA, and it is only right while glibc keeps today's algorithm, so this is decided by
     /// comparing the two on inputs that reach every table entry, both signs and every range
     /// glibc treats differently; any difference leaves every sigmoid to `exp` itself.
+    /// The sigmoid's own path for saturated lanes (|x| >= 512) follows glibc's large-argument
+    /// exp, so it is probed as well.
     static let agreeWithLibm: Bool = {
         guard VectorLanes.available else { return false }
         let probes = probeInputs()
         var lanes = [Double](repeating: 0, count: probes.count)
         vk_exp(probes, &lanes, probes.count)
+        var sigmoids = probes
+        vk_sigmoid(&sigmoids, sigmoids.count)
         return zip(probes, lanes).allSatisfy { exp($0).bitPattern == $1.bitPattern }
+            && zip(probes, sigmoids).allSatisfy { sigmoid($0).bitPattern == $1.bitPattern }
     }()
 
     /// Values spread over exp's whole domain: a fine sweep where a network's inputs live (every
@@ -30,7 +35,8 @@ enum SigmoidLanes {
         let fine = (0..<16_384).map { -8 + 16 * (Double($0) + 0.61) / 16_384 }
         let edges: [Double] = [
             0, -0.0, 0x1p-54, -0x1p-54, 0x1p-55, 0x1.fffffffffffffp-55, 511.999, 512, -512, 709.78,
-            709.79, -745.13, -745.2, 1e-300, .infinity, -.infinity, .nan,
+            709.79, -745.13, -745.2, -708.39, -708.4, -1023.99, -1024, 1023.99, 1024, 1e-300, .infinity, -.infinity,
+            .nan,
             .leastNonzeroMagnitude, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
         ]
         return sweep + fine + edges
