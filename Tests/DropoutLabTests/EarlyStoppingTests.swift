@@ -34,7 +34,7 @@ final class EarlyStoppingTests: XCTestCase {
     }
 
     func testEvalAndExpectNameTheIterationOfTheLowestValidationError() throws {
-        let shell = LabHarness()
+        let shell = LabHarness(width: LabHarness.unwrapped)
         shell.run("set data circles rows=200 noise=0.1 validation=0.25 test=0.25 seed=2", "set hidden 32")
         XCTAssertEqual(
             shell.errors("expect best.iteration > 0"),
@@ -55,7 +55,7 @@ final class EarlyStoppingTests: XCTestCase {
         XCTAssertEqual(
             shell.errors("expect best.error <= validation.error", "expect best.iteration <= iteration"), [])
 
-        let xor = LabHarness()
+        let xor = LabHarness(width: LabHarness.unwrapped)
         xor.run("step 10")
         XCTAssertFalse(xor.run("eval").contains("lowest validation"))
         XCTAssertEqual(
@@ -69,9 +69,9 @@ final class EarlyStoppingTests: XCTestCase {
     /// before it was recorded) loads, and its series stays empty rather than misaligned.
     func testASnapshotKeepsTheValidationSeries() throws {
         let folder = try makeTemporaryDirectory(self)
-        let shell = LabHarness()
+        let shell = LabHarness(width: LabHarness.unwrapped)
         shell.run("set data digits train=100 validation=50", "set alpha 0.01", "step 30", "save \(folder)/s.json")
-        let loaded = LabHarness()
+        let loaded = LabHarness(width: LabHarness.unwrapped)
         loaded.run("load \(folder)/s.json")
         XCTAssertEqual(loaded.session.lossHistory, shell.session.lossHistory)
         XCTAssertEqual(loaded.run("step 5", "eval"), shell.run("step 5", "eval"))
@@ -83,7 +83,7 @@ final class EarlyStoppingTests: XCTestCase {
             .replacingOccurrences(of: "\"x\" : 0,", with: "")
         XCTAssertFalse(old.contains("validation_errors"))
         try old.write(toFile: "\(folder)/old.json", atomically: true, encoding: .utf8)
-        let older = LabHarness()
+        let older = LabHarness(width: LabHarness.unwrapped)
         XCTAssertEqual(older.errors("load \(folder)/old.json"), [])
         older.run("step 5")
         XCTAssertEqual(older.session.lossHistory.validationErrors, [])

@@ -5,7 +5,7 @@ import XCTest
 /// `step`'s last line when training has stalled, and its absence from healthy runs, over seeds.
 final class StallHintTests: XCTestCase {
     private func lastLine(_ lines: [String], seed: Int) -> String {
-        let shell = LabHarness()
+        let shell = LabHarness(width: LabHarness.unwrapped)
         shell.run("set seed \(seed)")
         var output = ""
         for line in lines { output = shell.run(line) }

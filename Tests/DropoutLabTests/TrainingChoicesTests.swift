@@ -9,7 +9,7 @@ import XCTest
 /// the loss each descends, a snapshot, and compare's axes.
 final class TrainingChoicesTests: XCTestCase {
     func testTheChoicesAreSetAndRefusedInOneLine() {
-        let shell = LabHarness()
+        let shell = LabHarness(width: LabHarness.unwrapped)
         XCTAssertEqual(
             shell.run("set loss cross_entropy"),
             "loss = cross_entropy: delta layer_2 - y, of cross-entropy: no sigmoid slope to stall a wrong output")
@@ -36,7 +36,7 @@ final class TrainingChoicesTests: XCTestCase {
     /// with no scaling both hidden derivatives are the exact one, so all four lines agree.
     func testGradcheckAgreesForEachLossWithAndWithoutDecay() {
         for (loss, decay) in [("squared", "0.1"), ("cross_entropy", "0"), ("cross_entropy", "0.1")] {
-            let shell = LabHarness()
+            let shell = LabHarness(width: LabHarness.unwrapped)
             shell.run("set scaling none", "set loss \(loss)", "set weight_decay \(decay)", "step 200")
             let lines = shell.run("gradcheck").components(separatedBy: "\n").dropFirst()
             XCTAssertEqual(lines.filter { $0.hasSuffix("agrees") }.count, 4, "\(loss), decay \(decay): \(lines)")
@@ -46,7 +46,7 @@ final class TrainingChoicesTests: XCTestCase {
     /// Both choices change training, and decay keeps the weights smaller.
     func testTheChoicesChangeTrainingAndDecayShrinksTheWeights() {
         func largestWeight(_ lines: String...) -> Double {
-            let shell = LabHarness()
+            let shell = LabHarness(width: LabHarness.unwrapped)
             shell.run("set dropout 0")
             for line in lines { shell.run(line) }
             shell.run("step 3000")
@@ -61,11 +61,11 @@ final class TrainingChoicesTests: XCTestCase {
 
     func testASnapshotKeepsTheChoices() throws {
         let folder = try makeTemporaryDirectory(self)
-        let shell = LabHarness()
+        let shell = LabHarness(width: LabHarness.unwrapped)
         shell.run("set loss cross_entropy", "set weight_decay 0.02", "step 20", "save \(folder)/s.json")
         let text = try String(contentsOfFile: "\(folder)/s.json", encoding: .utf8)
         XCTAssertTrue(text.contains("\"loss\" : \"cross_entropy\"") && text.contains("\"weight_decay\" : 0.02"), text)
-        let loaded = LabHarness()
+        let loaded = LabHarness(width: LabHarness.unwrapped)
         loaded.run("load \(folder)/s.json")
         XCTAssertEqual(loaded.session.settings, shell.session.settings)
         XCTAssertEqual(loaded.run("step 5"), shell.run("step 5"))
@@ -74,7 +74,7 @@ final class TrainingChoicesTests: XCTestCase {
 
     /// Each combination is a row; decay keeps the weights smaller, run by run.
     func testCompareVariesBoth() {
-        let shell = LabHarness()
+        let shell = LabHarness(width: LabHarness.unwrapped)
         let table = shell.run("compare loss=squared,cross_entropy weight_decay=0,0.01 seeds=2 steps=100")
         XCTAssertEqual(
             table.components(separatedBy: "\n").dropFirst().prefix(4).map { String($0.prefix(36)) },
