@@ -30,7 +30,8 @@ public enum DatasetSpec: Equatable, Sendable {
             "random rows=\(rows) features=\(features) outputs=\(outputs) seed=\(seed)"
         case .shape(let shape, let rows, let noise, let validation, let test, let seed):
             // validation= only when used, so sessions from before it existed read the same.
-            "\(shape.rawValue) rows=\(rows) noise=\(noise)\(validation > 0 ? " validation=\(validation)" : "") test=\(test) seed=\(seed)"
+            "\(shape.rawValue) rows=\(rows) noise=\(noise)\(validation > 0 ? " validation=\(validation)" : "") "
+                + "test=\(test) seed=\(seed)"
         case .digits(let training, let validation, let noise, let seed):
             "digits train=\(training) validation=\(validation) noise=\(noise) seed=\(seed)"
         }

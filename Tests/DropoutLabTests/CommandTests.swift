@@ -153,7 +153,8 @@ final class CommandTests: XCTestCase {
             "gradient = exact: (mask/keep)*a*(1-a), the true derivative of the forward pass")
         XCTAssertEqual(
             shell.run("set data random rows=32 features=5 outputs=2"),
-            "data = random rows=32 features=5 outputs=2 seed=0: X 32x5, y 32x2; weights re-drawn from seed 2, iteration 0"
+            "data = random rows=32 features=5 outputs=2 seed=0: X 32x5, y 32x2; weights re-drawn from seed 2, "
+                + "iteration 0"
         )
         XCTAssertEqual(shell.session.trainer.weights.synapse1.columns, 2)
         XCTAssertEqual(shell.run("set precision 3"), "precision = 3")
@@ -312,7 +313,8 @@ final class HeldOutDataTests: XCTestCase {
         XCTAssertEqual(
             shell.errors("expect validation.error < 1"),
             [
-                "validation.error needs data with validation rows, such as 'set data circles rows=200 validation=0.25 test=0.25'"
+                "validation.error needs data with validation rows, such as 'set data circles rows=200 "
+                    + "validation=0.25 test=0.25'"
             ])
     }
 
@@ -383,7 +385,8 @@ final class StepInsightTests: XCTestCase {
         XCTAssertEqual(
             shell.errors("gradcheck"),
             [
-                "gradcheck perturbs every weight in turn; this network has 8000, the limit is 5000: try it with fewer hidden units"
+                "gradcheck perturbs every weight in turn; this network has 8000, the limit is 5000: try it with "
+                    + "fewer hidden units"
             ])
     }
 }
@@ -412,7 +415,8 @@ final class BoundaryTests: XCTestCase {
         XCTAssertEqual(
             shell.errors("show boundary"),
             [
-                "the boundary needs data with two inputs and a bias column, such as xor or circles; random rows=8 features=5 outputs=1 seed=0 has 5 inputs"
+                "the boundary needs data with two inputs and a bias column, such as xor or circles; random rows=8 "
+                    + "features=5 outputs=1 seed=0 has 5 inputs"
             ])
     }
 }
@@ -496,7 +500,9 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(
             shell.errors("compare dropuot=0,1"),
             [
-                "compare cannot vary 'dropuot' (did you mean 'dropout'?); it takes alpha, hidden, dropout, input_dropout, maxnorm, weight_decay, loss, scaling, gradient, data_seed, seeds, data_seeds and steps"
+                "compare cannot vary 'dropuot' (did you mean 'dropout'?); it takes alpha, hidden, dropout, "
+                    + "input_dropout, maxnorm, weight_decay, loss, scaling, gradient, data_seed, seeds, "
+                    + "data_seeds and steps"
             ])
         XCTAssertEqual(
             shell.errors("compare hidden=1,2,3,4,5,6,7,8 dropout=0,0.1,0.2,0.3,0.4,0.5,0.6,0.7 seeds=5"),
@@ -605,7 +611,8 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(
             shell.errors("expect compare.eval.error[dropout=0.2] < 1"),
             [
-                "compare.eval.error[dropout=0.2] names no settings of the last compare; name one of [dropout=0], [dropout=0.5]"
+                "compare.eval.error[dropout=0.2] names no settings of the last compare; name one of [dropout=0], "
+                    + "[dropout=0.5]"
             ])
         XCTAssertEqual(
             shell.errors("expect compare.eval.error < 1"),

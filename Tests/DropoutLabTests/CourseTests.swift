@@ -70,12 +70,18 @@ final class CourseTests: XCTestCase {
         XCTAssertEqual(
             notes,
             [
-                "lesson 2 starts from a fresh session; yours (iteration 10, hidden 8) is set aside: 'resume' brings it back",
-                "lesson 3 starts from a fresh session; lesson 2's session is replaced (re-run it to rebuild it); yours is still set aside: 'resume' brings it back",
-                "lesson 4 starts from a fresh session; lesson 3's session is replaced (re-run it to rebuild it); yours is still set aside: 'resume' brings it back",
-                "lesson 5 starts from a fresh session; lesson 4's session is replaced (re-run it to rebuild it); yours is still set aside: 'resume' brings it back",
-                "lesson 6 starts from a fresh session; lesson 5's session is replaced (re-run it to rebuild it); yours is still set aside: 'resume' brings it back",
-                "lesson 1 starts from a fresh session; lesson 6's session is replaced (re-run it to rebuild it); yours is still set aside: 'resume' brings it back",
+                "lesson 2 starts from a fresh session; yours (iteration 10, hidden 8) is set aside: 'resume' "
+                    + "brings it back",
+                "lesson 3 starts from a fresh session; lesson 2's session is replaced (re-run it to rebuild it); "
+                    + "yours is still set aside: 'resume' brings it back",
+                "lesson 4 starts from a fresh session; lesson 3's session is replaced (re-run it to rebuild it); "
+                    + "yours is still set aside: 'resume' brings it back",
+                "lesson 5 starts from a fresh session; lesson 4's session is replaced (re-run it to rebuild it); "
+                    + "yours is still set aside: 'resume' brings it back",
+                "lesson 6 starts from a fresh session; lesson 5's session is replaced (re-run it to rebuild it); "
+                    + "yours is still set aside: 'resume' brings it back",
+                "lesson 1 starts from a fresh session; lesson 6's session is replaced (re-run it to rebuild it); "
+                    + "yours is still set aside: 'resume' brings it back",
             ])
         XCTAssertEqual(shell.errors("resume"), [])
         XCTAssertEqual(shell.session, learners)
@@ -176,7 +182,8 @@ final class CourseTests: XCTestCase {
         XCTAssertEqual(
             LabHarness().errors("lesson 9", "run 9"),
             [
-                "no lesson '9'; lessons are \(names.compactMap(\.number).map(String.init).joined(separator: ", ")) by number, "
+                "no lesson '9'; lessons are "
+                    + "\(names.compactMap(\.number).map(String.init).joined(separator: ", ")) by number, "
                     + "or by name: \(names.map(\.name).joined(separator: ", "))",
                 "cannot run '9': no such file",
             ])

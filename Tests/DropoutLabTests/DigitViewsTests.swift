@@ -76,7 +76,8 @@ final class DigitViewsTests: XCTestCase {
                 "show digit needs the digits' 8x8 images; the data is xor: 'set data digits' first",
                 "show synapse_0 images needs the digits' 8x8 images; the data is xor: 'set data digits' first",
                 "layer_1 is an array of the most recent step, and no step has run on these weights; type 'step' first",
-                "'images' draws synapse_0 (each hidden unit's incoming weights) or layer_1 (rows of the hidden layer); X is neither",
+                "'images' draws synapse_0 (each hidden unit's incoming weights) or layer_1 (rows of the hidden "
+                    + "layer); X is neither",
             ])
         shell.run("set data digits train=1797")
         XCTAssertEqual(
@@ -87,7 +88,8 @@ final class DigitViewsTests: XCTestCase {
                 "show digit needs a training row or a range of rows, such as 'show digit 5' or 'show digit 0..7'",
                 "show digit 1797 is out of range; it takes a row from 0 to 1796, or a range A..B of at most 64 of them",
                 "show digit 5..2 is out of range; it takes a row from 0 to 1796, or a range A..B of at most 64 of them",
-                "show digit 0..64 is out of range; it takes a row from 0 to 1796, or a range A..B of at most 64 of them",
+                "show digit 0..64 is out of range; it takes a row from 0 to 1796, or a range A..B of at most 64 "
+                    + "of them",
                 "show digit takes a row from 0 to 1796, or a range A..B of at most 64 of them, got 'x'",
                 "digits train=1797 validation=0 noise=0.0 seed=0 has no test rows; show confusion takes training too",
             ])

@@ -31,7 +31,8 @@ final class DigitsCommandTests: XCTestCase {
                 "set data digits validation=1797", "set data digits noise=0.9", "set data digits seed=-1",
                 "set data digits rows=10", "set data digits train=5 train=6"),
             [
-                "train=1500 and validation=400 make 1900 rows; the digits have 1797, so train + validation is at most 1797",
+                "train=1500 and validation=400 make 1900 rows; the digits have 1797, so train + validation is at "
+                    + "most 1797",
                 "train 0 is out of range; train takes a whole number from 1 to 1797",
                 "validation 1797 is out of range; validation takes a whole number from 0 to 1796",
                 "noise 0.9 is out of range; noise takes a number from 0 up to, not including, 0.9",
@@ -53,7 +54,8 @@ final class DigitsCommandTests: XCTestCase {
         let second = LabHarness(width: LabHarness.unwrapped)
         XCTAssertEqual(
             second.run("load \(folder)/digits.json"),
-            "loaded \(folder)/digits.json: iteration 10, data digits train=200 validation=300 noise=0.25 seed=9, hidden 16"
+            "loaded \(folder)/digits.json: iteration 10, data digits train=200 validation=300 noise=0.25 seed=9, "
+                + "hidden 16"
         )
         second.run("step 10")
         XCTAssertEqual(second.session.trainer.weights, straight.session.trainer.weights)

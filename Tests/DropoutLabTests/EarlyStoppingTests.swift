@@ -39,7 +39,8 @@ final class EarlyStoppingTests: XCTestCase {
         XCTAssertEqual(
             shell.errors("expect best.iteration > 0"),
             [
-                "best.iteration reads the validation errors 'step' records, and none are recorded yet: try 'step 100' first"
+                "best.iteration reads the validation errors 'step' records, and none are recorded yet: try 'step "
+                    + "100' first"
             ])
         shell.run("set alpha 0.05", "step 3000")
         let history = shell.session.lossHistory
@@ -61,7 +62,8 @@ final class EarlyStoppingTests: XCTestCase {
         XCTAssertEqual(
             xor.errors("expect best.iteration > 0"),
             [
-                "best.iteration needs data with validation rows, such as 'set data circles rows=200 validation=0.25 test=0.25'"
+                "best.iteration needs data with validation rows, such as 'set data circles rows=200 "
+                    + "validation=0.25 test=0.25'"
             ])
     }
 

@@ -11,7 +11,8 @@ final class ErrorTests: XCTestCase {
         ("frobnicate", "unknown command 'frobnicate'; type 'help' for the list of commands"),
         (
             "set dropot 0.5",
-            "unknown parameter 'dropot' (did you mean 'dropout'?); parameters: seed, alpha, hidden, dropout, input_dropout, maxnorm, weight_decay, loss, scaling, gradient, data, precision"
+            "unknown parameter 'dropot' (did you mean 'dropout'?); parameters: seed, alpha, hidden, dropout, "
+                + "input_dropout, maxnorm, weight_decay, loss, scaling, gradient, data, precision"
         ),
         ("set dropout", "set dropout needs a value: a number from 0 up to, not including, 1"),
         ("set dropout 1", "dropout 1 is out of range; dropout takes a number from 0 up to, not including, 1"),
@@ -51,24 +52,28 @@ final class ErrorTests: XCTestCase {
         ),
         (
             "set data random rows=1000000 features=4096 outputs=1",
-            "data 1000000x4096 -> 1 with hidden 4 needs 4115032776 numbers; the limit is 67108864 (512 MiB): use fewer rows or hidden units"
+            "data 1000000x4096 -> 1 with hidden 4 needs 4115032776 numbers; the limit is 67108864 (512 MiB): use "
+                + "fewer rows or hidden units"
         ),
         ("set precision 30", "precision 30 is out of range; precision takes a whole number from 1 to 17"),
         (
             "get nothing",
-            "unknown parameter 'nothing'; parameters: seed, alpha, hidden, dropout, input_dropout, maxnorm, weight_decay, loss, scaling, gradient, data, precision"
+            "unknown parameter 'nothing'; parameters: seed, alpha, hidden, dropout, input_dropout, maxnorm, "
+                + "weight_decay, loss, scaling, gradient, data, precision"
         ),
         ("get seed alpha", "get takes 0 to 1 arguments, got 2; usage: get [NAME]"),
         ("step 0", "the step count 0 is out of range; the step count takes a whole number from 1 to 1000000000"),
         ("step ten", "the step count must be a whole number from 1 to 1000000000, got 'ten'"),
         (
             "step 99999999999999999999",
-            "the step count 99999999999999999999 is out of range; the step count takes a whole number from 1 to 1000000000"
+            "the step count 99999999999999999999 is out of range; the step count takes a whole number from 1 to "
+                + "1000000000"
         ),
         ("show", "show takes 1 to 2 arguments, got 0; usage: show NAME [heat|log|images]"),
         (
             "show synapse0",
-            "cannot show 'synapse0' (did you mean 'synapse_0'?); show takes one of synapse_0, synapse_1, X, y, layer_1, layer_2, mask, layer_1_delta, layer_2_delta, params, loss, boundary, digit, confusion"
+            "cannot show 'synapse0' (did you mean 'synapse_0'?); show takes one of synapse_0, synapse_1, X, y, "
+                + "layer_1, layer_2, mask, layer_1_delta, layer_2_delta, params, loss, boundary, digit, confusion"
         ),
         ("eval now", "eval takes no arguments, got 1; usage: eval"),
         ("reset all", "reset takes no arguments, got 1; usage: reset"),
@@ -110,7 +115,8 @@ final class ErrorTests: XCTestCase {
             shell.errors("step 20"),
             [
                 "training diverged at iteration 5: the output error would not be finite; "
-                    + "stopped at iteration 4 with the weights before it; try an alpha below 0.5, or 'reset' for fresh weights"
+                    + "stopped at iteration 4 with the weights before it; try an alpha below 0.5, or 'reset' for "
+                    + "fresh weights"
             ])
         XCTAssertEqual(shell.session.iteration, 4)
         let kept = shell.session
@@ -118,7 +124,8 @@ final class ErrorTests: XCTestCase {
             shell.errors("step"),
             [
                 "training diverged at iteration 5: the output error would not be finite; "
-                    + "stopped at iteration 4 with the weights before it; try an alpha below 0.5, or 'reset' for fresh weights"
+                    + "stopped at iteration 4 with the weights before it; try an alpha below 0.5, or 'reset' for "
+                    + "fresh weights"
             ],
             "the refused step gave its draws back, so it diverges the same way again")
         // (Whole sessions cannot be compared here: the refused step's arrays hold NaN.)

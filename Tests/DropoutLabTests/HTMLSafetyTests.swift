@@ -48,7 +48,8 @@ final class HTMLSafetyTests: XCTestCase {
         }
         XCTAssertEqual(
             prose("[a](https://example.org/?q=1&r=2) [b](mailto:x@example.org) [c](notes.md#top)"),
-            #"<p><a href="https://example.org/?q=1&amp;r=2">a</a> <a href="mailto:x@example.org">b</a> <a href="notes.md#top">c</a></p>"#
+            #"<p><a href="https://example.org/?q=1&amp;r=2">a</a> <a href="mailto:x@example.org">b</a> "#
+                + #"<a href="notes.md#top">c</a></p>"#
         )
     }
 
@@ -65,14 +66,16 @@ final class HTMLSafetyTests: XCTestCase {
         let html = prose(#"```x"onmouseover="alert(1)"#, "code", "```", "", "```python", "print(1)", "```")
         XCTAssertEqual(
             html,
-            "<pre><code class=\"language-x\">code\n</code></pre><pre><code class=\"language-python\">print(1)\n</code></pre>"
+            "<pre><code class=\"language-x\">code\n</code></pre><pre><code "
+                + "class=\"language-python\">print(1)\n</code></pre>"
         )
     }
 
     func testOrdinaryMarkdownIsKept() {
         XCTAssertEqual(
             prose("# Title", "", "Some *emphasis*, **strong**, `code` & <b>.", "", "1. one", "2. two"),
-            "<h1>Title</h1><p>Some <em>emphasis</em>, <strong>strong</strong>, <code>code</code> &amp; \u{2039}b\u{203A}.</p><ol><li>one</li><li>two</li></ol>"
+            "<h1>Title</h1><p>Some <em>emphasis</em>, <strong>strong</strong>, <code>code</code> &amp; "
+                + "\u{2039}b\u{203A}.</p><ol><li>one</li><li>two</li></ol>"
         )
     }
 

@@ -92,9 +92,10 @@ final class LessonConfinementTests: XCTestCase {
 
     func testVerifyWritesNothing() throws {
         let transcript = lessons + "/sent.md"
-        try
-            "```dropout\nsave written.json\n```\n\n```\nsaved iteration 0 to written.json\n```\n\n```dropout\nexport out.md\n```\n"
-            .write(toFile: transcript, atomically: true, encoding: .utf8)
+        let text =
+            "```dropout\nsave written.json\n```\n\n```\nsaved iteration 0 to "
+            + "written.json\n```\n\n```dropout\nexport out.md\n```\n"
+        try text.write(toFile: transcript, atomically: true, encoding: .utf8)
         let result = try runDropout(["verify", transcript], directory: lessons)
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(

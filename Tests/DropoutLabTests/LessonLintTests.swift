@@ -47,22 +47,26 @@ final class LessonLintTests: XCTestCase {
             "# Alpha\n\n```dropout\nexpect alpha == 0.5\n```\n\nThe step size is 0.5 here.\n\n**Question:** why?\n"
         XCTAssertEqual(try lint(before), [])
         let withOutput =
-            "# Alpha\n\n```dropout\nexpect alpha == 0.5\n```\n```\nok: alpha == 0.5\n```\n\nThe step size is 0.5 here.\n\n**Question:** why?\n"
+            "# Alpha\n\n```dropout\nexpect alpha == 0.5\n```\n```\nok: alpha == 0.5\n```\n\nThe step size is 0.5 "
+            + "here.\n\n**Question:** why?\n"
         XCTAssertEqual(try lint(withOutput), [], "recorded output between the block and the paragraph is passed over")
     }
 
     func testAnExpectTwoParagraphsAwayOrPastAHeadingIsNotNearby() throws {
         let away =
-            "# Alpha\n\nThe step size is 0.5 here.\n\nIt says so.\n\n```dropout\nexpect alpha == 0.5\n```\n\n**Question:** why?\n"
+            "# Alpha\n\nThe step size is 0.5 here.\n\nIt says so.\n\n```dropout\nexpect alpha == "
+            + "0.5\n```\n\n**Question:** why?\n"
         XCTAssertEqual(try lint(away), ["3: " + unbackedFinding])
         let heading =
-            "# Alpha\n\nThe step size is 0.5 here.\n\n## Check\n\n```dropout\nexpect alpha == 0.5\n```\n\n**Question:** why?\n"
+            "# Alpha\n\nThe step size is 0.5 here.\n\n## Check\n\n```dropout\nexpect alpha == "
+            + "0.5\n```\n\n**Question:** why?\n"
         XCTAssertEqual(try lint(heading), ["3: " + unbackedFinding])
     }
 
     func testTheFirstClaimOfAParagraphIsReportedWithItsOwnLine() throws {
         let text =
-            "# Alpha\n\nTraining makes the\nerror smaller, at least twice.\n\n```dropout\nget alpha\n```\n\n**Question:** why?\n"
+            "# Alpha\n\nTraining makes the\nerror smaller, at least twice.\n\n```dropout\nget "
+            + "alpha\n```\n\n**Question:** why?\n"
         XCTAssertEqual(
             try lint(text),
             ["4: unbacked comparison 'smaller': no expect in the dropout block right before or after this paragraph"])
@@ -134,12 +138,14 @@ final class LessonLintTests: XCTestCase {
         XCTAssertEqual(
             try lint("# Alpha\n\nProse.\n\n```dropout\nget alpha\n\n**Question:** why?\n"),
             [
-                "5: a ``` block opens here and is never closed, so the rest of the lesson is inside it; close it with a line of ```"
+                "5: a ``` block opens here and is never closed, so the rest of the lesson is inside it; close it "
+                    + "with a line of ```"
             ])
         XCTAssertEqual(
             try lint("# Alpha\n\n~~~~\nplain\n~~~\n\n**Question:** why?\n"),
             [
-                "3: a ~~~~ block opens here and is never closed, so the rest of the lesson is inside it; close it with a line of ~~~~"
+                "3: a ~~~~ block opens here and is never closed, so the rest of the lesson is inside it; close it "
+                    + "with a line of ~~~~"
             ])
         XCTAssertEqual(
             try lint("# Alpha\n\n<details>\nAnswer.\n\n**Question:** why?\n"),
@@ -153,7 +159,8 @@ final class LessonLintTests: XCTestCase {
 
     func testEveryFailingCommandIsReportedAndTheReplayGoesOn() throws {
         let text =
-            "# Alpha\n\n```dropout\nset alpha banana\nexpect alpha > 0.505\nset alpha 2\nexpect alpha > 1.5\n```\n\n**Question:** why?\n"
+            "# Alpha\n\n```dropout\nset alpha banana\nexpect alpha > 0.505\nset alpha 2\nexpect alpha > "
+            + "1.5\n```\n\n**Question:** why?\n"
         XCTAssertEqual(
             try lint(text),
             [
@@ -166,7 +173,8 @@ final class LessonLintTests: XCTestCase {
     /// expects: a wrong numeric answer is a finding on its line.
     func testTheAnswersBlockIsCheckedOnWhatTheLessonLeft() throws {
         func text(_ answer: String) -> String {
-            "# Alpha\n\n```dropout\nset alpha 2\n```\n\n**Question:** what is alpha?\n\n<details><summary>Answer</summary>\n\n"
+            "# Alpha\n\n```dropout\nset alpha 2\n```\n\n**Question:** what is "
+                + "alpha?\n\n<details><summary>Answer</summary>\n\n"
                 + "Two.\n\n```dropout\nexpect alpha == \(answer)\n```\n\n</details>\n"
         }
         XCTAssertEqual(try lint(text("2")), [])
@@ -191,7 +199,8 @@ final class LessonLintTests: XCTestCase {
         XCTAssertEqual(findings.map(\.line), [5])
         XCTAssertTrue(
             findings.first?.message.hasPrefix(
-                "the command fails: cannot save '\(outside)': a lesson reads and writes files only inside its own folder"
+                "the command fails: cannot save '\(outside)': a lesson reads and writes files only inside its own "
+                    + "folder"
             ) == true,
             findings.first?.message ?? "")
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/inside.json"))
@@ -200,7 +209,8 @@ final class LessonLintTests: XCTestCase {
 
     func testAnExpectThatHoldsByTooLittleIsReportedWithItsMargin() throws {
         let text =
-            "# Alpha\n\n```dropout\nexpect alpha < 0.505\nexpect alpha <= 0.5\nexpect alpha == 0.5\nexpect alpha < 0.6\n```\n\n**Question:** why?\n"
+            "# Alpha\n\n```dropout\nexpect alpha < 0.505\nexpect alpha <= 0.5\nexpect alpha == 0.5\nexpect alpha "
+            + "< 0.6\n```\n\n**Question:** why?\n"
         XCTAssertEqual(
             try lint(text),
             [

@@ -16,7 +16,8 @@ final class MemoryBudgetTests: XCTestCase {
             shell.errors("compare alpha=1 seeds=16"),
             [
                 "compare's 16 runs would need about 5.0 GiB of memory; one command may use at most 3 GiB "
-                    + "(dropout's whole budget is 4 GiB): use fewer settings or seeds, fewer hidden units or smaller data"
+                    + "(dropout's whole budget is 4 GiB): use fewer settings or seeds, fewer hidden units or "
+                    + "smaller data"
             ])
         XCTAssertEqual(shell.session, before)
     }

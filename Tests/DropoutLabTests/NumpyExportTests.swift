@@ -104,7 +104,8 @@ final class NumpyExportTests: XCTestCase {
         XCTAssertTrue(
             code.contains(
                 "# dropout> compare dropout=0,0.2 seeds=2 steps=50\n"
-                    + "# (no simple numpy equivalent: it trains a network for every combination of settings and seeds)"),
+                    + "# (no simple numpy equivalent: it trains a network for every combination of settings and "
+                    + "seeds)"),
             code)
         XCTAssertTrue(code.contains("# dropout> show loss\n# (no simple numpy equivalent: a drawing"), code)
         XCTAssertTrue(code.contains("# dropout> expect eval.error < 1\n# (no simple numpy equivalent: a check"), code)

@@ -113,7 +113,8 @@ final class SnapshotScanBoundsTests: XCTestCase {
             shell.errors("load \(deep)", "load \(wide)"),
             [
                 "cannot load '\(deep)': it nests deeper than 32 levels, which no snapshot does; nothing was changed",
-                "cannot load '\(wide)': it has an object with more than 64 keys, which no snapshot does; nothing was changed",
+                "cannot load '\(wide)': it has an object with more than 64 keys, which no snapshot does; nothing "
+                    + "was changed",
             ])
     }
 }

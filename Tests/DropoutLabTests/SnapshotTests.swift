@@ -65,7 +65,8 @@ final class SnapshotTests: XCTestCase {
             ),
             (
                 "hidden", good.replacingOccurrences(of: "\"hidden\" : 4", with: "\"hidden\" : 5"),
-                "its weights have shapes (3, 4) and (4, 1), but hidden 5 on this data needs (3, 5) and (5, 1); nothing was changed"
+                "its weights have shapes (3, 4) and (4, 1), but hidden 5 on this data needs (3, 5) and (5, 1); "
+                    + "nothing was changed"
             ),
             (
                 "data", good.replacingOccurrences(of: "\"spec\" : \"xor\"", with: "\"spec\" : \"and\""),
@@ -73,7 +74,8 @@ final class SnapshotTests: XCTestCase {
             ),
             (
                 "rng", good.replacingOccurrences(of: "\"algorithm\" : \"MT19937\"", with: "\"algorithm\" : \"PCG\""),
-                "its generator state is not a valid MT19937 state (624 words and a position 0...624); nothing was changed"
+                "its generator state is not a valid MT19937 state (624 words and a position 0...624); nothing was "
+                    + "changed"
             ),
         ]
         shell.run("reset", "set alpha 0.3")

@@ -84,7 +84,8 @@ final class TrainingChoicesTests: XCTestCase {
             ])
         XCTAssertEqual(
             shell.errors(
-                "expect count(compare.max_weight[loss=squared, weight_decay=0.01] < compare.max_weight[loss=squared, weight_decay=0]) == 2"
+                "expect count(compare.max_weight[loss=squared, weight_decay=0.01] < "
+                    + "compare.max_weight[loss=squared, weight_decay=0]) == 2"
             ), [])
     }
 }

@@ -71,9 +71,10 @@ final class DigitsTests: XCTestCase {
     /// the BLAS threshold, where our products sum in numpy's order; hidden 32 on 1,000 noisy rows
     /// and hidden 256 on all 1,797 (split over the cores), where OpenBLAS sums them in its kernel's
     /// own order. Then the loop's two other training choices: `loss cross_entropy` on the small
-    /// split and `weight_decay 1` on the noisy one, at the same bar. With an alpha small enough for hundreds of rows, these runs damp a rounding
-    /// difference instead of amplifying it (numpy's own run with synapse_0 scaled by 1 + 1e-15
-    /// ends at most 3e-15 away after 100 steps), unlike LargeStepTests' blog-gradient run. Under
+    /// split and `weight_decay 1` on the noisy one, at the same bar. With an alpha small enough
+    /// for hundreds of rows, these runs damp a rounding difference instead of amplifying it
+    /// (numpy's own run with synapse_0 scaled by 1 + 1e-15 ends at most 3e-15 away after 100
+    /// steps), unlike LargeStepTests' blog-gradient run. Under
     /// each of the 10 OpenBLAS kernels of `make test-kernels` the largest difference from this
     /// fixture (numpy's SkylakeX kernel), relative to max(|w|, 1), was 1.2e-15 (Haswell and Zen,
     /// hidden 32; 6.3e-16 for hidden 8 under all): the bar is 1e-12, well inside the 1e-9.

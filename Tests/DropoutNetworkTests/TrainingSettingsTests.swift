@@ -51,7 +51,8 @@ final class TrainingSettingsTests: XCTestCase {
         let text = String(decoding: try encoder.encode(settings), as: UTF8.self)
         XCTAssertEqual(
             text,
-            #"{"alpha":0.3,"dropout":0.2,"gradient":"blog","hidden":4,"input_dropout":0.1,"maxnorm":0,"scaling":"classic"}"#
+            #"{"alpha":0.3,"dropout":0.2,"gradient":"blog","hidden":4,"input_dropout":0.1,"#
+                + #""maxnorm":0,"scaling":"classic"}"#
         )
         XCTAssertEqual(try JSONDecoder().decode(TrainingSettings.self, from: Data(text.utf8)), settings)
 

@@ -51,7 +51,8 @@ final class HostileRequestTests: XCTestCase {
         let limit = Server.maximumRequestBytes
         assertRefused(
             Data(long.utf8),
-            "the request is more than \(limit) bytes long (at least \(long.utf8.count)); a request is at most \(limit) bytes, one JSON object a line"
+            "the request is more than \(limit) bytes long (at least \(long.utf8.count)); a request is at most "
+                + "\(limit) bytes, one JSON object a line"
         )
         // Just within the limit is read: the code is too long a line for the interpreter instead.
         let fits = "{\"id\": 2, \"type\": \"run\", \"code\": \"" + String(repeating: "x", count: limit - 40) + "\"}"

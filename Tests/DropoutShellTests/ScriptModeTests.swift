@@ -128,7 +128,8 @@ final class ScriptModeTests: XCTestCase {
         XCTAssertEqual(result.output, "alpha = 0.5\n")
         XCTAssertEqual(
             result.errors,
-            "\(folder)/inner.txt:2: error: unknown command 'stpe' (did you mean 'step'?); type 'help' for the list of commands\n"
+            "\(folder)/inner.txt:2: error: unknown command 'stpe' (did you mean 'step'?); type 'help' for the "
+                + "list of commands\n"
         )
     }
 }

@@ -35,7 +35,8 @@ final class TerminalTests: XCTestCase {
             sessionName,
             [
                 "-x", "100", "-y", "30",
-                "cd \(packageRoot) && env XDG_STATE_HOME=\(stateFolder) \(environment) \(builtExecutable) \(arguments); echo SHELL-EXITED $?; sleep 30",
+                "cd \(packageRoot) && env XDG_STATE_HOME=\(stateFolder) \(environment) \(builtExecutable) "
+                    + "\(arguments); echo SHELL-EXITED $?; sleep 30",
             ])
         try waitFor("dropout [0]> ")
     }
@@ -133,7 +134,8 @@ final class TerminalTests: XCTestCase {
         XCTAssertFalse(transcript.contains("step 60000"), "the skipped block is not in the transcript")
         XCTAssertTrue(
             transcript.hasSuffix(
-                "lesson stopped; the session is yours to carry on\n```\n```dropout\nget dropout\n```\n```\ndropout = 0\n```\n"
+                "lesson stopped; the session is yours to carry on\n```\n```dropout\nget "
+                    + "dropout\n```\n```\ndropout = 0\n```\n"
             ), transcript)
     }
 

@@ -23,10 +23,12 @@ enum CompareCommand {
             "step's error, eval's error, the validation and test errors where the data holds rows out,",
             "the hidden ratio mean(eval.hidden) / mean(layer_1), layer_1 averaged over the masks of",
             "the last tenth of the run (at most \(ratioWindow) steps), the mask gap (mean |eval.output -",
-            "the exact average output over every mask|, for hidden up to \(DropoutEnsemble.exactLimit)), and the largest |weight|.",
+            "the exact average output over every mask|, for hidden up to \(DropoutEnsemble.exactLimit)), and the "
+                + "largest |weight|.",
             "'expect' can read every run of the table: compare.COLUMN[KEY=VALUE ...] (see help expect).",
             "Runs are spread over the cores; Ctrl-C stops them all. All the runs together may use at",
-            "most \(MemoryBudget.describe(MemoryBudget.commandBytes)) of memory (each about twice the session's matrices);",
+            "most \(MemoryBudget.describe(MemoryBudget.commandBytes)) of memory (each about twice the session's "
+                + "matrices);",
             "more is refused before any is built.",
         ],
         example: "compare dropout=0,0.5 seeds=10", arity: 1...9,
@@ -49,7 +51,8 @@ enum CompareCommand {
                 guard let iteration = outcome.divergedAt else { continue }
                 let run = plan.runs[index % plan.runs.count]
                 context.say(
-                    "\(label(plan.combinations[index / plan.runs.count])) (\(run.description)) diverged at iteration \(iteration); "
+                    "\(label(plan.combinations[index / plan.runs.count])) (\(run.description)) diverged at "
+                        + "iteration \(iteration); "
                         + "its row shows the weights before it")
             }
             session.lastComparison = comparison

@@ -60,7 +60,8 @@ extension CompareCommand {
                 }
                 guard session.dataSpec.reseeded(0) != nil else {
                     throw CommandError(
-                        "data_seed needs data drawn from a seed (circles, spiral, random or digits); \(session.dataSpec.description) is fixed"
+                        "data_seed needs data drawn from a seed (circles, spiral, random or digits); "
+                            + "\(session.dataSpec.description) is fixed"
                     )
                 }
                 for value in values {
@@ -75,7 +76,8 @@ extension CompareCommand {
                 }
                 guard session.dataSpec.reseeded(0) != nil else {
                     throw CommandError(
-                        "data_seeds needs data drawn from a seed (circles, spiral, random or digits); \(session.dataSpec.description) is fixed"
+                        "data_seeds needs data drawn from a seed (circles, spiral, random or digits); "
+                            + "\(session.dataSpec.description) is fixed"
                     )
                 }
             }

@@ -39,7 +39,8 @@ enum DigitViews {
     private static func requireDigits(_ session: Session, _ what: String) throws {
         guard case .digits = session.dataSpec else {
             throw CommandError(
-                "\(what) needs the digits' 8x8 images; the data is \(session.dataSpec.description): 'set data digits' first"
+                "\(what) needs the digits' 8x8 images; the data is \(session.dataSpec.description): 'set data "
+                    + "digits' first"
             )
         }
     }
@@ -197,7 +198,8 @@ enum DigitViews {
         for (name, part) in [("validation rows", validation), ("test rows", trainer.evaluateTest())] {
             guard let part else { continue }
             table.footer.append(
-                "\(name) (\(part.outputs.rows)): mean absolute error \(NumberFormatting.fixed(part.meanAbsoluteError, precision)), "
+                "\(name) (\(part.outputs.rows)): mean absolute error "
+                    + "\(NumberFormatting.fixed(part.meanAbsoluteError, precision)), "
                     + "accuracy \(NumberFormatting.fixed(part.accuracy * 100, 1))%")
         }
         if let line = InspectionCommands.earlyStopping(session) { table.footer.append(line) }

@@ -49,7 +49,8 @@ enum EnsembleCommand {
                         / Double(values.count), precision)
             }
             var summary =
-                "mean absolute error: \(plain) \(error(rows.map(\.weightScaling))), sampled \(error(rows.map(\.sampledMean)))"
+                "mean absolute error: \(plain) \(error(rows.map(\.weightScaling))), sampled "
+                + "\(error(rows.map(\.sampledMean)))"
             if rows.allSatisfy({ $0.exact != nil }) { summary += ", exact \(error(rows.compactMap(\.exact)))" }
             table.footer.append(summary)
             let width = trainer.settings.hiddenWidth

@@ -98,14 +98,16 @@ enum InspectionCommands {
         let validation = trainer.evaluateValidation()
         if let validation {
             table.footer.append(
-                "validation rows (\(validation.outputs.rows)): mean absolute error \(NumberFormatting.fixed(validation.meanAbsoluteError, precision)), "
+                "validation rows (\(validation.outputs.rows)): mean absolute error "
+                    + "\(NumberFormatting.fixed(validation.meanAbsoluteError, precision)), "
                     + "accuracy \(NumberFormatting.fixed(validation.accuracy * 100, 1))%")
         }
         if let test = trainer.evaluateTest() {
             // With a validation part, the held-out rows are the test rows kept for the end.
             let name = validation == nil ? "held-out rows" : "test rows"
             table.footer.append(
-                "\(name) (\(test.outputs.rows)): mean absolute error \(NumberFormatting.fixed(test.meanAbsoluteError, precision)), "
+                "\(name) (\(test.outputs.rows)): mean absolute error "
+                    + "\(NumberFormatting.fixed(test.meanAbsoluteError, precision)), "
                     + "accuracy \(NumberFormatting.fixed(test.accuracy * 100, 1))%")
         }
         if let line = earlyStopping(session) { table.footer.append(line) }

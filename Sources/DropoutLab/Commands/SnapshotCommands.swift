@@ -33,7 +33,8 @@ enum SnapshotCommands {
         summary: "replace the session with one saved by 'save'",
         details: [
             "The file is checked whole before anything changes: a damaged snapshot is refused.",
-            "A file whose parsing would take more than \(MemoryBudget.describe(MemoryBudget.commandBytes)) of memory (about \(MemoryBudget.bytesPerParsedNumber) bytes",
+            "A file whose parsing would take more than \(MemoryBudget.describe(MemoryBudget.commandBytes)) of "
+                + "memory (about \(MemoryBudget.bytesPerParsedNumber) bytes",
             "a number) is refused before it is parsed; the largest session's snapshot fits.",
         ],
         example: "load xor-500.json", arity: 1...1, completion: .files,
@@ -56,7 +57,8 @@ enum SnapshotCommands {
             } catch let duplicate as JSONStructureScan.DuplicateKey {
                 throw CommandError(
                     "cannot load '\(path)': the key '\(duplicate.name)' appears twice in one object "
-                        + "(the second at byte \(duplicate.offset)); a snapshot names each field once; nothing was changed"
+                        + "(the second at byte \(duplicate.offset)); a snapshot names each field once; nothing "
+                        + "was changed"
                 )
             }
             let snapshot: Snapshot

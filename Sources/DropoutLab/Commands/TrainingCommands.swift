@@ -64,7 +64,8 @@ enum TrainingCommands {
                     context.console.emit(block)
                 }
                 context.say(
-                    "iteration \(session.iteration)  Error: \(NumberFormatting.fixed(session.lossHistory.lastError ?? 0, session.precision))"
+                    "iteration \(session.iteration)  Error: "
+                        + "\(NumberFormatting.fixed(session.lossHistory.lastError ?? 0, session.precision))"
                 )
                 return
             }

@@ -16,7 +16,8 @@ public enum TranscriptCommands {
             ".cast: an asciicast v2 recording that asciinema's player replays with the session's timing.",
             ".py: the session as the post's numpy code, which prints its numbers again; .numpy.ipynb: the same",
             "  as a notebook for the python3 kernel, a cell a command.",
-            "The transcript keeps at most \(MemoryBudget.describe(MemoryBudget.transcriptBytes)) of output; larger outputs after that are one line saying so.",
+            "The transcript keeps at most \(MemoryBudget.describe(MemoryBudget.transcriptBytes)) of output; "
+                + "larger outputs after that are one line saying so.",
         ],
         example: "export my-session.md", arity: 1...1, completion: .files,
         run: { _, arguments, context in

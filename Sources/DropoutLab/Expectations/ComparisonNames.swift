@@ -27,7 +27,8 @@ enum ComparisonNames {
         let column = String(name.dropFirst(prefix.count))
         guard Comparison.columnNames.contains(column) else {
             throw CommandError(
-                "unknown column '\(name)'\(Suggestions.hint(for: name, in: all)); compare's columns are \(all.joined(separator: ", "))"
+                "unknown column '\(name)'\(Suggestions.hint(for: name, in: all)); compare's columns are "
+                    + "\(all.joined(separator: ", "))"
             )
         }
         guard let comparison = session.lastComparison else {

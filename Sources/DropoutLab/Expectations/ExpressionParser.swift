@@ -14,7 +14,8 @@ struct ExpressionParser {
         let tokens = try ExpressionToken.tokenize(source)
         guard tokens.count <= maximumTokens else {
             throw CommandError(
-                "the expression has \(tokens.count) parts (names, numbers, operators); expect takes at most \(maximumTokens)"
+                "the expression has \(tokens.count) parts (names, numbers, operators); expect takes at most "
+                    + "\(maximumTokens)"
             )
         }
         var parser = ExpressionParser(tokens: tokens, source: source)
@@ -91,7 +92,8 @@ struct ExpressionParser {
         while true {
             guard case .name(let key)? = peek else {
                 throw CommandError(
-                    "expected a setting such as dropout=0.5 \(peek.map { "before " + describe($0) } ?? "at the end") in: \(source)"
+                    "expected a setting such as dropout=0.5 "
+                        + "\(peek.map { "before " + describe($0) } ?? "at the end") in: \(source)"
                 )
             }
             position += 1

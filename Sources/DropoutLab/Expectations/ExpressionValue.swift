@@ -23,7 +23,8 @@ enum ExpressionValue: Equatable, Sendable {
         func check(_ index: Int, _ count: Int, _ what: String) throws {
             guard (0..<count).contains(index) else {
                 throw CommandError(
-                    "\(text): \(what) \(index) is out of range; the matrix is \(matrix.rows)x\(matrix.columns), indices start at 0"
+                    "\(text): \(what) \(index) is out of range; the matrix is \(matrix.rows)x\(matrix.columns), "
+                        + "indices start at 0"
                 )
             }
         }

@@ -80,7 +80,8 @@ struct WriteTarget {
         let name = String(decoding: nameBytes, as: UTF8.self)
         guard !name.isEmpty, name != ".", name != ".." else {
             throw refuse(
-                "it names a folder; give a file name inside it, such as \(path.hasSuffix("/") ? path : path + "/")session.json"
+                "it names a folder; give a file name inside it, such as "
+                    + "\(path.hasSuffix("/") ? path : path + "/")session.json"
             )
         }
         switch slash {

@@ -26,7 +26,8 @@ public enum FileContents {
         }
         guard Int(status.st_size) <= maximumBytes else {
             throw failure(
-                "it is \(status.st_size) bytes; '\(verb)' reads files of at most \(maximumBytes) bytes (\(MemoryBudget.describe(maximumBytes)))"
+                "it is \(status.st_size) bytes; '\(verb)' reads files of at most \(maximumBytes) bytes "
+                    + "(\(MemoryBudget.describe(maximumBytes)))"
             )
         }
         var data = Data(count: Int(status.st_size))

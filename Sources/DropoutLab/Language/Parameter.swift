@@ -84,7 +84,8 @@ struct Parameter: Sendable {
         Parameter(
             name: "data", meaning: "the training data; changing it re-draws the weights",
             accepted:
-                "xor, and, or, \(DatasetParsing.randomUsage), \(DatasetParsing.shapeUsage), or \(DatasetParsing.digitsUsage)",
+                "xor, and, or, \(DatasetParsing.randomUsage), \(DatasetParsing.shapeUsage), or "
+                + "\(DatasetParsing.digitsUsage)",
             values: DatasetSpec.allNames,
             current: { $0.dataSpec.description },
             apply: { session, words, interrupted in
@@ -97,7 +98,8 @@ struct Parameter: Sendable {
                     data.testInputs.rows + data.validationInputs.rows > 0
                     ? " (\(validating)\(data.testInputs.rows) more rows held out for testing)" : ""
                 return "data = \(spec.description): X \(data.inputs.rows)x\(data.inputs.columns), "
-                    + "y \(data.targets.rows)x\(data.targets.columns)\(held); weights re-drawn from seed \(session.seed), iteration 0"
+                    + "y \(data.targets.rows)x\(data.targets.columns)\(held); weights re-drawn from seed "
+                    + "\(session.seed), iteration 0"
             }),
         Parameter(
             name: "precision", meaning: "digits after the decimal point when numbers are printed",

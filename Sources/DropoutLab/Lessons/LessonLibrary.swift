@@ -78,7 +78,8 @@ public enum LessonLibrary {
         guard let folder = folder() else {
             throw CommandError(
                 "no lessons found: they are looked for in share/dropout/lessons beside the dropout binary "
-                    + "(where 'make install' puts them), in the source tree it was built in, and in lessons/ of the working folder"
+                    + "(where 'make install' puts them), in the source tree it was built in, and in lessons/ of "
+                    + "the working folder"
             )
         }
         return folder

@@ -183,7 +183,8 @@ public struct LessonLinter: Sendable {
         return (
             expectation.line,
             "expect \(expectation.source) holds by \(shown)% "
-                + "(\(NumberFormatting.short(a)) \(expectation.op) \(NumberFormatting.short(b))), under the \(limit)% margin"
+                + "(\(NumberFormatting.short(a)) \(expectation.op) \(NumberFormatting.short(b))), under the "
+                + "\(limit)% margin"
         )
     }
 

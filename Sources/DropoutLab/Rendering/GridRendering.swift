@@ -105,7 +105,8 @@ enum GridRendering {
             })
         return [
             "\(label) \(line)",
-            "  each bar the mean of 1/\(count) of the run: from \(NumberFormatting.short(means.first!)) to \(NumberFormatting.short(means.last!))",
+            "  each bar the mean of 1/\(count) of the run: from \(NumberFormatting.short(means.first!)) to "
+                + "\(NumberFormatting.short(means.last!))",
         ]
     }
 }

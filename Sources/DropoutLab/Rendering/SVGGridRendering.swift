@@ -47,17 +47,20 @@ enum SVGGridRendering {
         func svg(top: Int) -> String {
             let size = 14
             var parts = swatches.enumerated().map { index, fill in
-                "<rect x=\"\(index * size)\" y=\"\(top)\" width=\"\(size)\" height=\"\(size)\" fill=\"\(fill)\" stroke=\"#999\" stroke-width=\"0.5\"/>"
+                "<rect x=\"\(index * size)\" y=\"\(top)\" width=\"\(size)\" height=\"\(size)\" fill=\"\(fill)\" "
+                    + "stroke=\"#999\" stroke-width=\"0.5\"/>"
             }
             let end = swatches.count * size
             parts.append("<text x=\"0\" y=\"\(top + size + 12)\" class=\"tick\">\(HTMLEscaping.escape(from))</text>")
             if let middle {
                 parts.append(
-                    "<text x=\"\(end / 2)\" y=\"\(top + size + 12)\" class=\"tick\" text-anchor=\"middle\">\(middle)</text>"
+                    "<text x=\"\(end / 2)\" y=\"\(top + size + 12)\" class=\"tick\" "
+                        + "text-anchor=\"middle\">\(middle)</text>"
                 )
             }
             parts.append(
-                "<text x=\"\(end)\" y=\"\(top + size + 12)\" class=\"tick\" text-anchor=\"end\">\(HTMLEscaping.escape(to))</text>"
+                "<text x=\"\(end)\" y=\"\(top + size + 12)\" class=\"tick\" "
+                    + "text-anchor=\"end\">\(HTMLEscaping.escape(to))</text>"
             )
             parts.append(
                 "<text x=\"0\" y=\"\(top + size + 28)\" class=\"tick\">\(HTMLEscaping.escape(note))</text>")
@@ -125,8 +128,10 @@ extension SVGGridRendering {
             let fill = point.2 ? "#1f6fb2" : "#fff"
             shapes.append(
                 point.3
-                    ? "<rect x=\"\(NumberFormatting.fixed(x - 3, 1))\" y=\"\(NumberFormatting.fixed(y - 3, 1))\" width=\"6\" height=\"6\" fill=\"\(fill)\" stroke=\"#1f6fb2\"/>"
-                    : "<circle cx=\"\(NumberFormatting.fixed(x, 1))\" cy=\"\(NumberFormatting.fixed(y, 1))\" r=\"3\" fill=\"\(fill)\" stroke=\"#1f6fb2\"/>"
+                    ? "<rect x=\"\(NumberFormatting.fixed(x - 3, 1))\" y=\"\(NumberFormatting.fixed(y - 3, 1))\" "
+                        + "width=\"6\" height=\"6\" fill=\"\(fill)\" stroke=\"#1f6fb2\"/>"
+                    : "<circle cx=\"\(NumberFormatting.fixed(x, 1))\" cy=\"\(NumberFormatting.fixed(y, 1))\" "
+                        + "r=\"3\" fill=\"\(fill)\" stroke=\"#1f6fb2\"/>"
             )
         }
         return """
@@ -159,7 +164,8 @@ extension SVGGridRendering {
             let top = 24 + (index / perRow) * cellHeight
             for (line, text) in image.caption.enumerated() {
                 shapes.append(
-                    "<text x=\"\(left)\" y=\"\(top + 11 + 14 * line)\" class=\"tick\">\(HTMLEscaping.escape(text))</text>"
+                    "<text x=\"\(left)\" y=\"\(top + 11 + 14 * line)\" "
+                        + "class=\"tick\">\(HTMLEscaping.escape(text))</text>"
                 )
             }
             shapes.append(
@@ -172,18 +178,21 @@ extension SVGGridRendering {
                     ? "rgb(\(fade),\(fade),255)"
                     : sheet.signed ? "rgb(255,\(fade),\(fade))" : "rgb(\(fade),\(fade),\(fade))"
                 shapes.append(
-                    "<rect x=\"\(left + (offset % sheet.width) * pixel)\" y=\"\(top + captionHeight + (offset / sheet.width) * pixel)\" "
+                    "<rect x=\"\(left + (offset % sheet.width) * pixel)\" "
+                        + "y=\"\(top + captionHeight + (offset / sheet.width) * pixel)\" "
                         + "width=\"\(pixel)\" height=\"\(pixel)\" fill=\"\(fill)\"/>")
             }
         }
         for (line, text) in sheet.footer.enumerated() {
             shapes.append(
-                "<text x=\"0\" y=\"\(24 + rows * cellHeight + 12 + 16 * line)\" class=\"tick\">\(HTMLEscaping.escape(text))</text>"
+                "<text x=\"0\" y=\"\(24 + rows * cellHeight + 12 + 16 * line)\" "
+                    + "class=\"tick\">\(HTMLEscaping.escape(text))</text>"
             )
         }
         let title = "\(sheet.title) (\(sheet.legend(colour: true)))"
         return """
-            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(width)" height="\(height)" aria-label="\(HTMLEscaping.escape(title))">
+            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(width)" height="\(height)" \
+            aria-label="\(HTMLEscaping.escape(title))">
             <text x="0" y="16" class="title">\(HTMLEscaping.escape(title))</text>
             \(shapes.joined(separator: "\n"))
             </svg>

@@ -26,7 +26,8 @@ enum SVGPlotRendering {
         for (index, series) in otherPoints.enumerated() {
             let otherPath = series.map { "\(number(x($0.0))),\(number(y($0.1)))" }.joined(separator: " ")
             others +=
-                "<polyline points=\"\(otherPath)\" class=\"curve\" stroke-dasharray=\"4 3\" style=\"stroke: \(colours[index % colours.count])\"/>\n"
+                "<polyline points=\"\(otherPath)\" class=\"curve\" stroke-dasharray=\"4 3\" style=\"stroke: "
+                + "\(colours[index % colours.count])\"/>\n"
         }
         // The legend under the axis, an entry a line, so no entry runs past the picture's edge.
         let legend =
@@ -38,7 +39,8 @@ enum SVGPlotRendering {
                 }
         for (index, entry) in legend.enumerated() {
             others +=
-                "<text x=\"\(number(left))\" y=\"\(number(height + 14 * Double(index + 1)))\" class=\"tick\">\(HTMLEscaping.escape(entry))</text>\n"
+                "<text x=\"\(number(left))\" y=\"\(number(height + 14 * Double(index + 1)))\" "
+                + "class=\"tick\">\(HTMLEscaping.escape(entry))</text>\n"
         }
         let fullHeight = Int(height) + 14 * legend.count + (legend.isEmpty ? 0 : 6)
         let bottomY = number(top + plotHeight)
@@ -49,11 +51,16 @@ enum SVGPlotRendering {
             <text x="\(number(left))" y="20" class="title">\(title)</text>
             <line x1="\(number(left))" y1="\(number(top))" x2="\(number(left))" y2="\(bottomY)" class="axis"/>
             <line x1="\(number(left))" y1="\(bottomY)" x2="\(rightX)" y2="\(bottomY)" class="axis"/>
-            <text x="\(number(left - 6))" y="\(number(top + 4))" class="tick" text-anchor="end">\(plot.label(yMax))</text>
-            <text x="\(number(left - 6))" y="\(number(top + plotHeight))" class="tick" text-anchor="end">\(plot.label(yMin))</text>
-            <text x="\(number(left))" y="\(number(top + plotHeight + 18))" class="tick">\(NumberFormatting.short(xMin))</text>
-            <text x="\(rightX)" y="\(number(top + plotHeight + 18))" class="tick" text-anchor="end">\(NumberFormatting.short(xMax))</text>
-            <text x="\(number(left + plotWidth / 2))" y="\(number(height - 8))" class="tick" text-anchor="middle">\(HTMLEscaping.escape(plot.xLabel))</text>
+            <text x="\(number(left - 6))" y="\(number(top + 4))" class="tick" \
+            text-anchor="end">\(plot.label(yMax))</text>
+            <text x="\(number(left - 6))" y="\(number(top + plotHeight))" class="tick" \
+            text-anchor="end">\(plot.label(yMin))</text>
+            <text x="\(number(left))" y="\(number(top + plotHeight + 18))" \
+            class="tick">\(NumberFormatting.short(xMin))</text>
+            <text x="\(rightX)" y="\(number(top + plotHeight + 18))" class="tick" \
+            text-anchor="end">\(NumberFormatting.short(xMax))</text>
+            <text x="\(number(left + plotWidth / 2))" y="\(number(height - 8))" class="tick" \
+            text-anchor="middle">\(HTMLEscaping.escape(plot.xLabel))</text>
             <polyline points="\(path)" class="curve"/>
             \(others)</svg>
             """
@@ -78,7 +85,8 @@ enum SVGPlotRendering {
         // Wide enough for the text at the tick font's 12 px (about 7 px a character).
         let textWidth = 10 + 7 * text.count
         return """
-            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(Int(width) + textWidth)" height="\(Int(height))" \
+            <svg xmlns="http://www.w3.org/2000/svg" role="img" width="\(Int(width) + textWidth)" \
+            height="\(Int(height))" \
             viewBox="0 0 \(Int(width) + textWidth) \(Int(height))" aria-label="\(HTMLEscaping.escape(text))">
             <polyline points="\(path)" class="curve"/>
             <text x="\(Int(width) + 10)" y="18" class="tick">\(HTMLEscaping.escape(text))</text>

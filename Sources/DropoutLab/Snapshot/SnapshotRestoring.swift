@@ -26,14 +26,16 @@ extension Snapshot {
         let iterations = 0...TrainingCommands.maximumIteration
         guard iterations.contains(iteration) else {
             throw invalid(
-                "iteration \(iteration) is out of range; a snapshot's iteration is a whole number from 0 to \(TrainingCommands.maximumIteration)"
+                "iteration \(iteration) is out of range; a snapshot's iteration is a whole number from 0 to "
+                    + "\(TrainingCommands.maximumIteration)"
             )
         }
         let p = parameters
         let precisions = Session.precisions
         guard precisions.contains(p.precision) else {
             throw invalid(
-                "precision \(p.precision) is out of range; precision is a whole number from \(precisions.lowerBound) to \(precisions.upperBound)"
+                "precision \(p.precision) is out of range; precision is a whole number from "
+                    + "\(precisions.lowerBound) to \(precisions.upperBound)"
             )
         }
         let settings = p.settings
@@ -79,7 +81,8 @@ extension Snapshot {
         else {
             throw invalid(
                 "its weights have shapes \(synapse0.shapeDescription) and \(synapse1.shapeDescription), "
-                    + "but hidden \(settings.hiddenWidth) on this data needs (\(dataset.inputs.columns), \(settings.hiddenWidth)) and (\(settings.hiddenWidth), \(dataset.targets.columns))"
+                    + "but hidden \(settings.hiddenWidth) on this data needs (\(dataset.inputs.columns), "
+                    + "\(settings.hiddenWidth)) and (\(settings.hiddenWidth), \(dataset.targets.columns))"
             )
         }
         return Session(seed: p.seed, trainer: trainer, lossHistory: lossHistory, precision: p.precision)

@@ -14,7 +14,8 @@ public enum HTMLTranscript {
             case .command(let command, let blocks):
                 body.append("<section class=\"cell\">")
                 body.append(
-                    "<pre class=\"input\"><span class=\"prompt\">dropout&gt; </span>\(HTMLEscaping.escape(command))</pre>"
+                    "<pre class=\"input\"><span class=\"prompt\">dropout&gt; "
+                        + "</span>\(HTMLEscaping.escape(command))</pre>"
                 )
                 body += html(blocks.map(\.withoutLocation))
                 body.append("</section>")
@@ -111,7 +112,8 @@ public enum HTMLTranscript {
         body { font: 16px/1.5 Georgia, serif; color: #222; background: #fff; margin: 0; }
         main { max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
         h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; }
-        pre { font: 13px/1.35 "DejaVu Sans Mono", Menlo, monospace; padding: .6rem .8rem; margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+        pre { font: 13px/1.35 "DejaVu Sans Mono", Menlo, monospace; padding: .6rem .8rem; margin: 0; white-space: \
+        pre-wrap; overflow-wrap: anywhere; }
         .cell { border: 1px solid #ddd; border-radius: 6px; margin: 1rem 0; overflow: hidden; break-inside: avoid; }
         .input { background: #f4f6f8; font-weight: bold; }
         .prompt { color: #888; font-weight: normal; }

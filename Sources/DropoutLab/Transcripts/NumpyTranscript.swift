@@ -200,7 +200,8 @@ private struct Writer {
             "# export. Each command is a comment (dropout> ...), followed by the numpy it became.",
             "import numpy as np",
             "",
-            "np.set_printoptions(precision=\(Session.defaultPrecision), floatmode=\"fixed\", suppress=True, linewidth=100000)",
+            "np.set_printoptions(precision=\(Session.defaultPrecision), floatmode=\"fixed\", suppress=True, "
+                + "linewidth=100000)",
         ]
         if definesEvaluate {
             lines += [
@@ -483,7 +484,8 @@ private struct Writer {
             "print(\"mean absolute error: %.\(precision)f\" % np.mean(np.abs(layer_2_eval - y)))",
             "right = " + rightAnswers("layer_2_eval", "y", classes: classes),
             classes
-                ? "print(\"accuracy (the largest output is the target): %d/%d (%.1f%%)\" % (right, len(y), right / len(y) * 100))"
+                ? "print(\"accuracy (the largest output is the target): %d/%d (%.1f%%)\" % (right, len(y), right "
+                    + "/ len(y) * 100))"
                 : "print(\"accuracy at 0.5: %d/%d (%.1f%%)\" % (right, y.size, right / y.size * 100))",
         ]
         let parts = [
@@ -496,7 +498,8 @@ private struct Writer {
                 "\(output) = evaluate(X_\(suffix), \(weights))",
                 "right = " + rightAnswers(output, targets, classes: classes),
                 "print(\"\(name) (\(count)): mean absolute error %.\(precision)f, accuracy %.1f%%\" % "
-                    + "(np.mean(np.abs(\(output) - \(targets))), right / \(classes ? "len(\(targets))" : "\(targets).size") * 100))",
+                    + "(np.mean(np.abs(\(output) - \(targets))), right / "
+                    + "\(classes ? "len(\(targets))" : "\(targets).size") * 100))",
             ]
         }
         return lines.joined(separator: "\n")
@@ -541,7 +544,8 @@ private struct Writer {
             case .circles:
                 lines += [
                     "# Points (x, y, 1) in [-1, 1]², 1 inside the circle of radius 0.6, each label flipped with",
-                    "# probability \(NumpyTranscript.number(noise)); three draws a row (x, y, the flip) from a generator of their own.",
+                    "# probability \(NumpyTranscript.number(noise)); three draws a row (x, y, the flip) from a "
+                        + "generator of their own.",
                     "draws = np.random.RandomState(\(seed)).random_sample((\(rows),3))",
                     "X_all = np.column_stack([2*draws[:,0] - 1, 2*draws[:,1] - 1, np.ones(\(rows))])",
                     "label = 1.0 * (np.sqrt(X_all[:,0]**2 + X_all[:,1]**2) < 0.6)",
@@ -549,7 +553,8 @@ private struct Writer {
                 ]
             case .spiral:
                 lines += [
-                    "# Two interleaved spiral arms, one a label, each label flipped with probability \(NumpyTranscript.number(noise));",
+                    "# Two interleaved spiral arms, one a label, each label flipped with probability "
+                        + "\(NumpyTranscript.number(noise));",
                     "# four draws a row (where on the arm, two jitters, the flip) from a generator of their own.",
                     "draws = np.random.RandomState(\(seed)).random_sample((\(rows),4))",
                     "t, arm = draws[:,0], np.arange(\(rows)) % 2",
@@ -580,7 +585,8 @@ private struct Writer {
             ]
             if flips > 0 {
                 lines += [
-                    "for i in split.permutation(\(training))[:\(flips)]:   # noise: \(flips) training labels made other digits",
+                    "for i in split.permutation(\(training))[:\(flips)]:   # noise: \(flips) training labels made "
+                        + "other digits",
                     "    labels[i] = (labels[i] + 1 + split.randint(9)) % 10",
                 ]
             }
@@ -591,7 +597,8 @@ private struct Writer {
             ]
             if validation > 0 {
                 lines.append(
-                    "X_validation, y_validation = X_digits[perm[\(training):\(end)]], np.eye(10)[digit_labels[perm[\(training):\(end)]]]"
+                    "X_validation, y_validation = X_digits[perm[\(training):\(end)]], "
+                        + "np.eye(10)[digit_labels[perm[\(training):\(end)]]]"
                 )
             }
             if end < Digits.count {

@@ -69,7 +69,8 @@ public final class Transcript {
         if size > maximumBytes - storedBytes {
             block = .text(
                 "(output of about \(MemoryBudget.describe(size)) not kept: a transcript keeps at most "
-                    + "\(MemoryBudget.describe(maximumBytes)) of output, and \(MemoryBudget.describe(storedBytes)) is kept already)"
+                    + "\(MemoryBudget.describe(maximumBytes)) of output, and "
+                    + "\(MemoryBudget.describe(storedBytes)) is kept already)"
             )
         }
         storedBytes += block.storedBytes
