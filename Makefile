@@ -111,8 +111,9 @@ format:
 lint:
 	@if command -v swift-format >/dev/null; then swift-format lint --strict --recursive $(FORMATTED); \
 	else echo "swift-format is not on PATH (it comes with Swift 6); the style check is skipped"; fi
-	@# swift-format leaves string literals and comments as they are; no line is over 120 columns.
-	@if grep -rn --include='*.swift' '.\{121,\}' $(FORMATTED); then \
+	@# swift-format leaves string literals and comments as they are; no line is over 120 characters
+	@# (counted as characters, not bytes, whatever the caller's locale).
+	@if LC_ALL=C.UTF-8 grep -rn --include='*.swift' '.\{121,\}' $(FORMATTED); then \
 		echo "the lines above are over 120 characters; wrap them"; exit 1; fi
 
 # The numeric tests once under each OpenBLAS kernel this processor can run (OPENBLAS_CORETYPE):

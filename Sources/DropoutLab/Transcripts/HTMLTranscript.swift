@@ -114,12 +114,13 @@ public enum HTMLTranscript {
         h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; }
         pre { font: 13px/1.35 "DejaVu Sans Mono", Menlo, monospace; padding: .6rem .8rem; margin: 0; white-space: \
         pre-wrap; overflow-wrap: anywhere; }
-        .cell { border: 1px solid #ddd; border-radius: 6px; margin: 1rem 0; overflow: hidden; break-inside: avoid; }
+        .cell { border: 1px solid #ddd; border-radius: 6px; margin: 1rem 0; overflow: hidden; }
+        .input { break-after: avoid; }
         .input { background: #f4f6f8; font-weight: bold; }
         .prompt { color: #888; font-weight: normal; }
         .output { background: #fff; }
         .error { background: #fff0f0; color: #a00; }
-        figure { margin: .5rem .8rem; }
+        figure { margin: .5rem .8rem; break-inside: avoid; }
         figure svg { max-width: 100%; height: auto; }
         figcaption { font: 13px Helvetica, Arial, sans-serif; color: #444; }
         \(svgStylesheet)
