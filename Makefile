@@ -1,13 +1,13 @@
 # The two commands a new user needs: `make run` and `make test`. Both install what a fresh
 # Debian machine lacks first: libedit-dev for line editing, libopenblas-dev for the matrix
-# products of large networks, tmux for the terminal tests and
-# nbformat for checking exported notebooks. A headless Chromium, where installed, checks the
+# products of large networks, tmux for the terminal tests, and (`make test`) a Python virtualenv
+# with numpy, nbformat and nbclient for checking what the lab exports. A headless Chromium, where installed, checks the
 # HTML export (apt-get install chromium); without one that test says it is skipped.
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SWIFT_SOURCES := Sources Tests
 
-.PHONY: run test test-kernels test-jupyter build deps jupyter-deps jupyter notebooks install uninstall format lint bench bench-smoke fuzz clean
+.PHONY: run test test-kernels test-jupyter test-python build deps jupyter-deps jupyter notebooks install uninstall format lint bench bench-smoke fuzz clean
 
 deps:
 	@if ! pkg-config --exists libedit openblas 2>/dev/null || ! command -v tmux >/dev/null; then \
@@ -15,8 +15,17 @@ deps:
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev libopenblas-dev pkg-config tmux >/dev/null; \
 	fi
-	@python3 -c 'import nbformat' 2>/dev/null || python3 -m pip install -q nbformat 2>/dev/null || \
-		echo "nbformat could not be installed; the notebook validation test will be skipped"
+
+# Python for the tests that run what the lab exports (numpy for `export NAME.py`, nbformat and
+# nbclient with ipykernel for notebooks) and for the Jupyter kernel's own tests: one virtualenv
+# under .build, since Debian's Python refuses pip installs outside one (PEP 668). `make test`
+# puts it first on PATH; where it cannot be made, those tests say they are skipped.
+TEST_VENV := $(CURDIR)/.build/jupyter-venv
+test-python: jupyter-deps
+	@[ -x $(TEST_VENV)/bin/python ] || python3 -m venv $(TEST_VENV) 2>/dev/null || rm -rf $(TEST_VENV)
+	@[ ! -x $(TEST_VENV)/bin/python ] || $(TEST_VENV)/bin/python -c 'import numpy, nbformat, nbclient, ipykernel' \
+		2>/dev/null || $(TEST_VENV)/bin/pip install -q numpy nbformat nbclient ipykernel 2>/dev/null || \
+		echo "numpy, nbformat and nbclient could not be installed; the tests that need them are skipped"
 
 build: deps
 	swift build -c release
@@ -87,13 +96,14 @@ uninstall:
 
 # Builds with our own warnings treated as failures, then runs every test (XCTest); the lessons
 # replay through the release build, since they train many runs over seeds.
-test: deps lint
+test: deps lint test-python
 	@swift build --build-tests 2>&1 | tee .build-warnings.log | grep -v '^\[' || true
 	@if grep -E '^$(CURDIR)/($(subst $() ,|,$(SWIFT_SOURCES)))/.*(warning|error):' .build-warnings.log; then \
 		echo "the build has warnings or errors (above)"; rm -f .build-warnings.log; exit 1; fi
 	@rm -f .build-warnings.log
 	swift build -c release
-	DROPOUT_LESSON_BINARY=$(CURDIR)/.build/release/dropout swift test --skip-build --disable-swift-testing
+	PATH=$(TEST_VENV)/bin:$$PATH DROPOUT_LESSON_BINARY=$(CURDIR)/.build/release/dropout \
+		swift test --skip-build --disable-swift-testing
 	@$(MAKE) --no-print-directory test-jupyter
 
 # The Jupyter kernel against the release binary: jupyter_kernel_test's suite and the kernel's

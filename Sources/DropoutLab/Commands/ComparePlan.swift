@@ -58,12 +58,7 @@ extension CompareCommand {
                     throw CommandError(
                         "data_seed is a setting to compare and data_seeds a range to average over; give one of them")
                 }
-                guard session.dataSpec.reseeded(0) != nil else {
-                    throw CommandError(
-                        "data_seed needs data drawn from a seed (circles, spiral, random or digits); "
-                            + "\(session.dataSpec.description) is fixed"
-                    )
-                }
+                try requireSeededData("data_seed", session)
                 for value in values {
                     _ = try ValueParsing.wholeNumber(value, name: "data_seed", in: 0...Int(UInt32.max))
                 }
@@ -74,12 +69,7 @@ extension CompareCommand {
                     throw CommandError(
                         "seeds has \(seeds.count) and data_seeds \(dataSeeds.count); paired, they must be as long")
                 }
-                guard session.dataSpec.reseeded(0) != nil else {
-                    throw CommandError(
-                        "data_seeds needs data drawn from a seed (circles, spiral, random or digits); "
-                            + "\(session.dataSpec.description) is fixed"
-                    )
-                }
+                try requireSeededData("data_seeds", session)
             }
             let weightSeeds = seeds ?? Array(repeating: shifted(session.seed, by: shift), count: dataSeeds?.count ?? 1)
             runs = weightSeeds.indices.map { Run(seed: weightSeeds[$0], dataSeed: dataSeeds?[$0]) }
@@ -157,6 +147,15 @@ extension CompareCommand {
                     settings: combination.map { Comparison.Setting(key: $0.0, value: $0.1) }, columns: columns)
             }
             return Comparison(rows: rows)
+        }
+    }
+
+    /// Refuses `option` (data_seed, data_seeds) on data that no seed draws.
+    private static func requireSeededData(_ option: String, _ session: Session) throws {
+        guard session.dataSpec.reseeded(0) != nil else {
+            throw CommandError(
+                "\(option) needs data drawn from a seed (circles, spiral, random or digits); "
+                    + "\(session.dataSpec.description) is fixed")
         }
     }
 

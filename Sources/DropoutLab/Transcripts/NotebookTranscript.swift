@@ -7,28 +7,10 @@ import Foundation
 /// without a kernel it reads as it ran; with one, each cell re-runs. The prose's raw HTML is
 /// neutralised as in the HTML export: nbconvert and other renderers would run it.
 public enum NotebookTranscript {
-    private struct Notebook: Encodable {
-        let cells: [Cell]
-        let metadata = Metadata()
-        let nbformat = 4
-        let nbformat_minor = 5
-    }
-
-    /// What Jupyter needs to pick the kernel and to show the cells' language.
-    private struct Metadata: Encodable {
-        struct KernelSpec: Encodable {
-            let display_name = "dropout"
-            let language = "dropout"
-            let name = "dropout"
-        }
-        struct LanguageInfo: Encodable {
-            let file_extension = ".dropout"
-            let mimetype = "text/x-dropout"
-            let name = "dropout"
-        }
-        let kernelspec = KernelSpec()
-        let language_info = LanguageInfo()
-    }
+    /// The dropout kernel, as its kernelspec names it.
+    private static let metadata = NotebookFile<Cell>.Metadata(
+        kernelspec: .init(display_name: "dropout", language: "dropout", name: "dropout"),
+        language_info: .init(file_extension: ".dropout", mimetype: "text/x-dropout", name: "dropout"))
 
     private struct Cell: Encodable {
         let cell_type: String
@@ -105,9 +87,7 @@ public enum NotebookTranscript {
                     outputs: outputs(blocks.map(\.withoutLocation)))
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(Notebook(cells: cells)) + Data("\n".utf8)
+        return try NotebookFile(cells: cells, metadata: metadata).encoded()
     }
 
     /// A command's blocks as the kernel shows them: runs of text joined into one stream, as a

@@ -45,9 +45,7 @@ enum NumpyTranscript {
             case .code(let code): return Cell(cell_type: "code", id: id, source: code)
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return try encoder.encode(Notebook(cells: cells)) + Data("\n".utf8)
+        return try NotebookFile(cells: cells, metadata: metadata).encoded()
     }
 
     /// The setup, then each entry's part.
@@ -105,23 +103,10 @@ enum NumpyTranscript {
 
     // MARK: - The notebook
 
-    private struct Notebook: Encodable {
-        let cells: [Cell]
-        let metadata = Metadata()
-        let nbformat = 4
-        let nbformat_minor = 5
-    }
-
-    private struct Metadata: Encodable {
-        struct Kernel: Encodable {
-            let display_name = "Python 3"
-            let language = "python"
-            let name = "python3"
-        }
-        struct Language: Encodable { let name = "python" }
-        let kernelspec = Kernel()
-        let language_info = Language()
-    }
+    /// The python3 kernel.
+    private static let metadata = NotebookFile<Cell>.Metadata(
+        kernelspec: .init(display_name: "Python 3", language: "python", name: "python3"),
+        language_info: .init(name: "python"))
 
     /// A cell; a code cell has no outputs and no execution count until a kernel runs it.
     private struct Cell: Encodable {
