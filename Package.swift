@@ -39,10 +39,12 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        // What Swift cannot write safely itself: an async-signal-safe interrupt flag and ioctl,
-        // and the libedit key hook (line_editor.c), hence libedit: a program that links this
-        // without the shell (the server's fuzz target) needs it named here.
-        .target(name: "CTerminal", dependencies: ["CEditLine"]),
+        // What Swift cannot write safely itself: async-signal-safe interrupt and termination
+        // flags, the terminal's size (ioctl is variadic) and the C standard streams.
+        .target(name: "CTerminal"),
+        // The libedit key hook that turns Ctrl-C at the prompt into an abandoned line: the shell
+        // alone links libedit.
+        .target(name: "CLineEditor", dependencies: ["CEditLine", "CTerminal"]),
         // The lab any front end drives: the command language, the session, expectations,
         // rendering, lessons, snapshots and transcripts. No terminal, signal or line-editing code.
         .target(
@@ -51,7 +53,7 @@ let package = Package(
         ),
         // The terminal front end over the lab: libedit line editing and history, signals, the
         // progress bar, lesson pauses and the modes `dropout` runs in.
-        .target(name: "DropoutShell", dependencies: ["DropoutLab", "CEditLine", "CTerminal"]),
+        .target(name: "DropoutShell", dependencies: ["DropoutLab", "CEditLine", "CLineEditor", "CTerminal"]),
         // The machine front end over the lab: `dropout serve --stdio`, JSON requests in and
         // replies out, for the Jupyter kernel and any other program (docs/serve-protocol.md).
         .target(name: "DropoutServer", dependencies: ["DropoutLab", "CTerminal"]),

@@ -1,11 +1,12 @@
 #include "CTerminal.h"
-#include "interrupt.h"
 
+#include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-volatile sig_atomic_t cterm_interrupted = 0;
+/* Set by the handlers, read and cleared by ordinary code. */
+static volatile sig_atomic_t cterm_interrupted = 0;
 
 static void on_interrupt(int signo) {
     (void)signo;
@@ -24,7 +25,8 @@ static void install(int signo, void (*handler)(int)) {
 
 void cterm_install_interrupt_handler(void) { install(SIGINT, on_interrupt); }
 
-volatile sig_atomic_t cterm_termination = 0;
+/* The SIGTERM or SIGHUP that asked the shell to end, or 0. */
+static volatile sig_atomic_t cterm_termination = 0;
 
 static void on_termination(int signo) {
     cterm_termination = signo;

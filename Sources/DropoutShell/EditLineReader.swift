@@ -1,4 +1,5 @@
 import CEditLine
+import CLineEditor
 import CTerminal
 import DropoutLab
 import Foundation
@@ -23,7 +24,7 @@ public struct EditLineReader: LineReader {
         cedit_configure("dropout", completeLine)
         cterm_install_interrupt_handler()
         cterm_install_termination_handler()
-        cterm_configure_line_editor()
+        line_editor_configure()
         stifle_history(Int32(HistoryFile.maximumEntries))
         self.history = history
         history?.load()
@@ -35,7 +36,7 @@ public struct EditLineReader: LineReader {
         // the window's size here, before each line, in case it changed during the last command.
         rl_resize_terminal()
         guard let raw = readline(prompt) else {
-            switch cterm_take_line_interrupt() {
+            switch line_editor_take_interrupt() {
             case -1: return .end
             case 0: return .interrupted(hadText: false)
             default: return .interrupted(hadText: true)

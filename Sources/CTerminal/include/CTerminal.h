@@ -19,13 +19,6 @@ void cterm_install_termination_handler(void);
 /// The signal that asked the shell to end, or 0.
 int cterm_termination_signal(void);
 
-/// Makes Ctrl-C at libedit's prompt end `readline` with NULL, after noting whether the line
-/// held text. Call once, before the first `readline`.
-void cterm_configure_line_editor(void);
-/// After `readline` returned NULL: -1 when it was not Ctrl-C (end of input), 0 when Ctrl-C
-/// came on an empty line, 1 when it abandoned a typed line. Clears the record.
-int cterm_take_line_interrupt(void);
-
 /// The terminal's width in columns, or 0 when `fd` is not a terminal (ioctl is variadic).
 int cterm_columns(int fd);
 /// The terminal's height in rows, or 0 when `fd` is not a terminal.

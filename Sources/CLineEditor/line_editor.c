@@ -8,8 +8,9 @@
    characters, "Ã©". So the key reader decodes UTF-8 itself and returns code points; a byte that
    does not start or continue a valid sequence becomes U+FFFD. */
 
-#include "CTerminal.h"
-#include "interrupt.h"
+#include "CLineEditor.h"
+
+#include <CTerminal.h>
 
 #include <errno.h>
 #include <editline/readline.h>
@@ -24,16 +25,13 @@ enum { replacement_character = 0xFFFD, got_interrupt = -2 };
 /* One byte from the terminal: 0-255, EOF, or got_interrupt after Ctrl-C. */
 static int read_byte(FILE *stream) {
     for (;;) {
-        if (cterm_termination) return EOF;
+        if (cterm_termination_signal()) return EOF;
         unsigned char c;
         ssize_t n = read(fileno(stream), &c, 1);
         if (n == 1) return c;
         if (n == 0) return EOF;
-        if (errno != EINTR || cterm_termination) return EOF;
-        if (cterm_interrupted) {
-            cterm_interrupted = 0;
-            return got_interrupt;
-        }
+        if (errno != EINTR || cterm_termination_signal()) return EOF;
+        if (cterm_take_interrupt()) return got_interrupt;
     }
 }
 
@@ -73,14 +71,14 @@ static int on_interrupt_key(int count, int key) {
     return 0;
 }
 
-void cterm_configure_line_editor(void) {
+void line_editor_configure(void) {
     rl_catch_signals = 0;
     rl_getc_function = read_key;
     rl_initialize();
     rl_add_defun("dropout-interrupt", on_interrupt_key, interrupt_key);
 }
 
-int cterm_take_line_interrupt(void) {
+int line_editor_take_interrupt(void) {
     int was = line_interrupt;
     line_interrupt = -1;
     return was;
