@@ -59,13 +59,29 @@ final class MatrixProductTests: XCTestCase {
     /// tutorial's numbers (and every transcript recorded from them) are the same to the bit.
     func testTheLoopsSumInIndexOrderToTheBit() {
         var generator = MersenneTwister(seed: 4)
-        for (n, k, m) in [(4, 3, 4), (4, 4, 1), (3, 4, 4), (7, 33, 5)] {
+        // The tutorial's shapes, a lesson's (100 rows, 64 hidden, one output), and shapes that
+        // reach every run of eight and of four sums and the single sums after them, over
+        // columns and, narrower than four columns, over rows.
+        let shapes = [
+            (4, 3, 4), (4, 4, 1), (3, 4, 4), (7, 33, 5), (100, 3, 64), (100, 64, 1), (64, 100, 1),
+            (3, 100, 64), (13, 5, 19), (19, 6, 3), (11, 7, 2), (1, 9, 13), (9, 1, 1),
+        ]
+        for (n, k, m) in shapes {
             let a = random(n, k, &generator)
             let b = random(k, m, &generator)
             let expected = written(a, b)
             for result in threeProducts(a, b) {
                 XCTAssertEqual(result.elements.map(\.bitPattern), expected.elements.map(\.bitPattern), "\(n)x\(k)x\(m)")
             }
+        }
+    }
+
+    /// Each sum starts from +0, as numpy's does, so a product of -0 gives +0, not -0.
+    func testASumOfNegativeZerosIsPositiveZero() {
+        let a = Matrix(column: [Double](repeating: -0.0, count: 9))
+        let b = Matrix(rows: 1, columns: 9, repeating: 1)
+        for result in threeProducts(a, b) + threeProducts(b, a) {
+            XCTAssertTrue(result.elements.allSatisfy { $0 == 0 && $0.sign == .plus }, "\(result.elements)")
         }
     }
 }

@@ -20,21 +20,9 @@ extension Matrix {
         precondition(
             a.columns == b.rows && rows == a.rows && columns == b.columns,
             "product \(a.shapeDescription)·\(b.shapeDescription) into \(shapeDescription)")
-        let n = a.rows
-        let inner = a.columns
-        let width = b.columns
-        if n * inner * width >= Self.blasThreshold {
-            gemm(a, transposeA: false, b, transposeB: false, inner: inner)
-            return
-        }
-        a.elements.withUnsafeBufferPointer { a in
-            b.elements.withUnsafeBufferPointer { b in
-                elements.withUnsafeMutableBufferPointer { c in
-                    Self.sumProducts(into: c, rows: n, columns: width, inner: inner) { i, j, k in
-                        a[i &* inner &+ k] * b[k &* width &+ j]
-                    }
-                }
-            }
+        let (inner, width) = (a.columns, b.columns)
+        multiply(a, transposeA: false, b, transposeB: false, inner: inner) { a, b, i, j, k in
+            a[i &* inner &+ k] * b[k &* width &+ j]
         }
     }
 
@@ -43,21 +31,9 @@ extension Matrix {
         precondition(
             a.rows == b.rows && rows == a.columns && columns == b.columns,
             "product \(a.shapeDescription)ᵀ·\(b.shapeDescription) into \(shapeDescription)")
-        let shared = a.rows
-        let height = a.columns
-        let width = b.columns
-        if shared * height * width >= Self.blasThreshold {
-            gemm(a, transposeA: true, b, transposeB: false, inner: shared)
-            return
-        }
-        a.elements.withUnsafeBufferPointer { a in
-            b.elements.withUnsafeBufferPointer { b in
-                elements.withUnsafeMutableBufferPointer { c in
-                    Self.sumProducts(into: c, rows: height, columns: width, inner: shared) { i, j, k in
-                        a[k &* height &+ i] * b[k &* width &+ j]
-                    }
-                }
-            }
+        let (height, width) = (a.columns, b.columns)
+        multiply(a, transposeA: true, b, transposeB: false, inner: a.rows) { a, b, i, j, k in
+            a[k &* height &+ i] * b[k &* width &+ j]
         }
     }
 
@@ -66,18 +42,31 @@ extension Matrix {
         precondition(
             a.columns == b.columns && rows == a.rows && columns == b.rows,
             "product \(a.shapeDescription)·\(b.shapeDescription)ᵀ into \(shapeDescription)")
-        let n = a.rows
         let inner = a.columns
-        let width = b.rows
-        if n * inner * width >= Self.blasThreshold {
-            gemm(a, transposeA: false, b, transposeB: true, inner: inner)
+        multiply(a, transposeA: false, b, transposeB: true, inner: inner) { a, b, i, j, k in
+            a[i &* inner &+ k] * b[j &* inner &+ k]
+        }
+    }
+
+    /// `self = op(a) · op(b)`, shapes already checked: OpenBLAS past the threshold, the loops
+    /// below it, where `term(a, b, i, j, k)` is op(a)[i, k] · op(b)[k, j] read from the stored
+    /// elements. Inlined into each form, so its loops index with that form's fixed layout (a
+    /// loop over strides known only at run time measured 10 to 15% slower on the tutorial's step).
+    @inline(__always)
+    private mutating func multiply(
+        _ a: Matrix, transposeA: Bool, _ b: Matrix, transposeB: Bool, inner: Int,
+        _ term: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>, Int, Int, Int) -> Double
+    ) {
+        if rows * columns * inner >= Self.blasThreshold {
+            gemm(a, transposeA: transposeA, b, transposeB: transposeB, inner: inner)
             return
         }
+        let (height, width) = (rows, columns)
         a.elements.withUnsafeBufferPointer { a in
             b.elements.withUnsafeBufferPointer { b in
                 elements.withUnsafeMutableBufferPointer { c in
-                    Self.sumProducts(into: c, rows: n, columns: width, inner: inner) { i, j, k in
-                        a[i &* inner &+ k] * b[j &* inner &+ k]
+                    Self.sumProducts(into: c, rows: height, columns: width, inner: inner) { i, j, k in
+                        term(a, b, i, j, k)
                     }
                 }
             }
