@@ -94,8 +94,9 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/dropout $(addprefix $(DESTDIR)$(PREFIX)/share/dropout/lessons/,$(LESSONS))
 	rmdir $(DESTDIR)$(PREFIX)/share/dropout/lessons $(DESTDIR)$(PREFIX)/share/dropout 2>/dev/null || true
 
-# Builds with our own warnings treated as failures, then runs every test (XCTest); the lessons
-# replay through the release build, since they train many runs over seeds.
+# Builds with our own warnings treated as failures, then runs every test (XCTest) in three
+# processes at once (Tests/run-suite.sh says why; logs in .build/test-logs); the lessons replay
+# through the release build, since they train many runs over seeds.
 test: deps lint test-python
 	@swift build --build-tests 2>&1 | tee .build-warnings.log | grep -v '^\[' || true
 	@if grep -E '^$(CURDIR)/($(subst $() ,|,$(SWIFT_SOURCES)))/.*(warning|error):' .build-warnings.log; then \
@@ -103,7 +104,7 @@ test: deps lint test-python
 	@rm -f .build-warnings.log
 	swift build -c release
 	PATH=$(TEST_VENV)/bin:$$PATH DROPOUT_LESSON_BINARY=$(CURDIR)/.build/release/dropout \
-		swift test --skip-build --disable-swift-testing
+		Tests/run-suite.sh .build/test-logs
 	@$(MAKE) --no-print-directory test-jupyter
 
 # The Jupyter kernel against the release binary: jupyter_kernel_test's suite and the kernel's
