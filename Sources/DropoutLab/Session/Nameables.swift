@@ -62,8 +62,21 @@ struct Nameable: Sendable {
                 throw CommandError(
                     "show digit needs a training row or a range of rows, such as 'show digit 5' or 'show digit 0..7'")
             },
-            shown("confusion", "on the digits, each digit's answers counted (test rows when held out)") {
-                .table(try DigitViews.confusion(nil, $0))
+            Nameable(
+                name: "confusion",
+                meaning: "on the digits, each digit's answers counted (test rows when held out); "
+                    + "for expect, confusion[3, 8] counts the 3s answered as 8",
+                value: { try confusionCounts(nil, $0) },
+                view: { .table(try DigitViews.confusion(nil, $0)) }),
+            // The confusion matrix of each part, for expect: confusion.test[3, 8].
+            read("confusion.training", "confusion on the training rows") {
+                try confusionCounts("training", $0)
+            },
+            read("confusion.validation", "confusion on the validation rows") {
+                try confusionCounts("validation", $0)
+            },
+            read("confusion.test", "confusion on the held-out test rows") {
+                try confusionCounts("test", $0)
             },
             read("eval.hidden", "the hidden layer at evaluation, nothing dropped") {
                 .matrix($0.trainer.evaluate().hidden)
@@ -209,6 +222,14 @@ struct Nameable: Sendable {
             throw CommandError("\(name) needs data with held-out rows, such as 'set data circles rows=200 test=0.5'")
         }
         return test
+    }
+
+    /// The counts of the confusion matrix as a matrix, a row per target and a column per answer.
+    private static func confusionCounts(_ part: String?, _ session: Session) throws -> ExpressionValue {
+        let counts = try DigitViews.confusionCounts(
+            part, session, otherwise: "confusion.training reads the training rows"
+        ).counts
+        return .matrix(Matrix(rowArrays: counts.map { $0.map(Double.init) })!)
     }
 
     private static func lossPlot(_ session: Session) throws -> OutputBlock {
