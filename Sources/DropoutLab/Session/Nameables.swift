@@ -48,7 +48,11 @@ struct Nameable: Sendable {
             stepArray("layer_1_delta", "the last step's error term of the hidden layer", .numbers) { $0.layer1Delta },
             stepArray("layer_2_delta", "the last step's error term of the output", .numbers) { $0.layer2Delta },
             shown("params", "every parameter, its value and its meaning") { .table(SettingsCommands.listing($0)) },
-            shown("loss", "the mean absolute error over the iterations 'step' ran, as a plot", view: lossPlot),
+            shown(
+                "loss",
+                "the mean absolute error over the iterations 'step' ran, as a plot; with validation rows a curve "
+                    + "each for training, validation and test, the lowest validation error marked",
+                view: lossPlot),
             shown("boundary", "where a two-input network answers 1, with the training and held-out points") {
                 session in
                 guard let boundary = DecisionBoundary(session.trainer) else {
@@ -246,7 +250,23 @@ struct Nameable: Sendable {
         plot.note =
             "last: iteration \(session.iteration), error "
             + NumberFormatting.fixed(history.lastError ?? history.errors.last ?? 0, session.precision)
-        if !history.testErrors.isEmpty {
+        if !history.validationErrors.isEmpty {
+            // Training is step's Error:, with the step's mask; the held-out parts are evaluated
+            // as `eval` does, nothing dropped. Where early stopping would stop is read off the
+            // validation curve only: the test curve is there to be read, not to choose by.
+            plot.title = "mean |layer_2 - y| of each part, iterations \(from)-\(last)"
+            plot.label = "training, step's Error:"
+            plot.others = [LinePlot.Series(label: "validation, at eval", ys: history.validationErrors)]
+            if !history.testErrors.isEmpty {
+                plot.others.append(LinePlot.Series(label: "test, at eval", ys: history.testErrors))
+            }
+            if let best = history.bestValidation {
+                plot.mark = LinePlot.Mark(
+                    x: Double(best.iteration),
+                    label: "lowest validation error (early stopping): iteration \(best.iteration), "
+                        + NumberFormatting.fixed(best.error, session.precision))
+            }
+        } else if !history.testErrors.isEmpty {
             plot.title = "mean |layer_2 - y|, step's Error:, iterations \(from)-\(last)"
             plot.label = "training"
             plot.others = [LinePlot.Series(label: "held-out rows", ys: history.testErrors)]
