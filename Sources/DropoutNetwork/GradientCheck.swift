@@ -16,7 +16,8 @@ public struct GradientCheck: Sendable {
         public let gradient: HiddenGradient
         /// `synapse_0` or `synapse_1`.
         public let matrix: String
-        /// The largest |analytic - numeric| over the largest |numeric| of that matrix.
+        /// The largest |analytic - numeric| over the largest |numeric| of that matrix; NaN when a
+        /// finite difference is not finite (weights so large that the loss overflows).
         public let relativeError: Double
     }
 
@@ -48,6 +49,11 @@ public struct GradientCheck: Sendable {
                         minus.synapse1.elements[index] -= step
                     }
                     let numeric = (loss(data, plus, mask, settings) - loss(data, minus, mask, settings)) / (2 * step)
+                    // `max` drops a NaN, which would let a loss that is not finite pass as agreeing.
+                    guard numeric.isFinite, !worst.isNaN else {
+                        worst = .nan
+                        continue
+                    }
                     worst = max(worst, abs(analytic.elements[index] - numeric))
                     largest = max(largest, abs(numeric))
                 }
@@ -61,19 +67,34 @@ public struct GradientCheck: Sendable {
         _ data: Dataset, _ weights: Weights, _ mask: Matrix,
         _ settings: TrainingSettings
     ) -> Double {
-        let output = PostStep.forward(
+        let pass = PostStep.forward(
             data.inputs, weights.synapse0, weights.synapse1, mask: mask,
-            scale: settings.trainingScale, dot: Matrix.product
-        ).layer_2
-        let pairs = zip(output.elements, data.targets.elements)
+            scale: settings.trainingScale, dot: Matrix.product)
         let fit: Double
         switch settings.loss {
-        case .squared: fit = pairs.reduce(0) { $0 + 0.5 * ($1.0 - $1.1) * ($1.0 - $1.1) }
-        case .crossEntropy: fit = pairs.reduce(0) { $0 - ($1.1 * log($1.0) + (1 - $1.1) * log(1 - $1.0)) }
+        case .squared:
+            fit = zip(pass.layer_2.elements, data.targets.elements).reduce(0) {
+                $0 + 0.5 * ($1.0 - $1.1) * ($1.0 - $1.1)
+            }
+        case .crossEntropy:
+            // The output's pre-activation, the product `forward` took its sigmoid of.
+            let z = Matrix.product(pass.layer_1, weights.synapse1)
+            fit = zip(z.elements, data.targets.elements).reduce(0) { $0 + crossEntropy(logit: $1.0, target: $1.1) }
         }
         let L = settings.weightDecay
         guard L > 0 else { return fit }
         let squares = (weights.synapse0.elements + weights.synapse1.elements).reduce(0) { $0 + $1 * $1 }
         return fit + 0.5 * L * squares
+    }
+
+    /// `-(y * log(p) + (1 - y) * log(1 - p))` for `p = sigmoid(z)`, written as
+    /// `max(z, 0) - y * z + log1p(exp(-|z|))`, the form PyTorch's `BCEWithLogitsLoss` uses. The
+    /// same value, but finite where `p` rounds to exactly 0 or 1 (|z| past about 37 for 1): there
+    /// `log(1 - p)` is -inf, `0 * -inf` is NaN, and the finite difference with it. Clamping the
+    /// log at -100 as `BCELoss` does would keep it finite but flat, so the numeric gradient of a
+    /// saturated output would be 0 while the analytic `layer_2 - y` is not, and the check would
+    /// report a disagreement the step does not have.
+    static func crossEntropy(logit z: Double, target y: Double) -> Double {
+        max(z, 0) - y * z + log1p(exp(-abs(z)))
     }
 }

@@ -66,6 +66,63 @@ final class DigitViewsTests: XCTestCase {
         XCTAssertTrue(shell.run("show confusion validation").contains("on the 100 validation rows"))
     }
 
+    /// `expect` reads the counts `show confusion` prints: `confusion[target, answer]`, on the
+    /// test rows by default and on each part by name, with what is accepted when out of range.
+    func testExpectReadsTheConfusionMatrixOfEachPart() throws {
+        let shell = trained()
+        let trainer = shell.session.trainer
+        let data = trainer.data
+        let test = Evaluation.confusion(outputs: trainer.predict(data.testInputs).outputs, targets: data.testTargets)
+        let validation = Evaluation.confusion(
+            outputs: trainer.predict(data.validationInputs).outputs, targets: data.validationTargets)
+        let training = Evaluation.confusion(outputs: trainer.evaluate().outputs, targets: data.targets)
+        var mistake = (0, 1)
+        for target in 0..<10 {
+            for answer in 0..<10 where answer != target && test[target][answer] > test[mistake.0][mistake.1] {
+                mistake = (target, answer)
+            }
+        }
+        XCTAssertGreaterThan(test[mistake.0][mistake.1], 0)
+        let right: Int = (0..<10).map { training[$0][$0] }.reduce(0, +)
+        let cell = "[\(mistake.0), \(mistake.1)] == \(test[mistake.0][mistake.1])"
+        let diagonal = (0..<10).map { "confusion.training[\($0),\($0)]" }.joined(separator: " + ")
+        let lines: [String] = [
+            "expect confusion" + cell, "expect confusion.test" + cell, "expect sum(confusion) == test.rows",
+            "expect sum(confusion.validation) == validation.rows",
+            "expect confusion.validation[4, 4] == \(validation[4][4])",
+            "expect sum(confusion.training[7]) == \(training[7].reduce(0, +))",
+            "expect \(diagonal) == \(right)", "expect \(right) / rows == eval.accuracy",
+        ]
+        for line in lines { XCTAssertEqual(shell.errors(line), [], line) }
+        let before = shell.session
+        XCTAssertEqual(
+            shell.errors("expect confusion[3, 10] == 0", "expect confusion[-1, 0] == 0"),
+            [
+                "confusion[3, 10]: column 10 is out of range; the matrix is 10x10, so rows are 0 to 9 and columns "
+                    + "are 0 to 9",
+                "confusion[-1, 0]: row -1 is out of range; the matrix is 10x10, so rows are 0 to 9 and columns "
+                    + "are 0 to 9",
+            ])
+        XCTAssertEqual(shell.session, before)
+        shell.run("set data digits train=1797")
+        XCTAssertEqual(
+            shell.errors("expect sum(confusion.test) > 0", "expect sum(confusion.validation) > 0"),
+            [
+                "digits train=1797 validation=0 noise=0.0 seed=0 has no test rows; confusion.training reads the "
+                    + "training rows",
+                "digits train=1797 validation=0 noise=0.0 seed=0 has no validation rows; confusion.training reads "
+                    + "the training rows",
+            ])
+        XCTAssertEqual(shell.errors("expect sum(confusion) == rows"), [], "the training rows when none are held out")
+        XCTAssertEqual(
+            LabHarness().errors("expect confusion[0, 0] > 0"),
+            ["the confusion matrix needs data with a class per row, such as 'set data digits'; xor is not"])
+        XCTAssertEqual(
+            Completion.offer(before: "expect ", word: "confusion"),
+            .words(["confusion", "confusion.training", "confusion.validation", "confusion.test"]))
+        XCTAssertTrue(LabHarness(width: LabHarness.unwrapped).run("help expect").contains("confusion[3, 8]"))
+    }
+
     func testViewsSayWhatTheyNeed() {
         let shell = LabHarness(width: LabHarness.unwrapped)
         XCTAssertEqual(

@@ -67,6 +67,58 @@ final class EarlyStoppingTests: XCTestCase {
             ])
     }
 
+    /// `show loss` on data with validation rows: a curve each for training, validation and test,
+    /// a legend naming them that fits 80 columns, and the iteration `best.iteration` names marked
+    /// on the axis, in the terminal and in the SVG the HTML export and notebooks show.
+    func testShowLossDrawsEachPartAndMarksTheLowestValidationError() throws {
+        let shell = LabHarness()
+        shell.run("set data circles rows=80 noise=0.1 validation=0.25 test=0.25 seed=3", "set hidden 16", "step 400")
+        let history = shell.session.lossHistory
+        let best = try XCTUnwrap(history.bestValidation)
+        XCTAssertEqual(shell.errors("expect best.iteration == \(best.iteration)"), [])
+        XCTAssertGreaterThan(best.iteration, 1)
+        XCTAssertLessThan(best.iteration, 400, "a mark inside the axis, not at its end")
+        let lines = shell.run("show loss").components(separatedBy: "\n")
+        guard case .plot(let plot)? = shell.console.blocks.last else { return XCTFail("no plot") }
+        XCTAssertEqual(plot.ys, history.errors)
+        XCTAssertEqual(plot.others.map(\.label), ["validation, at eval", "test, at eval"])
+        XCTAssertEqual(plot.others.map(\.ys), [history.validationErrors, history.testErrors])
+        XCTAssertEqual(plot.mark?.x, Double(best.iteration))
+        XCTAssertEqual(lines[0], "mean |layer_2 - y| of each part, iterations 1-400")
+        XCTAssertEqual(
+            lines.suffix(2),
+            [
+                "          ⠒⠒ training, step's Error:   • validation, at eval   × test, at eval",
+                "          ▲ lowest validation error (early stopping): iteration \(best.iteration), "
+                    + NumberFormatting.fixed(best.error, 6),
+            ])
+        XCTAssertTrue(lines.allSatisfy { $0.count <= 80 })
+        // The axis: 60 cells from 1 to 400, the mark in the cell of its iteration's dot column.
+        let axis = try XCTUnwrap(lines.first { $0.contains("└") })
+        let cells = Array(axis.split(separator: "└")[1])
+        let column = Int((Double(best.iteration - 1) / 399 * 119).rounded()) / 2
+        XCTAssertEqual(cells.count, 60)
+        XCTAssertEqual(cells.indices.filter { cells[$0] == "▲" }, [column])
+
+        let svg = try XCTUnwrap(HTMLTranscript.figure(.plot(plot)))
+        XCTAssertEqual(svg.components(separatedBy: "<polyline").count - 1, 3)
+        let at = NumberFormatting.fixed(70 + Double(best.iteration - 1) / 399 * 550, 1)
+        XCTAssertTrue(svg.contains("<line x1=\"\(at)\" y1=\"36.0\" x2=\"\(at)\" y2=\"250.0\""), svg)
+        for entry in [
+            "blue: training, step&#39;s Error:", "red, dashed: validation, at eval", "ochre, dashed: test, at eval",
+            "dotted, ▲: lowest validation error (early stopping): iteration \(best.iteration),",
+        ] {
+            XCTAssertTrue(svg.contains(">\(entry)"), entry)
+        }
+
+        // Held-out rows without validation rows draw as before: two curves, nothing marked.
+        let test = LabHarness()
+        test.run("set data circles rows=24 noise=0.1 test=0.25", "step 200")
+        let plain = test.run("show loss").components(separatedBy: "\n")
+        XCTAssertEqual(plain.last, "          ⠒⠒ training   • held-out rows")
+        XCTAssertFalse(plain.contains { $0.contains("▲") })
+    }
+
     /// Saved and loaded, the series and so the reading are the same; a snapshot without one (from
     /// before it was recorded) loads, and its series stays empty rather than misaligned.
     func testASnapshotKeepsTheValidationSeries() throws {

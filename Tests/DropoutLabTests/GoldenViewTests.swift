@@ -5,8 +5,8 @@ import XCTest
 @testable import DropoutLab
 
 /// Every view on a fixed seed, byte for byte against Golden/NAME.golden.md, the transcript of
-/// the commands in Golden/NAME.txt (views, and the digits' views). `DROPOUT_RECORD=1` re-records
-/// after a deliberate change.
+/// the commands in Golden/NAME.txt (views, the digits' views, and the loss of held-out parts).
+/// `DROPOUT_RECORD=1` re-records after a deliberate change.
 final class GoldenViewTests: XCTestCase {
     func testEveryViewMatchesItsGoldenText() throws {
         try assertGolden("views")
@@ -15,6 +15,12 @@ final class GoldenViewTests: XCTestCase {
     /// The digits' views: eval over ten outputs, the confusion matrix, digits, weight and hidden images.
     func testTheDigitsViewsMatchTheirGoldenText() throws {
         try assertGolden("digits")
+    }
+
+    /// `show loss` with validation and test rows: three curves and the lowest validation error
+    /// marked, on circles and on the digits.
+    func testTheLossOfEachPartMatchesItsGoldenText() throws {
+        try assertGolden("heldout")
     }
 
     private func assertGolden(_ name: String) throws {

@@ -37,7 +37,8 @@ final class NameablesTests: XCTestCase {
             }
         }
         for entry in Nameable.readable {
-            XCTAssertEqual(shell.errors("expect sum(\(entry.name)) == sum(\(entry.name))"), [], entry.name)
+            let session = entry.name.hasPrefix("confusion") ? digits : shell
+            XCTAssertEqual(session.errors("expect sum(\(entry.name)) == sum(\(entry.name))"), [], entry.name)
         }
         XCTAssertEqual(
             shell.errors("expect eval.error == mean(abs(eval.output - y))"), [], "a value is what its meaning says")
@@ -65,7 +66,7 @@ final class NameablesTests: XCTestCase {
         for entry in Nameable.readable {
             XCTAssertTrue(expect.contains("\n  \(entry.name) "), entry.name)
         }
-        XCTAssertTrue(expect.contains("\n  iteration            the number of steps trained on these weights\n"))
+        XCTAssertTrue(expect.contains("\n  iteration             the number of steps trained on these weights\n"))
         XCTAssertFalse(expect.contains("\n  params "))
     }
 

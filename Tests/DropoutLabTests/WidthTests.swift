@@ -29,7 +29,9 @@ final class WidthTests: XCTestCase {
             "compare dropout=0,0.5 hidden=4,8 seeds=3 steps=100", "set hidden 40", "step 2", "show synapse_0",
             "show synapse_1", "show mask", "step 1 trace", "show synapse_0 heat",
             "set data circles rows=24 noise=0.1 test=0.25", "get", "step 200", "show loss", "show boundary",
-            "eval", "compare dropout=0,0.5 seeds=3 steps=100", "set data random rows=6 features=12 outputs=2",
+            "eval", "compare dropout=0,0.5 seeds=3 steps=100",
+            "set data circles rows=40 noise=0.1 validation=0.25 test=0.25", "step 100", "show loss", "show loss log",
+            "set data random rows=6 features=12 outputs=2",
             "eval", "show X", "history",
         ]
 

@@ -120,9 +120,15 @@ enum DigitViews {
             images: images, signed: false, scale: scale, footer: footer)
     }
 
-    /// `show confusion [training|validation|test]`: how often each target digit was answered as
-    /// each digit, on the test rows when there are any (the honest measure), else the training rows.
-    static func confusion(_ part: String?, _ session: Session) throws -> Table {
+    /// How often each target digit was answered as each digit, on `part`'s rows, or by default
+    /// on the test rows when there are any (the honest measure), else the training rows: the
+    /// counts `show confusion` tabulates and `expect` reads as `confusion[target, answer]`.
+    /// `otherwise` ends the error for a part with no rows, saying what to ask for instead.
+    static func confusionCounts(
+        _ part: String?, _ session: Session, otherwise: String
+    ) throws -> (
+        counts: [[Int]], part: String, rows: Int
+    ) {
         guard session.dataSpec.isClassification else {
             throw CommandError(
                 "the confusion matrix needs data with a class per row, such as 'set data digits'; "
@@ -139,11 +145,16 @@ enum DigitViews {
             throw CommandError("show confusion takes training, validation or test, got '\(chosen)'")
         }
         guard rows.inputs.rows > 0 else {
-            throw CommandError(
-                "\(session.dataSpec.description) has no \(chosen) rows; show confusion takes training too")
+            throw CommandError("\(session.dataSpec.description) has no \(chosen) rows; \(otherwise)")
         }
         let outputs = session.trainer.predict(rows.inputs).outputs
-        let counts = Evaluation.confusion(outputs: outputs, targets: rows.targets)
+        return (Evaluation.confusion(outputs: outputs, targets: rows.targets), chosen, rows.inputs.rows)
+    }
+
+    /// `show confusion [training|validation|test]`: the counts as a table, a row per target.
+    static func confusion(_ part: String?, _ session: Session) throws -> Table {
+        let (counts, chosen, rowCount) = try confusionCounts(
+            part, session, otherwise: "show confusion takes training too")
         let classes = counts.count
         var table = Table(
             header: ["target"] + (0..<classes).map(String.init) + ["rows", "right"],
@@ -156,8 +167,8 @@ enum DigitViews {
             })
         let right = (0..<classes).map { counts[$0][$0] }.reduce(0, +)
         table.footer.append(
-            "a row per target, a column per answer (the largest output), on the \(rows.inputs.rows) \(chosen) rows: "
-                + "\(right) right (\(NumberFormatting.fixed(100 * Double(right) / Double(rows.inputs.rows), 1))%)")
+            "a row per target, a column per answer (the largest output), on the \(rowCount) \(chosen) rows: "
+                + "\(right) right (\(NumberFormatting.fixed(100 * Double(right) / Double(rowCount), 1))%)")
         let mistakes = (0..<classes).flatMap { target in (0..<classes).map { (target, $0) } }.filter { $0 != $1 }
         if let worst = mistakes.max(by: { counts[$0.0][$0.1] < counts[$1.0][$1.1] }), counts[worst.0][worst.1] > 0 {
             table.footer.append(

@@ -9,8 +9,10 @@ enum GradientCheckCommand {
         name: "gradcheck", usage: "gradcheck",
         summary: "compare the step's gradients with finite differences, for both gradient settings",
         details: [
-            "The loss is 0.5 * sum((layer_2 - y)^2), whose gradient the post's deltas compute; the mask",
-            "of the last step is held fixed (none before the first step, or with dropout 0).",
+            "The loss is 0.5 * sum((layer_2 - y)^2), whose gradient the post's deltas compute, or under",
+            "'set loss cross_entropy' the cross-entropy, taken from the output's pre-activation so that an",
+            "output of exactly 0 or 1 stays finite; the mask of the last step is held fixed (none before",
+            "the first step, or with dropout 0).",
             "With inverted scaling the post's derivative is off; the exact one agrees to about 1e-6 or better.",
         ],
         example: "gradcheck",

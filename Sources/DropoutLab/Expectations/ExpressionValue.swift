@@ -20,12 +20,18 @@ enum ExpressionValue: Equatable, Sendable {
     /// `m[i]` on a vector is its i-th element; on a matrix, its i-th row. `m[i, j]` is one element.
     func indexed(_ indices: [Int], text: String) throws -> ExpressionValue {
         guard case .matrix(let matrix) = self else { throw CommandError("\(text): only a matrix can be indexed") }
+        func accepted(_ count: Int, _ what: String) -> String {
+            count == 0 ? "it has no \(what)s" : "\(what)s are 0 to \(count - 1)"
+        }
         func check(_ index: Int, _ count: Int, _ what: String) throws {
             guard (0..<count).contains(index) else {
+                let range =
+                    what == "element"
+                    ? accepted(count, what)
+                    : accepted(matrix.rows, "row") + " and " + accepted(matrix.columns, "column")
                 throw CommandError(
                     "\(text): \(what) \(index) is out of range; the matrix is \(matrix.rows)x\(matrix.columns), "
-                        + "indices start at 0"
-                )
+                        + "so \(range)")
             }
         }
         switch indices.count {

@@ -17,11 +17,21 @@ public struct LinePlot: Equatable, Sendable {
     public var xFrom: Double?
     /// A line under the plot, such as the true last value (the points are means of slices).
     public var note = ""
+    /// One x to point out on the axis, with what it is: where the validation error was lowest.
+    public var mark: Mark?
 
     public struct Series: Equatable, Sendable {
         public let label: String
         public let ys: [Double]
     }
+
+    public struct Mark: Equatable, Sendable {
+        public let x: Double
+        public let label: String
+    }
+
+    /// The glyph of the mark, on the x axis and before its legend line.
+    static let markGlyph = "▲"
 
     /// The markers and colours of the other curves, in turn.
     static let markers: [Character] = ["•", "×", "+", "◆", "▲", "○"]
@@ -141,7 +151,9 @@ enum LinePlotRendering {
             }.joined()
             lines.append(style.dim(label) + cells)
         }
-        let axis = String(repeating: " ", count: labelWidth) + " └" + String(repeating: "─", count: columns)
+        var axisCells = [String](repeating: "─", count: columns)
+        if let mark = plot.mark { axisCells[scaled(mark.x, xMin, xMax, dotWidth) / 2] = LinePlot.markGlyph }
+        let axis = String(repeating: " ", count: labelWidth) + " └" + axisCells.joined()
         let left = NumberFormatting.short(xMin)
         let right = NumberFormatting.short(xMax)
         let gap = max(1, columns - left.count - right.count + 1)
@@ -172,6 +184,9 @@ enum LinePlotRendering {
                 }
             }
             lines.append(indent + line)
+        }
+        if let mark = plot.mark {
+            lines.append(String(repeating: " ", count: labelWidth + 2) + LinePlot.markGlyph + " " + mark.label)
         }
         return (lines, labelWidth + 2 + columns)
     }

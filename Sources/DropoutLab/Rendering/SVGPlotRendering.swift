@@ -30,13 +30,22 @@ enum SVGPlotRendering {
                 + "\(colours[index % colours.count])\"/>\n"
         }
         // The legend under the axis, an entry a line, so no entry runs past the picture's edge.
-        let legend =
+        var legend =
             plot.others.isEmpty
             ? []
             : ["blue: \(plot.label)"]
                 + plot.others.enumerated().map {
                     "\(colourNames[$0.offset % colourNames.count]), dashed: \($0.element.label)"
                 }
+        if let mark = plot.mark {
+            let at = number(x(mark.x))
+            others +=
+                "<line x1=\"\(at)\" y1=\"\(number(top))\" x2=\"\(at)\" y2=\"\(number(top + plotHeight))\" "
+                + "class=\"axis\" stroke-dasharray=\"1 3\"/>\n"
+                + "<text x=\"\(at)\" y=\"\(number(top - 2))\" class=\"tick\" "
+                + "text-anchor=\"middle\">\(LinePlot.markGlyph)</text>\n"
+            legend.append("dotted, \(LinePlot.markGlyph): \(mark.label)")
+        }
         for (index, entry) in legend.enumerated() {
             others +=
                 "<text x=\"\(number(left))\" y=\"\(number(height + 14 * Double(index + 1)))\" "

@@ -76,6 +76,7 @@ extension OutputBlock {
             shown.xLabel = visible(plot.xLabel)
             shown.label = visible(plot.label)
             shown.others = plot.others.map { LinePlot.Series(label: visible($0.label), ys: $0.ys) }
+            shown.mark = plot.mark.map { LinePlot.Mark(x: $0.x, label: visible($0.label)) }
             return .plot(shown)
         case .prose(let lines): return .prose(lines.map(visible))
         case .echo(let prompt, let command): return .echo(prompt: visible(prompt), command: visible(command))

@@ -48,7 +48,11 @@ struct Nameable: Sendable {
             stepArray("layer_1_delta", "the last step's error term of the hidden layer", .numbers) { $0.layer1Delta },
             stepArray("layer_2_delta", "the last step's error term of the output", .numbers) { $0.layer2Delta },
             shown("params", "every parameter, its value and its meaning") { .table(SettingsCommands.listing($0)) },
-            shown("loss", "the mean absolute error over the iterations 'step' ran, as a plot", view: lossPlot),
+            shown(
+                "loss",
+                "the mean absolute error over the iterations 'step' ran, as a plot; with validation rows a curve "
+                    + "each for training, validation and test, the lowest validation error marked",
+                view: lossPlot),
             shown("boundary", "where a two-input network answers 1, with the training and held-out points") {
                 session in
                 guard let boundary = DecisionBoundary(session.trainer) else {
@@ -62,8 +66,21 @@ struct Nameable: Sendable {
                 throw CommandError(
                     "show digit needs a training row or a range of rows, such as 'show digit 5' or 'show digit 0..7'")
             },
-            shown("confusion", "on the digits, each digit's answers counted (test rows when held out)") {
-                .table(try DigitViews.confusion(nil, $0))
+            Nameable(
+                name: "confusion",
+                meaning: "on the digits, each digit's answers counted (test rows when held out); "
+                    + "for expect, confusion[3, 8] counts the 3s answered as 8",
+                value: { try confusionCounts(nil, $0) },
+                view: { .table(try DigitViews.confusion(nil, $0)) }),
+            // The confusion matrix of each part, for expect: confusion.test[3, 8].
+            read("confusion.training", "confusion on the training rows") {
+                try confusionCounts("training", $0)
+            },
+            read("confusion.validation", "confusion on the validation rows") {
+                try confusionCounts("validation", $0)
+            },
+            read("confusion.test", "confusion on the held-out test rows") {
+                try confusionCounts("test", $0)
             },
             read("eval.hidden", "the hidden layer at evaluation, nothing dropped") {
                 .matrix($0.trainer.evaluate().hidden)
@@ -211,6 +228,14 @@ struct Nameable: Sendable {
         return test
     }
 
+    /// The counts of the confusion matrix as a matrix, a row per target and a column per answer.
+    private static func confusionCounts(_ part: String?, _ session: Session) throws -> ExpressionValue {
+        let counts = try DigitViews.confusionCounts(
+            part, session, otherwise: "confusion.training reads the training rows"
+        ).counts
+        return .matrix(Matrix(rowArrays: counts.map { $0.map(Double.init) })!)
+    }
+
     private static func lossPlot(_ session: Session) throws -> OutputBlock {
         let history = session.lossHistory
         guard let first = history.iterations.first, let last = history.iterations.last else {
@@ -225,7 +250,23 @@ struct Nameable: Sendable {
         plot.note =
             "last: iteration \(session.iteration), error "
             + NumberFormatting.fixed(history.lastError ?? history.errors.last ?? 0, session.precision)
-        if !history.testErrors.isEmpty {
+        if !history.validationErrors.isEmpty {
+            // Training is step's Error:, with the step's mask; the held-out parts are evaluated
+            // as `eval` does, nothing dropped. Where early stopping would stop is read off the
+            // validation curve only: the test curve is there to be read, not to choose by.
+            plot.title = "mean |layer_2 - y| of each part, iterations \(from)-\(last)"
+            plot.label = "training, step's Error:"
+            plot.others = [LinePlot.Series(label: "validation, at eval", ys: history.validationErrors)]
+            if !history.testErrors.isEmpty {
+                plot.others.append(LinePlot.Series(label: "test, at eval", ys: history.testErrors))
+            }
+            if let best = history.bestValidation {
+                plot.mark = LinePlot.Mark(
+                    x: Double(best.iteration),
+                    label: "lowest validation error (early stopping): iteration \(best.iteration), "
+                        + NumberFormatting.fixed(best.error, session.precision))
+            }
+        } else if !history.testErrors.isEmpty {
             plot.title = "mean |layer_2 - y|, step's Error:, iterations \(from)-\(last)"
             plot.label = "training"
             plot.others = [LinePlot.Series(label: "held-out rows", ys: history.testErrors)]
