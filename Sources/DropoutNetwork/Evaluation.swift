@@ -50,13 +50,16 @@ extension Trainer {
     }
 
     /// The hidden layer and the outputs for any inputs, evaluated as `eval` does: the
-    /// reference's evaluation pass (`PostStep.evaluate`) with the fast path's products. On a
-    /// large network those sum as OpenBLAS does, not in the reference's index order, and every
-    /// number `eval`, `compare` and the transcripts show has always come from them; they are
-    /// also what keeps evaluating a large network (after every run of a compare) cheap. Below
-    /// the BLAS threshold the two are the same loops, so the tutorial's numbers are the same bits.
+    /// reference's evaluation pass (`PostStep.evaluate`) with the fast path's products and
+    /// sigmoid lanes. On a large network the products sum as OpenBLAS does, not in the
+    /// reference's index order, and every number `eval`, `compare` and the transcripts show has
+    /// always come from them; they are also what keeps evaluating a large network cheap (after
+    /// every run of a compare, and after every step on data with held-out rows, whose errors
+    /// `step` records). Below the BLAS threshold the two are the same loops, and the lanes are
+    /// libm's exp to the bit, so the tutorial's numbers are the same bits.
     public func predict(_ x: Matrix) -> (hidden: Matrix, outputs: Matrix) {
-        let (hidden, outputs) = PostStep.evaluate(x, weights, settings: settings, dot: Matrix.product)
+        let (hidden, outputs) = PostStep.evaluate(
+            x, weights, settings: settings, dot: Matrix.product, sigmoid: Matrix.sigmoidInLanes)
         return (hidden, outputs)
     }
 

@@ -32,6 +32,9 @@ import Foundation
 public struct PostStep: Equatable, Sendable {
     /// How to multiply two matrices: `PostStep.dot`, or the fast path's `Matrix.product`.
     typealias Product = (Matrix, Matrix) -> Matrix
+    /// How to take the sigmoid of every element: `PostStep.sigmoid`, or the fast path's
+    /// `Matrix.sigmoidInLanes`, the same bits.
+    typealias Activation = (Matrix) -> Matrix
 
     /// The inputs the step trained on, times the input mask (and its scale) with input dropout.
     let X: Matrix
@@ -96,7 +99,7 @@ public struct PostStep: Equatable, Sendable {
     /// with no mask), `layer_2 = sigmoid(layer_1 · synapse_1)`.
     static func forward(
         _ X: Matrix, _ synapse_0: Matrix, _ synapse_1: Matrix, mask: Matrix?, scale: Double,
-        dot: Product = PostStep.dot
+        dot: Product = PostStep.dot, sigmoid: Activation = PostStep.sigmoid
     ) -> (a: Matrix, layer_1: Matrix, layer_2: Matrix) {
         let a = sigmoid(dot(X, synapse_0))
         let layer_1 = mask.map { a * ($0 * scale) } ?? a
@@ -107,14 +110,14 @@ public struct PostStep: Equatable, Sendable {
     /// a dropped layer times its keep probability. Returns the hidden layer and the outputs.
     static func evaluate(
         _ X: Matrix, _ weights: Weights, settings: TrainingSettings,
-        dot: Product = PostStep.dot
+        dot: Product = PostStep.dot, sigmoid: Activation = PostStep.sigmoid
     ) -> (layer_1: Matrix, layer_2: Matrix) {
         // A factor of 1 changes no bit, and multiplying would copy synapse_0: 6 MB on a 784 x
         // 1024 network, for every evaluation.
         func scaled(_ w: Matrix, _ factor: Double) -> Matrix { factor == 1 ? w : w * factor }
         let synapse_0 = scaled(weights.synapse0, settings.inputEvaluationWeightScale)
         let synapse_1 = scaled(weights.synapse1, settings.evaluationWeightScale)
-        let pass = forward(X, synapse_0, synapse_1, mask: nil, scale: 1, dot: dot)
+        let pass = forward(X, synapse_0, synapse_1, mask: nil, scale: 1, dot: dot, sigmoid: sigmoid)
         return (pass.layer_1, pass.layer_2)
     }
 
@@ -165,8 +168,12 @@ func sigmoid(_ x: Double) -> Double {
     1.0 / (1.0 + exp(-x))
 }
 
+extension PostStep {
+    /// numpy's `1 / (1 + np.exp(-x))` over a whole array, one element at a time.
+    static func sigmoid(_ m: Matrix) -> Matrix { m.map(DropoutNetwork.sigmoid) }
+}
+
 // numpy's element-wise arithmetic and transpose, as the post's lines use them.
-private func sigmoid(_ m: Matrix) -> Matrix { m.map(sigmoid) }
 private func * (a: Matrix, b: Matrix) -> Matrix { a.combined(with: b, *) }
 private func - (a: Matrix, b: Matrix) -> Matrix { a.combined(with: b, -) }
 private func + (a: Matrix, b: Matrix) -> Matrix { a.combined(with: b, +) }

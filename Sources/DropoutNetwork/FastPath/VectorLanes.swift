@@ -52,3 +52,12 @@ enum SigmoidLanes {
         }
     }
 }
+
+extension Matrix {
+    /// `PostStep.sigmoid(m)`, the same bits, through `SigmoidLanes`: evaluation's sigmoid.
+    static func sigmoidInLanes(_ m: Matrix) -> Matrix {
+        var result = m
+        result.elements.withUnsafeMutableBufferPointer { SigmoidLanes.apply($0) }
+        return result
+    }
+}
