@@ -19,6 +19,8 @@ extension CompareCommand {
 
     static let curveSlots = 60
 
+    typealias AnswerSpread = DropoutEnsemble.AnswerSpread
+
     /// Trains each session on its own; the runs are independent, so they go to all the cores.
     /// With `samples`, each run then samples that many masks for each held-out row (Monte-Carlo
     /// dropout) and splits the spread of eval's answers by whether they are right.
@@ -92,11 +94,7 @@ extension CompareCommand {
     /// The spread over `samples` masks of eval's answers on the held-out rows, right and wrong
     /// apart, as `ensemble` gives it; the masks from a copy of the run's generator. Without
     /// dropout there is one network and every spread is 0. nil if stopped.
-    private static func answerSpread(
-        _ trainer: Trainer, samples: Int, stop: () -> Bool
-    ) -> DropoutEnsemble
-        .AnswerSpread?
-    {
+    private static func answerSpread(_ trainer: Trainer, samples: Int, stop: () -> Bool) -> AnswerSpread? {
         var generator = trainer.generator
         let data = trainer.data
         guard

@@ -41,7 +41,7 @@ enum EnsembleCommand {
             let answers = ensemble.spreadByAnswer(targets: rows.targets, byLargestOutput: classes)
             context.console.emit(
                 .table(table(ensemble, answers, targets: rows.targets, part: request.part, session: session)))
-            session.lastEnsemble = EnsembleRecord(ensemble: ensemble, part: request.part, answers: answers)
+            session.lastEnsemble = EnsembleRecord(ensemble: ensemble, answers: answers)
         })
 
     /// `ensemble`'s words, read and checked against the session before anything is computed.

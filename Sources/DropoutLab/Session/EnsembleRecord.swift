@@ -5,9 +5,8 @@ import DropoutNetwork
 /// it ran on, so the session forgets it as soon as the network changes: a step, a reset, a
 /// setting. Like compare's table it is a record of a command, not saved in snapshots.
 public struct EnsembleRecord: Equatable, Sendable {
+    /// The rows are those `ensemble` was asked for: the test rows when held out, by default.
     public let ensemble: DropoutEnsemble
-    /// The part of the data the rows came from: training, validation or test.
-    public let part: String
     /// The spreads of eval's right and wrong answers on those rows.
     public let answers: DropoutEnsemble.AnswerSpread
 }
