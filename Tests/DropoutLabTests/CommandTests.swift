@@ -518,6 +518,9 @@ final class EnsembleCommandTests: XCTestCase {
         XCTAssertEqual(
             shell.errors("expect ensemble.scaled > 0").first?.hasPrefix("ensemble.scaled reads the last ensemble"),
             true, "no ensemble has run on these weights")
+        shell.run("set hidden 16")
+        XCTAssertEqual(shell.errors("ensemble 1 exact"), [], "the limit itself is enumerated")
+        XCTAssertEqual(shell.errors("expect max(abs(ensemble.geometric - ensemble.scaled)) < 1e-12"), [])
         shell.run("set hidden 17")
         XCTAssertEqual(
             shell.errors("ensemble exact"),
