@@ -112,9 +112,10 @@ public struct DropoutEnsemble: Equatable, Sendable {
     static func exactAverages(_ contributions: Matrix, keep: Double) -> (arithmetic: [Double], geometric: [Double]) {
         let (width, outputs) = (contributions.rows, contributions.columns)
         let low = width / 2
-        func halfSums(_ units: Range<Int>) -> [[Double]] {
-            (0..<(1 << units.count)).map { mask in
-                (0..<outputs).map { output in
+        // Output k's sum over the half's units in `mask`, at [k * 2^half + mask].
+        func halfSums(_ units: Range<Int>) -> [Double] {
+            (0..<outputs).flatMap { output in
+                (0..<(1 << units.count)).map { mask in
                     var sum = 0.0
                     for (bit, unit) in units.enumerated() where mask & (1 << bit) != 0 {
                         sum += contributions[unit, output]
@@ -123,29 +124,34 @@ public struct DropoutEnsemble: Equatable, Sendable {
                 }
             }
         }
-        let lows = halfSums(0..<low)
-        let highs = halfSums(low..<width)
+        let (lows, highs) = (halfSums(0..<low), halfSums(low..<width))
+        let (lowCount, highCount) = (1 << low, 1 << (width - low))
         // The probability of a mask depends only on how many units it keeps.
         let probabilities = (0...width).map { kept in pow(keep, Double(kept)) * pow(1 - keep, Double(width - kept)) }
         var arithmetic = [Double](repeating: 0, count: outputs)
-        var logOn = [CompensatedSum](repeating: CompensatedSum(), count: outputs)
-        var logOff = logOn
-        for high in 0..<highs.count {
-            for lowMask in 0..<lows.count {
-                let probability = probabilities[lowMask.nonzeroBitCount + high.nonzeroBitCount]
-                for output in 0..<outputs {
-                    let z = lows[lowMask][output] + highs[high][output]
+        var geometric = arithmetic
+        for output in 0..<outputs {
+            var mean = 0.0
+            var logOn = CompensatedSum()
+            var logOff = CompensatedSum()
+            for high in 0..<highCount {
+                let zHigh = highs[output * highCount + high]
+                let highKept = high.nonzeroBitCount
+                for lowMask in 0..<lowCount {
+                    let probability = probabilities[lowMask.nonzeroBitCount + highKept]
+                    let z = lows[output * lowCount + lowMask] + zHigh
                     // One exponential for all three: e = e^-|z|, σ(z) and both softplus from it.
                     let e = exp(-abs(z))
                     let tail = log1p(e)
-                    arithmetic[output] += probability * (z >= 0 ? 1 / (1 + e) : e / (1 + e))
-                    logOn[output].add(-probability * (max(-z, 0) + tail))
-                    logOff[output].add(-probability * (max(z, 0) + tail))
+                    mean += probability * (z >= 0 ? 1 / (1 + e) : e / (1 + e))
+                    logOn.add(-probability * (max(-z, 0) + tail))
+                    logOff.add(-probability * (max(z, 0) + tail))
                 }
             }
+            arithmetic[output] = mean
+            // G / (G + G') = 1 / (1 + exp(log G' - log G)), which neither product underflows.
+            geometric[output] = 1 / (1 + exp(logOff.value - logOn.value))
         }
-        // G / (G + G') = 1 / (1 + exp(log G' - log G)), which neither product underflows.
-        let geometric = (0..<outputs).map { 1 / (1 + exp(logOff[$0].value - logOn[$0].value)) }
         return (arithmetic, geometric)
     }
 
