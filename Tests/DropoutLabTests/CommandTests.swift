@@ -422,21 +422,133 @@ final class BoundaryTests: XCTestCase {
 }
 
 final class EnsembleCommandTests: XCTestCase {
-    func testEnsembleShowsTheThreeRulesAndChangesNothing() {
+    func testEnsembleShowsEachRuleAndChangesOnlyItsRecord() {
         let shell = LabHarness()
         shell.run("step 2000")
         let before = shell.session
-        let lines = shell.run("ensemble 500").components(separatedBy: "\n")
-        XCTAssertEqual(lines[0], "row  target    scaled   sampled    spread     exact")
-        XCTAssertEqual(lines.count, 1 + 4 + 2)
-        XCTAssertTrue(lines[5].hasPrefix("mean absolute error: scaled "), lines[5])
-        XCTAssertEqual(lines[6], "500 sampled masks a row; exact over all 2^4 masks")
-        XCTAssertEqual(shell.session, before, "the masks came from a copy of the generator")
-        shell.run("set hidden 20")
-        XCTAssertTrue(shell.run("ensemble 10").hasSuffix("10 sampled masks a row; exact needs hidden 16 or fewer"))
+        XCTAssertEqual(
+            shell.run("ensemble 500 exact"),
+            """
+            row  target    scaled   sampled    spread  arithmetic  geometric
+              0       0  0.103770  0.206261  0.321746    0.217886   0.103770
+              1       1  0.815054  0.780440  0.218377    0.769679   0.815054
+              2       1  0.921782  0.863847  0.177164    0.861287   0.921782
+              3       0  0.290630  0.293993  0.111150    0.299139   0.290630
+            mean absolute error: scaled 0.164391, sampled 0.213992, arithmetic 0.221515,
+              geometric 0.164391
+            mean spread of the output: 0.207109 on the 4 rows answered right, no row
+              answered wrong
+            500 sampled masks a row, on the 4 training rows; exact over all 2^4 masks
+            """)
+        XCTAssertEqual(shell.session.trainer, before.trainer, "the masks came from a copy of the generator")
+        XCTAssertEqual(shell.errors("expect max(abs(ensemble.geometric - ensemble.scaled)) < 1e-15"), [])
+        XCTAssertEqual(shell.errors("expect min(abs(ensemble.arithmetic - ensemble.scaled)) > 0.005"), [])
+        XCTAssertEqual(shell.errors("expect max(abs(ensemble.scaled - eval.output)) == 0"), [])
+        XCTAssertEqual(shell.errors("expect ensemble.spread.right == mean(ensemble.spread)"), [])
+        XCTAssertEqual(
+            shell.errors("expect ensemble.spread.wrong > 0"),
+            ["ensemble.spread.wrong has no value: the last ensemble's network answered no row wrong"])
+        shell.run("ensemble 10")
+        XCTAssertEqual(
+            shell.errors("expect ensemble.geometric > 0"),
+            ["ensemble.geometric is computed by 'ensemble exact', and the last ensemble was not exact"])
+        shell.run("step 1")
+        XCTAssertEqual(
+            shell.errors("expect ensemble.sampled > 0"),
+            [
+                "ensemble.sampled reads the last ensemble on these weights, and none has run since they last "
+                    + "changed; type 'ensemble' first"
+            ])
+    }
+
+    /// On the digits a line is a row and follows its answer; the rows are the test rows.
+    func testOnTheDigitsEachRowShowsItsAnswerUnderEachRule() {
+        let shell = LabHarness()
+        shell.run("set data digits train=50 validation=20", "set hidden 6", "set alpha 0.05", "step 50")
+        XCTAssertEqual(
+            shell.run("ensemble 100 exact validation"),
+            """
+            row  target  answer    scaled   sampled    spread  arithmetic  geometric
+              0       9       6  0.154380  0.175131  0.092108    0.168418   0.154380
+              1       6       6  0.148762  0.160624  0.082116    0.164055   0.148762
+              2       7       6  0.143769  0.161828  0.084265    0.159405   0.143769
+              3       9       6  0.145175  0.155264  0.089660    0.159739   0.145175
+              4       0       6  0.145254  0.175738  0.092133    0.159893   0.145254
+              5       0       6  0.143306  0.161397  0.068092    0.158617   0.143306
+              6       5       6  0.145840  0.165797  0.089688    0.161330   0.145840
+              7       1       6  0.151240  0.164592  0.090896    0.165839   0.151240
+              8       6       6  0.141547  0.176563  0.102180    0.157035   0.141547
+              9       3       8  0.178730  0.183360  0.062286    0.186616   0.178730
+             10       0       6  0.147796  0.165631  0.089191    0.162963   0.147796
+             11       2       6  0.210751  0.223724  0.082339    0.219819   0.210751
+             12       3       6  0.158298  0.166028  0.090374    0.172060   0.158298
+             13       4       6  0.147446  0.171063  0.094315    0.162473   0.147446
+             14       1       1  0.247956  0.248969  0.085219    0.255725   0.247956
+             15       9       6  0.173575  0.179726  0.076262    0.185582   0.173575
+            ... 4 more rows
+            mean absolute error: scaled 0.160186, sampled 0.171434, arithmetic 0.171999,
+              geometric 0.160186
+            accuracy (the largest output is the target): scaled 25.0%, sampled 25.0%,
+              arithmetic 25.0%, geometric 25.0%
+            mean spread of the answer's output: 0.091444 on the 5 rows answered right,
+              0.084019 on the 15 rows answered wrong
+            100 sampled masks a row, on the 20 validation rows; exact over all 2^6 masks
+            """)
+        XCTAssertEqual(shell.errors("expect max(abs(ensemble.geometric - ensemble.scaled)) < 1e-12"), [])
+        XCTAssertEqual(shell.errors("expect abs(ensemble.spread.right - 0.091444) < 1e-6"), [])
+        XCTAssertTrue(
+            shell.run("ensemble 10").hasSuffix(
+                "10 sampled masks a row, on the 1727 test rows; "
+                    + "'ensemble exact' averages over\n  all 2^6 masks"))
+    }
+
+    /// Random data with several outputs and no class a row: a line for each output of a row.
+    func testOtherDataWithSeveralOutputsHasALineAnOutput() {
+        let shell = LabHarness()
+        shell.run("set data random rows=3 features=2 outputs=2", "step 100")
+        let lines = shell.run("ensemble 20").components(separatedBy: "\n")
+        XCTAssertEqual(lines[0], "row  output  target    scaled   sampled    spread")
+        XCTAssertEqual(lines.count, 1 + 6 + 5)
+        XCTAssertTrue(lines[1].hasPrefix("  0       0 "), lines[1])
+        XCTAssertTrue(lines[2].hasPrefix("  0       1 "), lines[2])
+    }
+
+    func testEnsembleRefusesWhatItCannotDo() {
+        let shell = LabHarness()
+        XCTAssertEqual(
+            shell.errors("expect ensemble.scaled > 0").first?.hasPrefix("ensemble.scaled reads the last ensemble"),
+            true, "no ensemble has run on these weights")
+        shell.run("set hidden 16")
+        XCTAssertEqual(shell.errors("ensemble 1 exact"), [], "the limit itself is enumerated")
+        XCTAssertEqual(shell.errors("expect max(abs(ensemble.geometric - ensemble.scaled)) < 1e-12"), [])
+        shell.run("set hidden 17")
+        XCTAssertEqual(
+            shell.errors("ensemble exact"),
+            [
+                "exact enumerates all 2^hidden masks and takes hidden 16 at most; this network has 17: "
+                    + "'set hidden 16' or leave out exact"
+            ])
+        XCTAssertTrue(shell.run("ensemble 10").hasSuffix("exact needs hidden 16 or fewer"))
+        XCTAssertEqual(
+            shell.errors("ensemble 0"), ["samples 0 is out of range; samples takes a whole number from 1 to 100000"])
+        XCTAssertEqual(
+            shell.errors("ensemble 100001"),
+            ["samples 100001 is out of range; samples takes a whole number from 1 to 100000"])
+        XCTAssertEqual(
+            shell.errors("ensemble often"),
+            ["ensemble takes SAMPLES, 'exact' and training, validation or test, got 'often'"])
+        XCTAssertEqual(shell.errors("ensemble 10 20"), ["ensemble takes one samples, got two"])
+        XCTAssertEqual(shell.errors("ensemble test training"), ["ensemble takes one part of the data, got two"])
+        XCTAssertEqual(
+            shell.errors("ensemble test"), ["xor has no test rows; ensemble takes training too"])
         shell.run("set dropout 0")
         XCTAssertEqual(
             shell.errors("ensemble"), ["with dropout 0 there is one network, not an ensemble; 'set dropout 0.2' first"])
+    }
+
+    func testTabCompletesEnsemblesWords() {
+        XCTAssertEqual(Completion.offer(before: "ensemble ", word: "e"), .words(["exact"]))
+        XCTAssertEqual(Completion.offer(before: "ensemble 100 exact ", word: "t"), .words(["training", "test"]))
     }
 }
 
@@ -490,6 +602,45 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(lines[5], "300 steps each, seed 1")
     }
 
+    /// samples=N measures each run as 'ensemble N' on its test rows would, and tabulates it.
+    func testSamplesGivesEachRunsSpreadAsEnsembleMeasuresIt() throws {
+        let setup = ["set data digits train=50 validation=20", "set hidden 6", "set alpha 0.05"]
+        let shell = LabHarness()
+        for line in setup { shell.run(line) }
+        let output = shell.run("compare dropout=0,0.5 steps=30 samples=40")
+        XCTAssertTrue(
+            output.contains(
+                """
+                setting      spread, right  spread, wrong
+                dropout=0         0.000000       0.000000
+                dropout=0.5       0.135009       0.128348
+                spread: the standard deviation of the answer's output over 40 sampled masks,
+                  averaged over the test rows eval answers right, and wrong; expect reads
+                  compare.spread.right and compare.spread.wrong
+                """), output)
+        let comparison = try XCTUnwrap(shell.session.lastComparison)
+        XCTAssertEqual(comparison.rows[0].columns["spread.right"], [0], "without dropout, one network: no spread")
+        let byHand = LabHarness()
+        for line in setup + ["set dropout 0.5", "step 30", "ensemble 40"] { byHand.run(line) }
+        let record = try XCTUnwrap(byHand.session.lastEnsemble)
+        XCTAssertEqual(comparison.rows[1].columns["spread.right"], [record.answers.meanRight])
+        XCTAssertEqual(comparison.rows[1].columns["spread.wrong"], [record.answers.meanWrong])
+        XCTAssertEqual(shell.errors("expect compare.spread.wrong[dropout=0] == 0"), [])
+        shell.run("compare dropout=0,0.5 steps=30")
+        XCTAssertEqual(
+            shell.errors("expect compare.spread.right[dropout=0.5] > 0"),
+            [
+                "compare.spread.right has no values: compare samples masks only when given samples=N, and a run "
+                    + "needs an answer right to average"
+            ])
+        XCTAssertEqual(
+            LabHarness().errors("compare dropout=0,0.5 samples=10"),
+            [
+                "samples= measures the spread over sampled masks on the held-out rows, and xor holds none out; use "
+                    + "data with test rows, such as digits"
+            ])
+    }
+
     func testSeedsGiveAMeanAndSpreadAndBadWordsAreRefused() {
         let shell = LabHarness()
         XCTAssertTrue(shell.run("compare alpha=0.5,1 seeds=3 steps=50").contains(" ± "))
@@ -502,7 +653,7 @@ final class CompareCommandTests: XCTestCase {
             [
                 "compare cannot vary 'dropuot' (did you mean 'dropout'?); it takes alpha, hidden, dropout, "
                     + "input_dropout, maxnorm, weight_decay, loss, scaling, gradient, data_seed, seeds, "
-                    + "data_seeds and steps"
+                    + "data_seeds, steps and samples"
             ])
         XCTAssertEqual(
             shell.errors("compare hidden=1,2,3,4,5,6,7,8 dropout=0,0.1,0.2,0.3,0.4,0.5,0.6,0.7 seeds=5"),

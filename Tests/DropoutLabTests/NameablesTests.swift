@@ -36,6 +36,7 @@ final class NameablesTests: XCTestCase {
             default: XCTAssertEqual(shell.errors("show \(entry.name)"), [], entry.name)
             }
         }
+        shell.run("ensemble 50 exact")
         for entry in Nameable.readable {
             let session = entry.name.hasPrefix("confusion") ? digits : shell
             XCTAssertEqual(session.errors("expect sum(\(entry.name)) == sum(\(entry.name))"), [], entry.name)
@@ -66,7 +67,7 @@ final class NameablesTests: XCTestCase {
         for entry in Nameable.readable {
             XCTAssertTrue(expect.contains("\n  \(entry.name) "), entry.name)
         }
-        XCTAssertTrue(expect.contains("\n  iteration             the number of steps trained on these weights\n"))
+        XCTAssertTrue(expect.contains("\n  iteration              the number of steps trained on these weights\n"))
         XCTAssertFalse(expect.contains("\n  params "))
     }
 

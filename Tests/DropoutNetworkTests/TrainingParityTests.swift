@@ -119,40 +119,6 @@ final class DatasetTests: XCTestCase {
     }
 }
 
-final class DropoutEnsembleTests: XCTestCase {
-    func testExactAverageMatchesBruteForceForHiddenThree() throws {
-        var settings = TrainingSettings()
-        try settings.set(.hidden, to: 3)
-        try settings.set(.dropout, to: 0.3)
-        var trainer = Trainer(settings: settings, data: Dataset(.xor), seed: 4)
-        try trainer.train(steps: 300) { _, _ in true }
-        var generator = MersenneTwister(seed: 99)
-        let rows = try DropoutEnsemble.rows(trainer, samples: 100_000, generator: &generator)
-        let hidden = trainer.predict(trainer.data.inputs).hidden
-        let keep = 0.7
-        let w = trainer.weights.synapse1
-        for (index, row) in rows.enumerated() {
-            var expected = 0.0
-            for m0 in [0.0, 1.0] {
-                for m1 in [0.0, 1.0] {
-                    for m2 in [0.0, 1.0] {
-                        let p = [m0, m1, m2].reduce(1.0) { $0 * ($1 == 1 ? keep : 1 - keep) }
-                        let input =
-                            (m0 * hidden[index, 0] * w[0, 0] + m1 * hidden[index, 1] * w[1, 0] + m2 * hidden[index, 2]
-                                * w[2, 0]) / keep
-                        expected += p / (1 + exp(-input))
-                    }
-                }
-            }
-            let exact = try XCTUnwrap(row.exact)
-            XCTAssertEqual(exact, expected, accuracy: 1e-12)
-            XCTAssertEqual(
-                row.sampledMean, exact, accuracy: 4 * row.sampledSpread / (100_000.0).squareRoot() + 1e-9,
-                "the average of sampled masks converges to the exact one")
-        }
-    }
-}
-
 final class RedundancyTests: XCTestCase {
     func testMeasuresAreSymmetricWithOnesOnTheDiagonal() throws {
         var trainer = Trainer(settings: TrainingSettings(), data: Dataset(.xor), seed: 1)

@@ -2,7 +2,7 @@
 /// does. Adding a command is adding one of these to `CommandRegistry.all`.
 struct CommandSpec: Sendable {
     /// What Tab offers for the words after the command's name, and what `help` lists.
-    enum Completion: Sendable {
+    enum Completion: Equatable, Sendable {
         case nothing
         /// A parameter name, then (for `set`) one of its enumerated values.
         case parameters
@@ -16,6 +16,8 @@ struct CommandSpec: Sendable {
         case lessons
         /// A file name, or a lesson's number or name (`run`).
         case filesOrLessons
+        /// Words of the command's own, at every word after its name.
+        case words([String])
     }
 
     let name: String

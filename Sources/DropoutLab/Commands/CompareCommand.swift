@@ -10,7 +10,8 @@ enum CompareCommand {
     static let maximumRuns = 256
 
     static let compare = CommandSpec(
-        name: "compare", usage: "compare KEY=V1,V2,... [KEY=...] [seeds=N|A..B] [data_seeds=N|A..B] [steps=N]",
+        name: "compare",
+        usage: "compare KEY=V1,V2,... [KEY=...] [seeds=N|A..B] [data_seeds=N|A..B] [steps=N] [samples=N]",
         summary: "train every combination of settings from the same start and tabulate the results",
         details: [
             "KEY is one of \(keys.joined(separator: ", ")); each combination trains from the current",
@@ -25,6 +26,9 @@ enum CompareCommand {
             "the last tenth of the run (at most \(ratioWindow) steps), the mask gap (mean |eval.output -",
             "the exact average output over every mask|, for hidden up to \(DropoutEnsemble.exactLimit)), and the "
                 + "largest |weight|.",
+            "samples=N (on data with held-out rows) then samples N masks for each held-out row, as",
+            "'ensemble N' does, and adds a table of the mean spread of the answers eval gets right and of",
+            "those it gets wrong (Monte-Carlo dropout): compare.spread.right and compare.spread.wrong.",
             "'expect' can read every run of the table: compare.COLUMN[KEY=VALUE ...] (see help expect).",
             "Runs are spread over the cores; Ctrl-C stops them all. All the runs together may use at",
             "most \(MemoryBudget.describe(MemoryBudget.commandBytes)) of memory (each about twice the session's "
@@ -36,7 +40,7 @@ enum CompareCommand {
             let plan = try Plan(arguments, session: session, shift: context.seedShift)
             let starts = try plan.startingSessions(from: session)
             let interrupted = context.console.interruptProbe
-            let outcomes = train(starts, steps: plan.steps, stop: interrupted)
+            let outcomes = train(starts, steps: plan.steps, samples: plan.samples, stop: interrupted)
             guard !interrupted() else {
                 throw CommandError("compare stopped by Ctrl-C before it finished; nothing was changed")
             }

@@ -16,6 +16,8 @@ extension CompareCommand {
         var combinations: [[(String, String)]] = []
         var runs: [Run] = []
         var steps = 10_000
+        /// Masks sampled for each held-out row after each run, for the spread columns; nil: none.
+        var samples: Int?
         /// The seeds as the footer names them.
         var seedText = ""
         /// Added to every seed, weight and data, as `CommandContext.seedShift` asks.
@@ -39,17 +41,25 @@ extension CompareCommand {
                     if parts[0] == "seeds" { seeds = range } else { dataSeeds = range }
                 case "steps":
                     steps = try ValueParsing.wholeNumber(parts[1], name: "steps", in: 1...TrainingCommands.maximumSteps)
+                case "samples":
+                    samples = try ValueParsing.wholeNumber(
+                        parts[1], name: "samples", in: 1...DropoutEnsemble.sampleLimit)
                 case let key where keys.contains(key):
                     guard !axes.contains(where: { $0.0 == key }) else { throw CommandError("\(key) is given twice") }
                     axes.append((key, parts[1].split(separator: ",").map(String.init)))
                 default:
-                    let accepted = keys + ["seeds", "data_seeds", "steps"]
+                    let accepted = keys + ["seeds", "data_seeds", "steps", "samples"]
                     throw CommandError(
                         "compare cannot vary '\(parts[0])'\(Suggestions.hint(for: parts[0], in: accepted)); "
-                            + "it takes \(keys.joined(separator: ", ")), seeds, data_seeds and steps")
+                            + "it takes \(keys.joined(separator: ", ")), seeds, data_seeds, steps and samples")
                 }
             }
             guard !axes.isEmpty else { throw CommandError("compare needs at least one KEY=V1,V2,... to vary") }
+            if samples != nil && session.trainer.data.testInputs.rows == 0 {
+                throw CommandError(
+                    "samples= measures the spread over sampled masks on the held-out rows, and "
+                        + "\(session.dataSpec.description) holds none out; use data with test rows, such as digits")
+            }
             combinations = axes.reduce([[(String, String)]]([[]])) { partial, axis in
                 partial.flatMap { prefix in axis.1.map { prefix + [(axis.0, $0)] } }
             }

@@ -19,8 +19,14 @@ extension CompareCommand {
 
     static let curveSlots = 60
 
+    typealias AnswerSpread = DropoutEnsemble.AnswerSpread
+
     /// Trains each session on its own; the runs are independent, so they go to all the cores.
-    static func train(_ sessions: [Session], steps: Int, stop: @escaping @Sendable () -> Bool) -> [Outcome] {
+    /// With `samples`, each run then samples that many masks for each held-out row (Monte-Carlo
+    /// dropout) and splits the spread of eval's answers by whether they are right.
+    static func train(
+        _ sessions: [Session], steps: Int, samples: Int? = nil, stop: @escaping @Sendable () -> Bool
+    ) -> [Outcome] {
         let results = OutcomeSlots(count: sessions.count)
         let window = min(ratioWindow, max(1, steps / 10))
         DispatchQueue.concurrentPerform(iterations: sessions.count) { index in
@@ -50,6 +56,7 @@ extension CompareCommand {
             let validation = trainer.evaluateValidation()
             let test = trainer.evaluateTest()
             let gap = maskAverageGap(trainer, evaluation: evaluation, stop: stop)
+            let spreads = samples.flatMap { answerSpread(trainer, samples: $0, stop: stop) }
             let values: [String: Double] = [
                 "step.error": last, "eval.error": evaluation.meanAbsoluteError, "eval.accuracy": evaluation.accuracy,
                 "validation.error": validation?.meanAbsoluteError ?? .nan,
@@ -58,6 +65,7 @@ extension CompareCommand {
                 "hidden_ratio": hiddenSteps > 0
                     ? Statistics.mean(evaluation.hidden.elements) / (hiddenSum / Double(hiddenSteps)) : .nan,
                 "max_weight": weights.reduce(0) { max($0, abs($1)) }, "mask_gap": gap,
+                "spread.right": spreads?.meanRight ?? .nan, "spread.wrong": spreads?.meanWrong ?? .nan,
             ]
             results.store(index, Outcome(values: values, curve: slices, divergedAt: diverged))
         }
@@ -74,10 +82,27 @@ extension CompareCommand {
             return .nan
         }
         var generator = trainer.generator
-        guard let rows = try? DropoutEnsemble.rows(trainer, samples: 1, generator: &generator, interrupted: stop) else {
-            return .nan
-        }
-        return Statistics.mean(zip(rows, evaluation.outputs.elements).map { abs($1 - ($0.exact ?? .nan)) })
+        guard
+            let ensemble = try? DropoutEnsemble.evaluate(
+                trainer, inputs: trainer.data.inputs, samples: 1, exact: true, generator: &generator,
+                interrupted: stop),
+            let average = ensemble.arithmetic
+        else { return .nan }
+        return Statistics.mean(zip(average.elements, evaluation.outputs.elements).map { abs($1 - $0) })
+    }
+
+    /// The spread over `samples` masks of eval's answers on the held-out rows, right and wrong
+    /// apart, as `ensemble` gives it; the masks from a copy of the run's generator. Without
+    /// dropout there is one network and every spread is 0. nil if stopped.
+    private static func answerSpread(_ trainer: Trainer, samples: Int, stop: () -> Bool) -> AnswerSpread? {
+        var generator = trainer.generator
+        let data = trainer.data
+        guard
+            let ensemble = try? DropoutEnsemble.evaluate(
+                trainer, inputs: data.testInputs, samples: samples, exact: false, generator: &generator,
+                interrupted: stop)
+        else { return nil }
+        return ensemble.spreadByAnswer(targets: data.testTargets, byLargestOutput: data.spec.isClassification)
     }
 }
 

@@ -26,7 +26,7 @@ extension CompareCommand {
             + (testing ? [(testName, "test")] : [])
         footer.append(
             "expect reads these and step.error, hidden_ratio, mask_gap, max_weight as compare.COLUMN[KEY=VALUE]")
-        return [
+        var tables = [
             table(
                 comparison, parts.map { ("\($0.0) error", "\($0.1).error") }, precision: precision,
                 runs: plan.runs.count, footer: []),
@@ -35,6 +35,19 @@ extension CompareCommand {
                 runs: plan.runs.count,
                 footer: footer),
         ]
+        if let samples = plan.samples {
+            let answer = data.spec.isClassification ? "answer's output" : "output"
+            tables.append(
+                table(
+                    comparison, [("spread, right", "spread.right"), ("spread, wrong", "spread.wrong")],
+                    precision: precision, runs: plan.runs.count,
+                    footer: [
+                        "spread: the standard deviation of the \(answer) over \(samples) sampled masks, averaged "
+                            + "over the \(testName) rows eval answers right, and wrong; expect reads "
+                            + "compare.spread.right and compare.spread.wrong"
+                    ]))
+        }
+        return tables
     }
 
     /// A cell is a mean, with ± the standard deviation over several runs at 4 decimals: the

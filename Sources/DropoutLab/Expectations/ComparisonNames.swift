@@ -51,6 +51,9 @@ enum ComparisonNames {
                 case "mask_gap":
                     "the mask gap is measured for one output and hidden up to \(DropoutEnsemble.exactLimit)"
                 case "data_seed": "the last compare drew no data seeds"
+                case "spread.right", "spread.wrong":
+                    "compare samples masks only when given samples=N, and a run needs an answer "
+                        + (column == "spread.right" ? "right" : "wrong") + " to average"
                 default: "the last compare's data has no \(column.split(separator: ".")[0]) rows"
                 }
             throw CommandError("\(name) has no values: \(why)")

@@ -50,6 +50,7 @@ public enum Completion {
             case .files: return .files
             case .lessons: candidates = LessonLibrary.completions()
             case .filesOrLessons: return .filesAnd(LessonLibrary.completions().filter { $0.hasPrefix(word) })
+            case .words(let words): candidates = words
             }
         case 2 where previous[0] == "set":
             candidates = (try? Parameter.named(previous[1]))?.values ?? []
@@ -58,8 +59,12 @@ public enum Completion {
         case _ where (try? CommandRegistry.command(named: previous[0]))?.completion == .expressionNames:
             // Any word of an expression may be a name: `expect max(syn` completes `syn`.
             candidates = expressionNames
-        default:
-            candidates = []
+        case _:
+            if case .words(let words) = (try? CommandRegistry.command(named: previous[0]))?.completion {
+                candidates = words
+            } else {
+                candidates = []
+            }
         }
         return .words(candidates.filter { $0.hasPrefix(word) })
     }

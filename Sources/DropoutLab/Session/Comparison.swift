@@ -30,6 +30,8 @@ public struct Comparison: Equatable, Sendable {
         ("hidden_ratio", "mean(eval.hidden) / mean(layer_1), layer_1 averaged over the last steps' masks"),
         ("mask_gap", "mean |eval.output - the exact average output over every mask| (hidden up to 16)"),
         ("max_weight", "the largest |weight| of synapse_0 and synapse_1"),
+        ("spread.right", "with samples=N, the mean spread over sampled masks of the held-out answers eval gets right"),
+        ("spread.wrong", "with samples=N, the mean spread over sampled masks of the held-out answers eval gets wrong"),
         ("seed", "the run's weight seed"),
         ("data_seed", "the run's data seed"),
     ]

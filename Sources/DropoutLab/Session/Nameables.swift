@@ -123,6 +123,7 @@ struct Nameable: Sendable {
             read("test.rows", "the number of held-out rows") { .scalar(Double($0.trainer.data.testInputs.rows)) },
             read("iteration", "the number of steps trained on these weights") { .scalar(Double($0.trainer.iteration)) },
         ]
+        + ensembleReadings
         + Parameter.all.compactMap { parameter in
             parameter.number.map { number in
                 read(parameter.name, parameter.meaning) { .scalar(number($0)) }
@@ -272,5 +273,62 @@ struct Nameable: Sendable {
             plot.others = [LinePlot.Series(label: "held-out rows", ys: history.testErrors)]
         }
         return .plot(plot)
+    }
+}
+
+/// What the last `ensemble` measured on these weights, a row of its rows each (the test rows when
+/// held out), an output a column.
+extension Nameable {
+    fileprivate static let ensembleReadings: [Nameable] = [
+        ensembleMatrix("ensemble.scaled", "the last ensemble's one pass with scaled weights, eval's outputs") {
+            $0.scaled
+        },
+        ensembleMatrix("ensemble.sampled", "the last ensemble's mean output over its sampled masks") { $0.sampled },
+        ensembleMatrix("ensemble.spread", "the standard deviation of each output over the sampled masks") {
+            $0.spread
+        },
+        ensembleMatrix("ensemble.arithmetic", "the mean output over every mask, weighted ('ensemble exact')") {
+            $0.arithmetic
+        },
+        ensembleMatrix("ensemble.geometric", "the normalised geometric mean over every mask ('ensemble exact')") {
+            $0.geometric
+        },
+        read("ensemble.spread.right", "the mean spread of the answers eval gets right, in the last ensemble") {
+            .scalar(try spreadMean("ensemble.spread.right", "right", $0) { $0.right })
+        },
+        read("ensemble.spread.wrong", "the mean spread of the answers eval gets wrong, in the last ensemble") {
+            .scalar(try spreadMean("ensemble.spread.wrong", "wrong", $0) { $0.wrong })
+        },
+    ]
+
+    private static func lastEnsemble(_ name: String, _ session: Session) throws -> EnsembleRecord {
+        guard let record = session.lastEnsemble else {
+            throw CommandError(
+                "\(name) reads the last ensemble on these weights, and none has run since they last changed; "
+                    + "type 'ensemble' first")
+        }
+        return record
+    }
+
+    private static func ensembleMatrix(
+        _ name: String, _ meaning: String, _ part: @escaping @Sendable (DropoutEnsemble) -> Matrix?
+    ) -> Nameable {
+        read(name, meaning) { session in
+            guard let matrix = part(try lastEnsemble(name, session).ensemble) else {
+                throw CommandError("\(name) is computed by 'ensemble exact', and the last ensemble was not exact")
+            }
+            return .matrix(matrix)
+        }
+    }
+
+    private static func spreadMean(
+        _ name: String, _ verdict: String, _ session: Session,
+        _ part: (DropoutEnsemble.AnswerSpread) -> [Double]
+    ) throws -> Double {
+        let spreads = part(try lastEnsemble(name, session).answers)
+        guard !spreads.isEmpty else {
+            throw CommandError("\(name) has no value: the last ensemble's network answered no row \(verdict)")
+        }
+        return Statistics.mean(spreads)
     }
 }

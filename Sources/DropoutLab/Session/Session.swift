@@ -9,10 +9,15 @@ public struct Session: Equatable, Sendable {
     static let precisions = 1...17
 
     public private(set) var seed: UInt32 = 1
-    public private(set) var trainer: Trainer
+    /// Any change to the network makes the last ensemble's record describe other weights.
+    public private(set) var trainer: Trainer {
+        didSet { lastEnsemble = nil }
+    }
     public internal(set) var lossHistory = LossHistory()
     /// The table of the last `compare`, for `expect`; a record of a command, not saved.
     public internal(set) var lastComparison: Comparison?
+    /// What the last `ensemble` measured on these weights, for `expect`; nil once they change.
+    public internal(set) var lastEnsemble: EnsembleRecord?
     /// Digits after the decimal point in printed numbers.
     public internal(set) var precision = Session.defaultPrecision
 
