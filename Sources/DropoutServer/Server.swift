@@ -98,7 +98,10 @@ public final class Server {
             }
             if interrupted {
                 failure = (
-                    "Interrupted", .error("stopped by Ctrl-C at line \(index + 1) of \(lines.count)", location: nil)
+                    "Interrupted",
+                    .error(
+                        "stopped by \(console.interruptionCause) at line \(index + 1) of \(lines.count)",
+                        location: nil)
                 )
                 break
             }

@@ -147,8 +147,26 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(messages.plainOutputs.last, "interrupted after 41 of 1000 steps; now at iteration 41")
         let reply = messages.reply
         XCTAssertEqual(reply?["ename"] as? String, "Interrupted")
-        XCTAssertEqual(reply?["evalue"] as? String, "stopped by Ctrl-C at line 1 of 2")
+        XCTAssertEqual(reply?["evalue"] as? String, "stopped by an interrupt at line 1 of 2")
         XCTAssertEqual(reply?["iteration"] as? Int, 41)
+        // Progress went out at 10, 20, 30 and 40 steps (each whole percentage); the end of the
+        // run says 41, where it stopped.
+        let progress = messages.filter { $0["type"] as? String == "progress" }
+        XCTAssertEqual(progress.map { $0["done"] as? Int }, [1, 10, 20, 30, 40, 41])
+        XCTAssertEqual(progress.last?["finished"] as? Bool, true)
+    }
+
+    /// A file run in a cell names the interrupt too, at the line it stopped.
+    func testAnInterruptStopsAFileRunInACellAndSaysWhere() throws {
+        let folder = try makeTemporaryDirectory(self)
+        try "step 1000\nstep 5\n".write(toFile: folder + "/s.txt", atomically: true, encoding: .utf8)
+        // The run polls once before its first line, so step sees the interrupt after 40 steps.
+        let messages = serve(
+            requests: [["id": 1, "type": "run", "code": "run \(folder)/s.txt"]], interruptAfterPolls: 40)
+        XCTAssertEqual(
+            messages.plainOutputs.suffix(2).map { $0.replacingOccurrences(of: "\n  ", with: " ") },
+            ["interrupted after 40 of 1000 steps; now at iteration 40", "stopped by an interrupt at \(folder)/s.txt:1"])
+        XCTAssertEqual(messages.reply?["ename"] as? String, "Interrupted")
     }
 
     func testAnInterruptStopsCompareWithNothingChanged() {
@@ -157,7 +175,8 @@ final class ServerTests: XCTestCase {
             interruptAfterPolls: 0)
         XCTAssertEqual(messages.reply?["ename"] as? String, "Interrupted")
         XCTAssertEqual(
-            messages.reply?["evalue"] as? String, "compare stopped by Ctrl-C before it finished; nothing was changed")
+            messages.reply?["evalue"] as? String,
+            "compare stopped by an interrupt before it finished; nothing was changed")
     }
 
     func testQuitEndsTheServer() {

@@ -153,7 +153,7 @@ class DropoutKernelBehaviour(unittest.TestCase):
             pass
         self.assertEqual(reply["content"]["status"], "error")
         self.assertEqual(reply["content"]["ename"], "Interrupted")
-        self.assertEqual(reply["content"]["evalue"], "stopped by Ctrl-C at line 1 of 2")
+        self.assertEqual(reply["content"]["evalue"], "stopped by an interrupt at line 1 of 2")
         # The kernel goes on, in the same session: the steps that ran are kept.
         reply, messages = outputs_after_error(self.client, "expect iteration > 0\nhistory")
         self.assertEqual(reply["content"]["status"], "ok")
