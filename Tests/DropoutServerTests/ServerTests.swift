@@ -179,6 +179,38 @@ final class ServerTests: XCTestCase {
             "compare stopped by an interrupt before it finished; nothing was changed")
     }
 
+    /// The code of one run is one cell of the transcript: `export NAME.ipynb` gives back each run
+    /// as one code cell, as written (comments too, lines ended by LF, without blank lines at
+    /// either end), with its outputs in order, a failed line's error last (the lines after it,
+    /// which did not run, stay in the cell as in the notebook). A run of comments alone ran
+    /// nothing and leaves no cell.
+    func testEachRunIsOneCodeCellOfTheExportedNotebook() throws {
+        let folder = try makeTemporaryDirectory(self)
+        let messages = serve(requests: [
+            ["id": 1, "type": "run", "code": "set seed 2\nget seed"],
+            ["id": 2, "type": "run", "code": "\n# the rate\r\nget alpha\n"],
+            ["id": 3, "type": "run", "code": "# nothing to run"],
+            ["id": 4, "type": "run", "code": "get hidden\nbogus\nget alpha"],
+            ["id": 5, "type": "run", "code": "export \(folder)/n.ipynb"],
+        ])
+        XCTAssertEqual(messages.of(5).reply?["status"] as? String, "ok")
+        XCTAssertTrue(messages.of(5).plainOutputs.first?.hasPrefix("exported 5 commands to") == true)
+        let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/n.ipynb"))
+        let notebook = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let cells = try XCTUnwrap(notebook["cells"] as? [[String: Any]])
+        XCTAssertEqual(
+            cells.map { $0["source"] as? String },
+            ["set seed 2\nget seed", "# the rate\nget alpha", "get hidden\nbogus\nget alpha"])
+        XCTAssertEqual(cells.map { $0["execution_count"] as? Int }, [1, 2, 3])
+        let outputs = cells.map { ($0["outputs"] as? [[String: Any]]) ?? [] }
+        XCTAssertEqual(
+            outputs[0].map { $0["text"] as? String }, ["seed = 2; weights re-drawn, iteration 0\nseed = 2\n"])
+        XCTAssertEqual(outputs[2].map { $0["output_type"] as? String }, ["stream", "error"])
+        XCTAssertEqual(outputs[2].first?["text"] as? String, "hidden = 4\n")
+        XCTAssertEqual(
+            outputs[2].last?["evalue"] as? String, "unknown command 'bogus'; type 'help' for the list of commands")
+    }
+
     func testQuitEndsTheServer() {
         let messages = serve(requests: [["id": 1, "type": "run", "code": "quit"], ["id": 2, "type": "info"]])
         XCTAssertEqual(messages.of(1).reply?["status"] as? String, "ok")
