@@ -6,6 +6,7 @@ the binary in DROPOUT_BINARY.
 """
 
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -146,15 +147,21 @@ class DropoutKernelBehaviour(unittest.TestCase):
                 break
         self.manager.interrupt_kernel()
         reply = shell_reply(self.client, msg_id)
+        messages = []
         while not (
             (message := self.client.get_iopub_msg(timeout=60))["parent_header"].get("msg_id") == msg_id
             and message["msg_type"] == "status"
             and message["content"]["execution_state"] == "idle"
         ):
-            pass
+            if message["parent_header"].get("msg_id") == msg_id:
+                messages.append(message)
         self.assertEqual(reply["content"]["status"], "error")
         self.assertEqual(reply["content"]["ename"], "Interrupted")
         self.assertEqual(reply["content"]["evalue"], "stopped by an interrupt at line 1 of 2")
+        # The progress display is left at the step the run stopped after.
+        stopped = re.search(r"interrupted after (\d+) of 1000000000 steps", stdout(messages))
+        updates = [m["content"]["data"]["text/plain"] for m in messages if m["msg_type"] == "update_display_data"]
+        self.assertRegex(updates[-1], rf"^\[[#.]{{40}}\] {stopped.group(1)}/1000000000 steps \(\d+%\)$")
         # The kernel goes on, in the same session: the steps that ran are kept.
         reply, messages = outputs_after_error(self.client, "expect iteration > 0\nhistory")
         self.assertEqual(reply["content"]["status"], "ok")
