@@ -76,7 +76,7 @@ jupyter: $(JUPYTER_NEEDS) jupyter-deps
 	JUPYTER_PATH=$(if $(filter --user,$(JUPYTER_WHERE)),,$(PREFIX)/share/jupyter) $(JUPYTER_VENV)/bin/jupyter kernelspec list
 
 # Every lesson as a notebook for the dropout kernel, in notebooks/ (generated, not kept in git):
-# its prose as Markdown cells, its commands as code cells with their outputs. Open one in
+# its prose as Markdown cells, each of its blocks a code cell with its outputs. Open one in
 # JupyterLab after `make jupyter`; `make test-jupyter` re-runs the same exports with nbclient.
 # They are signed as trusted for this user (`jupyter trust`), or JupyterLab shows the text of
 # each plot, never its SVG, until the cells are run again.

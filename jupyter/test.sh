@@ -3,8 +3,8 @@
 # tools from PyPI (ipykernel, jupyter_client, jupyter_kernel_test, nbformat, nbclient,
 # jupyterlab, pillow), the kernelspec installed where only these tests look (JUPYTER_PATH),
 # then the tests themselves: tests/test_kernel.py (jupyter_kernel_test's suite and the
-# kernel's own), tests/test_notebooks.py (every lesson exported as a notebook and re-run
-# with nbclient) and tests/test_lab.py (a lesson notebook in JupyterLab under headless
+# kernel's own), tests/test_notebooks.py (every lesson exported as a notebook, re-run
+# with nbclient and compared with its transcript in transcripts/) and tests/test_lab.py (a lesson notebook in JupyterLab under headless
 # Chromium, where installed).
 # Usage: jupyter/test.sh DROPOUT_BINARY. Where no Python with venv can be had, says so and
 # skips (exit 0); any failure after that is a failure.
@@ -30,7 +30,7 @@ fi
 rm -rf "$prefix"
 "$venv/bin/python" -m dropout_kernel.install --prefix "$prefix" --dropout "$binary"
 cd "$here/tests"
-export DROPOUT_LESSONS="$here/../lessons"
+export DROPOUT_LESSONS="$here/../lessons" DROPOUT_TRANSCRIPTS="$here/../transcripts"
 log=$build/jupyter-test.log
 status=0
 JUPYTER_PATH=$prefix/share/jupyter DROPOUT_BINARY=$binary "$venv/bin/python" -m unittest -v >"$log" 2>&1 || status=$?

@@ -81,9 +81,15 @@ public final class Server {
 
     /// The cell's lines in order, as typed at the prompt, stopping at the first that fails or
     /// after any line during which an interrupt came: a notebook's Run All must stop there too.
+    /// The code is one cell of the transcript, so `export NAME.ipynb` gives back the cells as
+    /// they were run.
     private func run(_ code: String) {
         clearInterrupt()
-        defer { clearInterrupt() }
+        context.transcript.beginCell(source: code)
+        defer {
+            context.transcript.endCell()
+            clearInterrupt()
+        }
         let lines = code.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         var failure: (name: String, error: OutputBlock)?
         for (index, line) in lines.enumerated() {
@@ -98,7 +104,10 @@ public final class Server {
             }
             if interrupted {
                 failure = (
-                    "Interrupted", .error("stopped by Ctrl-C at line \(index + 1) of \(lines.count)", location: nil)
+                    "Interrupted",
+                    .error(
+                        "stopped by \(console.interruptionCause) at line \(index + 1) of \(lines.count)",
+                        location: nil)
                 )
                 break
             }

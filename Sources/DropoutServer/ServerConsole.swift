@@ -5,7 +5,8 @@ import Foundation
 /// the request running now, except an error, which is held until the next block comes (then it
 /// goes out too) or the request ends (then, if the request failed, it is the reply's error, so a
 /// notebook shows it once, as the cell's error). Progress goes out when its whole percentage
-/// changes: at most 101 messages a run, however many steps, and the same ones for a seed.
+/// changes: at most 101 messages a run, however many steps, and the same ones for a seed; the
+/// last says how far the run got, also when an interrupt stopped it between two of them.
 final class ServerConsole: Console {
     private let write: (String) -> Void
     private let pending: @Sendable () -> Bool
@@ -48,13 +49,15 @@ final class ServerConsole: Console {
 
     var interruptRequested: Bool { pending() }
     var interruptProbe: @Sendable () -> Bool { pending }
-    var interruptionCause: String { "Ctrl-C" }
+    /// What the learner did is a front end's: Jupyter's interrupt button, an editor's stop. All
+    /// of them send SIGINT, an interrupt.
+    var interruptionCause: String { "an interrupt" }
 
     func progress(done: Int, total: Int) {
         let percent = done * 100 / max(total, 1)
+        lastProgress = (done, total)
         guard percent != lastPercent else { return }
         lastPercent = percent
-        lastProgress = (done, total)
         send("progress", ["done": done, "total": total])
     }
 

@@ -87,13 +87,16 @@ final class ServeProcessTests: XCTestCase {
         messages += try server.untilReply()
         let reply = try XCTUnwrap(messages.last)
         XCTAssertEqual(reply["ename"] as? String, "Interrupted")
-        XCTAssertEqual(reply["evalue"] as? String, "stopped by Ctrl-C at line 1 of 1")
+        XCTAssertEqual(reply["evalue"] as? String, "stopped by an interrupt at line 1 of 1")
         let iteration = try XCTUnwrap(reply["iteration"] as? Int)
         XCTAssertGreaterThan(iteration, 0)
         XCTAssertEqual(
             messages.plainOutputs.last,
             "interrupted after \(iteration) of 1000000000 steps; now at iteration \(iteration)")
-        XCTAssertEqual(messages.filter { $0["type"] as? String == "progress" }.last?["finished"] as? Bool, true)
+        // The last progress message is the step the run stopped after, not the last percentage.
+        let finished = try XCTUnwrap(messages.filter { $0["type"] as? String == "progress" }.last)
+        XCTAssertEqual(finished["finished"] as? Bool, true)
+        XCTAssertEqual(finished["done"] as? Int, iteration)
 
         XCTAssertEqual(kill(server.process.processIdentifier, SIGINT), 0)
         usleep(100_000)

@@ -147,8 +147,26 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(messages.plainOutputs.last, "interrupted after 41 of 1000 steps; now at iteration 41")
         let reply = messages.reply
         XCTAssertEqual(reply?["ename"] as? String, "Interrupted")
-        XCTAssertEqual(reply?["evalue"] as? String, "stopped by Ctrl-C at line 1 of 2")
+        XCTAssertEqual(reply?["evalue"] as? String, "stopped by an interrupt at line 1 of 2")
         XCTAssertEqual(reply?["iteration"] as? Int, 41)
+        // Progress went out at 10, 20, 30 and 40 steps (each whole percentage); the end of the
+        // run says 41, where it stopped.
+        let progress = messages.filter { $0["type"] as? String == "progress" }
+        XCTAssertEqual(progress.map { $0["done"] as? Int }, [1, 10, 20, 30, 40, 41])
+        XCTAssertEqual(progress.last?["finished"] as? Bool, true)
+    }
+
+    /// A file run in a cell names the interrupt too, at the line it stopped.
+    func testAnInterruptStopsAFileRunInACellAndSaysWhere() throws {
+        let folder = try makeTemporaryDirectory(self)
+        try "step 1000\nstep 5\n".write(toFile: folder + "/s.txt", atomically: true, encoding: .utf8)
+        // The run polls once before its first line, so step sees the interrupt after 40 steps.
+        let messages = serve(
+            requests: [["id": 1, "type": "run", "code": "run \(folder)/s.txt"]], interruptAfterPolls: 40)
+        XCTAssertEqual(
+            messages.plainOutputs.suffix(2).map { $0.replacingOccurrences(of: "\n  ", with: " ") },
+            ["interrupted after 40 of 1000 steps; now at iteration 40", "stopped by an interrupt at \(folder)/s.txt:1"])
+        XCTAssertEqual(messages.reply?["ename"] as? String, "Interrupted")
     }
 
     func testAnInterruptStopsCompareWithNothingChanged() {
@@ -157,7 +175,40 @@ final class ServerTests: XCTestCase {
             interruptAfterPolls: 0)
         XCTAssertEqual(messages.reply?["ename"] as? String, "Interrupted")
         XCTAssertEqual(
-            messages.reply?["evalue"] as? String, "compare stopped by Ctrl-C before it finished; nothing was changed")
+            messages.reply?["evalue"] as? String,
+            "compare stopped by an interrupt before it finished; nothing was changed")
+    }
+
+    /// The code of one run is one cell of the transcript: `export NAME.ipynb` gives back each run
+    /// as one code cell, as written (comments too, lines ended by LF, without blank lines at
+    /// either end), with its outputs in order, a failed line's error last (the lines after it,
+    /// which did not run, stay in the cell as in the notebook). A run of comments alone ran
+    /// nothing and leaves no cell.
+    func testEachRunIsOneCodeCellOfTheExportedNotebook() throws {
+        let folder = try makeTemporaryDirectory(self)
+        let messages = serve(requests: [
+            ["id": 1, "type": "run", "code": "set seed 2\nget seed"],
+            ["id": 2, "type": "run", "code": "\n# the rate\r\nget alpha\n"],
+            ["id": 3, "type": "run", "code": "# nothing to run"],
+            ["id": 4, "type": "run", "code": "get hidden\nbogus\nget alpha"],
+            ["id": 5, "type": "run", "code": "export \(folder)/n.ipynb"],
+        ])
+        XCTAssertEqual(messages.of(5).reply?["status"] as? String, "ok")
+        XCTAssertTrue(messages.of(5).plainOutputs.first?.hasPrefix("exported 5 commands to") == true)
+        let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/n.ipynb"))
+        let notebook = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let cells = try XCTUnwrap(notebook["cells"] as? [[String: Any]])
+        XCTAssertEqual(
+            cells.map { $0["source"] as? String },
+            ["set seed 2\nget seed", "# the rate\nget alpha", "get hidden\nbogus\nget alpha"])
+        XCTAssertEqual(cells.map { $0["execution_count"] as? Int }, [1, 2, 3])
+        let outputs = cells.map { ($0["outputs"] as? [[String: Any]]) ?? [] }
+        XCTAssertEqual(
+            outputs[0].map { $0["text"] as? String }, ["seed = 2; weights re-drawn, iteration 0\nseed = 2\n"])
+        XCTAssertEqual(outputs[2].map { $0["output_type"] as? String }, ["stream", "error"])
+        XCTAssertEqual(outputs[2].first?["text"] as? String, "hidden = 4\n")
+        XCTAssertEqual(
+            outputs[2].last?["evalue"] as? String, "unknown command 'bogus'; type 'help' for the list of commands")
     }
 
     func testQuitEndsTheServer() {

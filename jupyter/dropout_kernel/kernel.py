@@ -3,8 +3,9 @@
 Every output block is a MIME bundle from the server. Text alone goes out as a stream (stderr
 for an error shown along the way), anything richer as display_data; a long step's progress is
 one display updated in place (update_display_data), shown only once the step has run half a
-second (as the shell's bar is: a short step shows none) and emptied when it ends; the error
-that ends a cell is a Jupyter error, so a failed `expect` fails the cell and stops Run All.
+second (as the shell's bar is: a short step shows none) and left at its last count when it ends;
+the error that ends a cell is a Jupyter error, so a failed `expect` fails the cell and stops Run
+All.
 """
 
 import signal
@@ -107,9 +108,13 @@ class DropoutKernel(Kernel):
 
     def _progress(self, message, display):
         done, total = message.get("done", 0), message.get("total", 0)
+        # The finished display keeps its last count: Jupyter cannot take one output out of a
+        # cell (clearing the cell and sending the rest again would print it all twice in a
+        # terminal front end such as jupyter console), and an emptied display would stay in a
+        # saved notebook as an empty output.
         if message.get("finished"):
             if display is not None:
-                self._display("update_display_data", display, "")
+                self._display("update_display_data", display, progress_text(done, total))
             self.progress_started = None
             return None
         if display is None:

@@ -6,6 +6,7 @@ the binary in DROPOUT_BINARY.
 """
 
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -123,9 +124,10 @@ class DropoutKernelBehaviour(unittest.TestCase):
         display = created[0]["content"]["transient"]["display_id"]
         self.assertRegex(created[0]["content"]["data"]["text/plain"], r"^\[[#.]{40}\] \d+/2000000 steps \(\d+%\)$")
         self.assertTrue(all(m["content"]["transient"]["display_id"] == display for m in updates))
-        # At most one update for each whole percentage, and the last one empties the display.
+        # At most one update for each whole percentage, and the last one, at the run's end,
+        # leaves the whole count in place of an empty output.
         self.assertLessEqual(len(updates), 101)
-        self.assertEqual(updates[-1]["content"]["data"]["text/plain"], "")
+        self.assertEqual(updates[-1]["content"]["data"]["text/plain"], f"[{'#' * 40}] 2000000/2000000 steps (100%)")
         # Its ten progress lines are text; the run's end (the post's gradient lets the weights
         # run away over two million steps, and step says so) may follow.
         lines = stdout(messages).splitlines()
@@ -145,15 +147,21 @@ class DropoutKernelBehaviour(unittest.TestCase):
                 break
         self.manager.interrupt_kernel()
         reply = shell_reply(self.client, msg_id)
+        messages = []
         while not (
             (message := self.client.get_iopub_msg(timeout=60))["parent_header"].get("msg_id") == msg_id
             and message["msg_type"] == "status"
             and message["content"]["execution_state"] == "idle"
         ):
-            pass
+            if message["parent_header"].get("msg_id") == msg_id:
+                messages.append(message)
         self.assertEqual(reply["content"]["status"], "error")
         self.assertEqual(reply["content"]["ename"], "Interrupted")
-        self.assertEqual(reply["content"]["evalue"], "stopped by Ctrl-C at line 1 of 2")
+        self.assertEqual(reply["content"]["evalue"], "stopped by an interrupt at line 1 of 2")
+        # The progress display is left at the step the run stopped after.
+        stopped = re.search(r"interrupted after (\d+) of 1000000000 steps", stdout(messages))
+        updates = [m["content"]["data"]["text/plain"] for m in messages if m["msg_type"] == "update_display_data"]
+        self.assertRegex(updates[-1], rf"^\[[#.]{{40}}\] {stopped.group(1)}/1000000000 steps \(\d+%\)$")
         # The kernel goes on, in the same session: the steps that ran are kept.
         reply, messages = outputs_after_error(self.client, "expect iteration > 0\nhistory")
         self.assertEqual(reply["content"]["status"], "ok")

@@ -42,7 +42,8 @@ enum CompareCommand {
             let interrupted = context.console.interruptProbe
             let outcomes = train(starts, steps: plan.steps, samples: plan.samples, stop: interrupted)
             guard !interrupted() else {
-                throw CommandError("compare stopped by Ctrl-C before it finished; nothing was changed")
+                throw CommandError(
+                    "compare stopped by \(context.console.interruptionCause) before it finished; nothing was changed")
             }
             let comparison = plan.comparison(of: outcomes)
             for table in tables(

@@ -12,7 +12,8 @@ public enum TranscriptCommands {
             "  It holds no times or paths, so the same commands always give the same file,",
             "  and 'dropout verify PATH' re-runs it and reports any output that differs.",
             ".html: one self-contained page, plots as SVG.",
-            ".ipynb: a notebook for the dropout Jupyter kernel, each command a code cell with its outputs.",
+            ".ipynb: a notebook for the dropout Jupyter kernel: each command typed, each kernel cell and each",
+            "  block of a lesson a code cell with its outputs.",
             ".cast: an asciicast v2 recording that asciinema's player replays with the session's timing.",
             ".py: the session as the post's numpy code, which prints its numbers again; .numpy.ipynb: the same",
             "  as a notebook for the python3 kernel, a cell a command.",
@@ -38,7 +39,7 @@ public enum TranscriptCommands {
         let data: Data
         switch format {
         case ".html": data = Data(HTMLTranscript.render(entries).utf8)
-        case ".ipynb": data = try NotebookTranscript.render(entries)
+        case ".ipynb": data = try NotebookTranscript.render(context.transcript.finishedCells)
         case ".numpy.ipynb": data = try NumpyTranscript.notebook(entries, shownAs: shown ?? path, context: context)
         case ".py": data = Data(try NumpyTranscript.python(entries, shownAs: shown ?? path, context: context).utf8)
         case ".cast":

@@ -29,7 +29,7 @@ public enum ScriptRunner {
         for line in lines {
             let location = "\(name):\(line.number)"
             if context.console.interruptRequested {
-                context.say("stopped by Ctrl-C before \(location)")
+                context.say("stopped by \(context.console.interruptionCause) before \(location)")
                 return .interrupted(line: line.number)
             }
             let trimmed = line.text.trimmedLine

@@ -37,10 +37,15 @@ public enum LessonPlayer {
                     context.console.emit(.text("lesson stopped; the session is yours to carry on"))
                     return .interrupted(line: lines.first?.number ?? 0)
                 }
-                switch ScriptRunner.run(
+                // The block is one cell of the transcript: a notebook shows it as written.
+                if context.runDepth == 0 {
+                    context.transcript.beginCell(source: lines.map(\.text).joined(separator: "\n"))
+                }
+                let result = ScriptRunner.run(
                     lines, name: name, session: &session, context: context, echo: true, keepGoing: keepGoing,
                     failed: failed)
-                {
+                if context.runDepth == 0 { context.transcript.endCell() }
+                switch result {
                 case .completed(let blockFailures): failures += blockFailures
                 case let stopped: return stopped
                 }

@@ -1,9 +1,10 @@
 import Foundation
 
 /// A transcript as a Jupyter notebook (nbformat 4.5) for the `dropout` kernel: each stretch of
-/// prose a Markdown cell, each command a code cell in the `dropout` language with the outputs it
-/// gave, as the kernel sends them (`MIMERendering`'s bundles): text alone as a stream, a view
-/// that draws or a table as display data, the error that ended a command as an error. Opened
+/// prose a Markdown cell, each cell of commands (a lesson's block, a kernel's cell, or a command
+/// typed alone) a code cell in the `dropout` language with the outputs its commands gave, in
+/// order, as the kernel sends them (`MIMERendering`'s bundles): text alone as a stream, a view
+/// that draws or a table as display data, the error that ended a cell as an error. Opened
 /// without a kernel it reads as it ran; with one, each cell re-runs. The prose's raw HTML is
 /// neutralised as in the HTML export: nbconvert and other renderers would run it.
 public enum NotebookTranscript {
@@ -69,30 +70,47 @@ public enum NotebookTranscript {
         }
     }
 
-    public static func render(_ entries: [Transcript.Entry]) throws -> Data {
+    /// - Parameter cells: the transcript's cells (`Transcript.finishedCells`): prose becomes a
+    ///   Markdown cell, and the commands of a cell one code cell, its source the cell's text as
+    ///   the front end ran it (without its blank lines at either end), or else the commands.
+    public static func render(_ cells: [Transcript.Cell]) throws -> Data {
         var codeCells = 0
-        let cells = entries.enumerated().map { index, entry in
+        let notebookCells = cells.enumerated().map { index, cell in
             let id = String(format: "cell-%04d", index + 1)
-            switch entry {
-            case .prose:
+            let commands = cell.entries.compactMap { entry -> (line: String, blocks: [OutputBlock])? in
+                guard case .command(let line, let blocks) = entry else { return nil }
+                return (line, blocks)
+            }
+            guard !commands.isEmpty else {
                 return Cell(
                     cell_type: "markdown", id: id,
-                    source: MarkdownTranscript.render([entry], neutralisingHTML: true).trimmingCharacters(
+                    source: MarkdownTranscript.render(Array(cell.entries), neutralisingHTML: true).trimmingCharacters(
                         in: .newlines),
                     execution_count: nil, outputs: nil)
-            case .command(let command, let blocks):
-                codeCells += 1
-                return Cell(
-                    cell_type: "code", id: id, source: VisibleControls.visible(command), execution_count: codeCells,
-                    outputs: outputs(blocks.map(\.withoutLocation)))
             }
+            codeCells += 1
+            return Cell(
+                cell_type: "code", id: id,
+                source: codeSource(cell.source ?? commands.map(\.line).joined(separator: "\n")),
+                execution_count: codeCells, outputs: outputs(commands.flatMap(\.blocks).map(\.withoutLocation)))
         }
-        return try NotebookFile(cells: cells, metadata: metadata).encoded()
+        return try NotebookFile(cells: notebookCells, metadata: metadata).encoded()
     }
 
-    /// A command's blocks as the kernel shows them: runs of text joined into one stream, as a
-    /// notebook keeps consecutive stream messages; an error that ends the command as the cell's
-    /// error, one before other output as error text.
+    /// A cell's text as a notebook keeps it: lines joined by LF however the front end ended
+    /// them, without blank lines at either end, control characters made visible.
+    private static func codeSource(_ text: String) -> String {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        func blank(_ line: Substring) -> Bool { line.allSatisfy(\.isWhitespace) }
+        guard let first = lines.firstIndex(where: { !blank($0) }), let last = lines.lastIndex(where: { !blank($0) })
+        else { return "" }
+        return VisibleControls.visible(lines[first...last].joined(separator: "\n"))
+    }
+
+    /// A cell's blocks as the kernel shows them: runs of text joined into one stream, as a
+    /// notebook keeps consecutive stream messages; an error that ends the cell as the cell's
+    /// error (the kernel stops a cell at its first failing line), one before other output as
+    /// error text.
     private static func outputs(_ blocks: [OutputBlock]) -> [Output] {
         var outputs: [Output] = []
         func append(text: String, to name: String) {

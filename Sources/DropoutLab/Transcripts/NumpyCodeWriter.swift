@@ -126,8 +126,8 @@ struct NumpyCodeWriter {
         guard located(console.take()) == located(printed) else {
             throw CommandError(
                 "cannot export to '\(path)': replaying '\(VisibleControls.visible(line))' did not print what the "
-                    + "session printed (was it stopped by Ctrl-C?), so its numpy would not reproduce the session; "
-                    + "export .md, .html, .ipynb or .cast instead")
+                    + "session printed (was it stopped by \(console.interruptionCause)?), so its numpy would not "
+                    + "reproduce the session; export .md, .html, .ipynb or .cast instead")
         }
         var lines: [String] = []
         if session.precision != precision {

@@ -2,6 +2,12 @@ import Foundation
 
 /// The record of a session: each command with everything it printed, errors included, and for
 /// a replayed lesson its prose in between. Exports render it; nothing else reads it.
+///
+/// It also keeps which commands ran together as one cell, and the cell's text as written: a
+/// lesson's `dropout` block, or a kernel's cell (one `run` request of `dropout serve`). A
+/// notebook makes each cell one code cell; a command run on its own (typed at the prompt, a
+/// line of a script) is a cell alone. The other exports show commands one by one and ignore
+/// cells.
 public final class Transcript {
     public enum Entry: Equatable, Sendable {
         /// Lesson text, as written.
@@ -23,7 +29,15 @@ public final class Transcript {
 
     public private(set) var entries: [Entry] = []
     public private(set) var events: [Event] = []
-    /// The output kept so far, estimated as `OutputBlock.storedBytes` counts it.
+    /// The cell of each entry, by number: equal numbers side by side are one cell.
+    private var cellNumbers: [Int] = []
+    private var cellCount = 0
+    /// The cell that commands join, between `beginCell` and `endCell`, and its text until its
+    /// first command keeps it.
+    private var openCell: (number: Int, source: String?)?
+    /// Each cell's text as the front end ran it, comments and all, by cell number.
+    private var cellSources: [Int: String] = [:]
+    /// The output (and cells' text) kept so far, estimated as `OutputBlock.storedBytes` counts it.
     public private(set) var storedBytes = 0
     /// Output beyond this is summarised in one line instead of kept: `show layer_1` of a large
     /// network after every step would otherwise keep every matrix it printed.
@@ -46,18 +60,45 @@ public final class Transcript {
     func addProse(_ lines: [String]) {
         open = false
         entries.append(.prose(lines))
+        cellNumbers.append(newCell())
         events.append(Event(seconds: clock() - start, kind: .prose(lines)))
     }
 
     /// Starts the entry that the output blocks up to `endCommand` belong to.
     func beginCommand(_ line: String, prompt: String) {
         entries.append(.command(line, []))
+        cellNumbers.append(openCell?.number ?? newCell())
+        // A cell's text is kept with its first command (a cell of comments keeps nothing), and
+        // only within the budget; past it the notebook shows the cell's commands alone.
+        if case (let number, let source?)? = openCell {
+            if source.utf8.count <= maximumBytes - storedBytes {
+                cellSources[number] = source
+                storedBytes += source.utf8.count
+            }
+            openCell = (number, nil)
+        }
         events.append(Event(seconds: clock() - start, kind: .command(prompt: prompt, line: line)))
         open = true
     }
 
     func endCommand() {
         open = false
+    }
+
+    /// The commands from here to `endCell` are one cell, as the front end ran them.
+    /// - Parameter source: the cell's lines as written, which a notebook shows as the cell; the
+    ///   lines a failing line kept from running are part of it, as in the front end.
+    public func beginCell(source: String) {
+        openCell = (newCell(), source)
+    }
+
+    public func endCell() {
+        openCell = nil
+    }
+
+    private func newCell() -> Int {
+        cellCount += 1
+        return cellCount
     }
 
     /// Adds a block to the open command; output outside a command (greetings, Ctrl-C hints) is
@@ -86,6 +127,26 @@ public final class Transcript {
 
     /// Everything but a command still running, such as the `export` that is writing this.
     var finishedEntries: [Entry] { open ? Array(entries.dropLast()) : entries }
+
+    /// Entries run as one cell, and the cell's text when the front end gave it.
+    public struct Cell: Sendable {
+        public let entries: ArraySlice<Entry>
+        public let source: String?
+    }
+
+    /// `finishedEntries` by cell, in order: each stretch of prose alone, and the commands that
+    /// ran as one cell together. A cell with no command that ran (only comments) has none.
+    var finishedCells: [Cell] {
+        let entries = finishedEntries
+        var cells: [Cell] = []
+        var sources = cellSources
+        var start = 0
+        for index in entries.indices where index + 1 == entries.count || cellNumbers[index + 1] != cellNumbers[index] {
+            cells.append(Cell(entries: entries[start...index], source: sources.removeValue(forKey: cellNumbers[index])))
+            start = index + 1
+        }
+        return cells
+    }
 
     /// The events of `finishedEntries`.
     var finishedEvents: [Event] {
