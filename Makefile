@@ -94,7 +94,7 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/dropout $(addprefix $(DESTDIR)$(PREFIX)/share/dropout/lessons/,$(LESSONS))
 	rmdir $(DESTDIR)$(PREFIX)/share/dropout/lessons $(DESTDIR)$(PREFIX)/share/dropout 2>/dev/null || true
 
-# Builds with our own warnings treated as failures, then runs every test (XCTest) in three
+# Builds with our own warnings treated as failures, then runs every test (XCTest) in four
 # processes at once (Tests/run-suite.sh says why; logs in .build/test-logs); the lessons replay
 # through the release build, since they train many runs over seeds.
 test: deps lint test-python
