@@ -29,10 +29,19 @@ final class SliceMeansTests: XCTestCase {
         XCTAssertEqual(means(slices: 1000, total: 1, [0.25]), [0.25])
     }
 
-    func testOnlySlicesThatReceivedAValueAreReported() {
+    func testARunEndedEarlyIsSlicedByWhatRan() {
         XCTAssertEqual(means(slices: 4, total: 8, []), [])
         XCTAssertEqual(means(slices: 4, total: 8, [1]), [1])
-        XCTAssertEqual(means(slices: 4, total: 8, [1, 2, 3]), [1.5, 3])
+        XCTAssertEqual(means(slices: 4, total: 8, [1, 2, 3]), [1, 2, 3])
+        // Five values overflow four slices of one: pairs merge, and the fifth starts a slice of two.
+        XCTAssertEqual(means(slices: 4, total: 8, [1, 2, 3, 4, 5]), [1.5, 3.5, 5])
+        // 7 of a billion, in 40 slices: every value its own bar, not one bar for all of them.
+        XCTAssertEqual(means(slices: 40, total: 1_000_000_000, [1, 2, 3, 4, 5, 6, 7]), [1, 2, 3, 4, 5, 6, 7])
+        // 1000 of a billion: slices of 32 (40 slices of 16 overflowed at 640), the last of 8.
+        let long = means(slices: 40, total: 1_000_000_000, (0..<1000).map(Double.init))
+        XCTAssertEqual(long.count, 32)
+        XCTAssertEqual(long.first, 15.5)
+        XCTAssertEqual(long.last, (992.0 + 999.0) / 2)
     }
 
     func testALongRunInBoundedSlices() {
