@@ -46,6 +46,9 @@ fi
 
 started=$(date +%s)
 declare -A pids
+# Background jobs of a script ignore Ctrl-C, so a stopped `make test` would leave the groups
+# running: stop them with it.
+trap 'kill -TERM "${pids[@]}" 2>/dev/null; wait; exit 130' INT TERM HUP
 for name in "${names[@]}"; do
     "$bundle" "$(tr '\n' ',' <<<"${members[$name]}" | sed 's/,$//')" >"$logs/$name.log" 2>&1 &
     pids[$name]=$!

@@ -4,8 +4,8 @@
 # jupyterlab, pillow), the kernelspec installed where only these tests look (JUPYTER_PATH),
 # then the tests themselves: tests/test_kernel.py (jupyter_kernel_test's suite and the
 # kernel's own), tests/test_notebooks.py (every lesson exported as a notebook, re-run
-# with nbclient and compared with its transcript in transcripts/) and tests/test_lab.py (a lesson notebook in JupyterLab under headless
-# Chromium, where installed).
+# with nbclient and compared with its transcript in transcripts/) and tests/test_lab.py (a
+# lesson notebook in JupyterLab under headless Chromium, where installed).
 # Usage: jupyter/test.sh DROPOUT_BINARY. Where no Python with venv can be had, says so and
 # skips (exit 0); any failure after that is a failure.
 set -eu

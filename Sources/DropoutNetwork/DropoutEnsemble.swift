@@ -21,7 +21,8 @@ public struct DropoutEnsemble: Equatable, Sendable {
     /// The most masks `sampled` draws for each row.
     public static let sampleLimit = 100_000
 
-    /// Eval's outputs on the rows: no unit dropped, classic scaling applied.
+    /// Eval's outputs on the rows: no unit dropped, the weights as the scaling setting evaluates
+    /// them (times the keep probability under classic, as they are under inverted and none).
     public let scaled: Matrix
     /// The mean output over the sampled masks, one mask a row for each sample.
     public let sampled: Matrix
@@ -36,7 +37,8 @@ public struct DropoutEnsemble: Equatable, Sendable {
 
     /// Each rule on `inputs`. Masks are drawn from `generator`, a copy the caller owns, so
     /// asking does not change the session's stream: for each row in turn, `samples` masks, each
-    /// unit by unit, as before this type had several outputs (so one-output numbers stay put).
+    /// unit by unit, so a one-output network's masks are drawn in the order they always were and
+    /// its numbers (in every transcript) stay the same.
     /// - Parameters:
     ///   - exact: enumerate every mask too; the caller checks `exactLimit` first.
     ///   - interrupted: asked every 64 sampled masks and before each row's exact sums.

@@ -49,12 +49,14 @@ public struct GradientCheck: Sendable {
                         minus.synapse1.elements[index] -= step
                     }
                     let numeric = (loss(data, plus, mask, settings) - loss(data, minus, mask, settings)) / (2 * step)
-                    // `max` drops a NaN, which would let a loss that is not finite pass as agreeing.
-                    guard numeric.isFinite, !worst.isNaN else {
+                    // `max` drops a NaN, which would let a loss or a gradient that is not finite
+                    // pass as agreeing.
+                    let difference = abs(analytic.elements[index] - numeric)
+                    guard numeric.isFinite, difference.isFinite, !worst.isNaN else {
                         worst = .nan
                         continue
                     }
-                    worst = max(worst, abs(analytic.elements[index] - numeric))
+                    worst = max(worst, difference)
                     largest = max(largest, abs(numeric))
                 }
                 results.append(Result(gradient: gradient, matrix: name, relativeError: worst / max(largest, 1e-300)))

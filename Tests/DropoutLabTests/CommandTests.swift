@@ -537,8 +537,9 @@ final class EnsembleCommandTests: XCTestCase {
         XCTAssertEqual(
             shell.errors("ensemble often"),
             ["ensemble takes SAMPLES, 'exact' and training, validation or test, got 'often'"])
-        XCTAssertEqual(shell.errors("ensemble 10 20"), ["ensemble takes one samples, got two"])
-        XCTAssertEqual(shell.errors("ensemble test training"), ["ensemble takes one part of the data, got two"])
+        XCTAssertEqual(shell.errors("ensemble 10 20"), ["ensemble takes one number of samples, got '10' and '20'"])
+        XCTAssertEqual(
+            shell.errors("ensemble test training"), ["ensemble takes one part of the data, got 'test' and 'training'"])
         XCTAssertEqual(
             shell.errors("ensemble test"), ["xor has no test rows; ensemble takes training too"])
         shell.run("set dropout 0")
@@ -636,7 +637,7 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(
             LabHarness().errors("compare dropout=0,0.5 samples=10"),
             [
-                "samples= measures the spread over sampled masks on the held-out rows, and xor holds none out; use "
+                "samples= measures the spread over sampled masks on the held-out rows, and xor has no test rows; use "
                     + "data with test rows, such as digits"
             ])
     }

@@ -58,7 +58,7 @@ extension CompareCommand {
             if samples != nil && session.trainer.data.testInputs.rows == 0 {
                 throw CommandError(
                     "samples= measures the spread over sampled masks on the held-out rows, and "
-                        + "\(session.dataSpec.description) holds none out; use data with test rows, such as digits")
+                        + "\(session.dataSpec.description) has no test rows; use data with test rows, such as digits")
             }
             combinations = axes.reduce([[(String, String)]]([[]])) { partial, axis in
                 partial.flatMap { prefix in axis.1.map { prefix + [(axis.0, $0)] } }

@@ -55,13 +55,15 @@ enum EnsembleCommand {
             guard trainer.settings.dropoutRate > 0 else {
                 throw CommandError("with dropout 0 there is one network, not an ensemble; 'set dropout 0.2' first")
             }
-            var given: Set<String> = []
+            var given: [String: String] = [:]
             var chosen: String?
             for argument in arguments {
                 let kind = argument.first?.isNumber == true ? "samples" : argument == "exact" ? "exact" : "part"
-                guard given.insert(kind).inserted else {
-                    throw CommandError("ensemble takes one \(kind == "part" ? "part of the data" : kind), got two")
+                if let earlier = given[kind] {
+                    let what = ["samples": "number of samples", "exact": "'exact'"][kind] ?? "part of the data"
+                    throw CommandError("ensemble takes one \(what), got '\(earlier)' and '\(argument)'")
                 }
+                given[kind] = argument
                 switch kind {
                 case "samples":
                     samples = try ValueParsing.wholeNumber(
