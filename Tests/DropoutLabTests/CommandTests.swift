@@ -584,7 +584,7 @@ final class CompareCommandTests: XCTestCase {
             lines.suffix(2),
             [
                 "          ⠒⠒ dropout=0 hidden=4   • dropout=0 hidden=8   × dropout=0.5 hidden=4",
-                "          + dropout=0.5 hidden=8",
+                "          + dropout=0.5 hidden=8   ✱ where curves meet",
             ])
         for (index, (dropout, hidden)) in [("0", "4"), ("0", "8"), ("0.5", "4"), ("0.5", "8")].enumerated() {
             let byHand = LabHarness()

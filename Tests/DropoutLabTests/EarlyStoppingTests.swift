@@ -85,10 +85,12 @@ final class EarlyStoppingTests: XCTestCase {
         XCTAssertEqual(plot.others.map(\.ys), [history.validationErrors, history.testErrors])
         XCTAssertEqual(plot.mark?.x, Double(best.iteration))
         XCTAssertEqual(lines[0], "mean |layer_2 - y| of each part, iterations 1-400")
+        // Validation and test meet in a cell or more here, which the legend's last entry names.
         XCTAssertEqual(
-            lines.suffix(2),
+            lines.suffix(3),
             [
                 "          ⠒⠒ training, step's Error:   • validation, at eval   × test, at eval",
+                "          ✱ where curves meet",
                 "          ▲ lowest validation error (early stopping): iteration \(best.iteration), "
                     + NumberFormatting.fixed(best.error, 6),
             ])

@@ -35,6 +35,9 @@ public struct LinePlot: Equatable, Sendable {
 
     /// The markers and colours of the other curves, in turn.
     static let markers: [Character] = ["•", "×", "+", "◆", "▲", "○"]
+    /// A cell where two or more of the other curves fall: drawing the last would hide the first
+    /// (validation and test error often run together), so the cell says both are there.
+    static let sharedMarker = "✱"
 
     public init(title: String, xLabel: String, xs: [Double], ys: [Double], logarithmic: Bool = false) {
         precondition(xs.count == ys.count, "plot has \(xs.count) x values for \(ys.count) y values")
@@ -122,15 +125,18 @@ enum LinePlotRendering {
             previous = point
         }
 
-        // The other curves: one marker a column each, over the braille of the first.
+        // The other curves: one marker a column each, over the braille of the first; a cell two
+        // of them reach is marked as shared (`shared` as the series).
+        let shared = -1
         var markers = [[Int?]](repeating: [Int?](repeating: nil, count: columns), count: rows)
         for (series, seriesPoints) in otherPoints.enumerated() {
             for (x, y) in seriesPoints {
                 let column = scaled(x, xMin, xMax, dotWidth) / 2
                 let row = (dotHeight - 1 - scaled(y, yMin, yMax, dotHeight)) / 4
-                markers[row][column] = series
+                markers[row][column] = markers[row][column].map { $0 == series ? series : shared } ?? series
             }
         }
+        let anyShared = markers.contains { $0.contains(shared) }
         let top = plot.label(yMax)
         let middle = plot.label((yMax + yMin) / 2)
         let bottom = plot.label(yMin)
@@ -146,8 +152,11 @@ enum LinePlotRendering {
             default: label = String(repeating: " ", count: labelWidth) + " │"
             }
             let cells = row.enumerated().map { column, bits in
-                markers[index][column].map { style.series($0, String(LinePlot.markers[$0 % LinePlot.markers.count])) }
-                    ?? style.cyan(String(Character(Unicode.Scalar(0x2800 + UInt32(bits))!)))
+                markers[index][column].map {
+                    $0 == shared
+                        ? style.bold(LinePlot.sharedMarker)
+                        : style.series($0, String(LinePlot.markers[$0 % LinePlot.markers.count]))
+                } ?? style.cyan(String(Character(Unicode.Scalar(0x2800 + UInt32(bits))!)))
             }.joined()
             lines.append(style.dim(label) + cells)
         }
@@ -170,7 +179,7 @@ enum LinePlotRendering {
                 [style.cyan("⠒⠒") + " " + plot.label]
                 + plot.others.enumerated().map { index, series in
                     style.series(index, String(LinePlot.markers[index % LinePlot.markers.count])) + " " + series.label
-                }
+                } + (anyShared ? [style.bold(LinePlot.sharedMarker) + " where curves meet"] : [])
             // The legend's entries as many to a line as fit, each line under the plot's left edge.
             let indent = String(repeating: " ", count: labelWidth + 2)
             var line = ""
