@@ -84,33 +84,7 @@ final class ExportTests: XCTestCase {
         let folder = try makeTemporaryDirectory(self)
         session(exporting: folder + "/s.ipynb")
         let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/s.ipynb"))
-        struct Notebook: Decodable {
-            struct Cell: Decodable {
-                let cell_type: String
-                let id: String
-                let source: String
-                let execution_count: Int?
-                let outputs: [Output]?
-            }
-            struct Output: Decodable, Equatable {
-                let output_type: String
-                var name: String?
-                var text: String?
-                var data: [String: String]?
-                var ename: String?
-                var evalue: String?
-                var traceback: [String]?
-            }
-            struct Metadata: Decodable {
-                let kernelspec: [String: String]
-                let language_info: [String: String]
-            }
-            let cells: [Cell]
-            let metadata: Metadata
-            let nbformat: Int
-            let nbformat_minor: Int
-        }
-        let notebook = try JSONDecoder().decode(Notebook.self, from: data)
+        let notebook = try JSONDecoder().decode(DecodedNotebook.self, from: data)
         XCTAssertEqual(notebook.nbformat, 4)
         XCTAssertEqual(notebook.nbformat_minor, 5)
         XCTAssertEqual(notebook.metadata.kernelspec["name"], "dropout")

@@ -8,23 +8,6 @@ import XCTest
 /// one, as written (comments too), with all its commands' outputs in order, and a command typed
 /// on its own is one by itself. The other exports still show each command alone.
 final class NotebookCellTests: XCTestCase {
-    struct Notebook: Decodable {
-        struct Cell: Decodable {
-            let cell_type: String
-            let id: String
-            let source: String
-            let execution_count: Int?
-            let outputs: [Output]?
-        }
-        struct Output: Decodable, Equatable {
-            let output_type: String
-            var name: String?
-            var text: String?
-            var data: [String: String]?
-        }
-        let cells: [Cell]
-    }
-
     private let lesson = """
         # Two blocks
 
@@ -54,7 +37,7 @@ final class NotebookCellTests: XCTestCase {
         shell.run("get alpha", "# a comment", "get hidden", "export \(folder)/n.ipynb", "export \(folder)/n.md")
 
         let notebook = try JSONDecoder().decode(
-            Notebook.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/n.ipynb")))
+            DecodedNotebook.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/n.ipynb")))
         XCTAssertEqual(
             notebook.cells.map(\.cell_type), ["markdown", "code", "markdown", "code", "code", "code"])
         XCTAssertEqual(
@@ -91,7 +74,7 @@ final class NotebookCellTests: XCTestCase {
         let shell = LabHarness()
         shell.run("run \(folder)/two.md", "export \(folder)/n.ipynb")
         let notebook = try JSONDecoder().decode(
-            Notebook.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/n.ipynb")))
+            DecodedNotebook.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/n.ipynb")))
         XCTAssertEqual(notebook.cells.map(\.cell_type), ["code"])
         XCTAssertEqual(notebook.cells.map(\.source), ["run \(folder)/two.md"])
     }
@@ -117,4 +100,32 @@ final class NotebookCellTests: XCTestCase {
         XCTAssertEqual(transcript.finishedCells.map(\.entries.count), [1, 2])
         XCTAssertEqual(transcript.storedBytes, 3 * (16 + 4) + 28)
     }
+}
+
+/// What the notebook tests read back from an `.ipynb` export: nbformat's fields as written.
+struct DecodedNotebook: Decodable {
+    struct Cell: Decodable {
+        let cell_type: String
+        let id: String
+        let source: String
+        let execution_count: Int?
+        let outputs: [Output]?
+    }
+    struct Output: Decodable, Equatable {
+        let output_type: String
+        var name: String?
+        var text: String?
+        var data: [String: String]?
+        var ename: String?
+        var evalue: String?
+        var traceback: [String]?
+    }
+    struct Metadata: Decodable {
+        let kernelspec: [String: String]
+        let language_info: [String: String]
+    }
+    let cells: [Cell]
+    let metadata: Metadata
+    let nbformat: Int
+    let nbformat_minor: Int
 }
