@@ -38,7 +38,12 @@ declare -A members=(
 # The bundle's own count ("Listing N tests in ..."): a test no group holds would go unrun.
 total=$(sed -nE 's/^Listing ([0-9]+) tests? in .*/\1/p' <<<"$listing")
 grouped=0
-for name in "${names[@]}"; do grouped=$((grouped + $(grep -c . <<<"${members[$name]}"))); done
+for name in "${names[@]}"; do
+    # An empty list would make the bundle run every test; a group that matches nothing means a
+    # test class was renamed.
+    if [ -z "${members[$name]}" ]; then echo "error: no test matches the group '$name': fix its pattern"; exit 1; fi
+    grouped=$((grouped + $(grep -c . <<<"${members[$name]}")))
+done
 if [ "$grouped" != "$total" ]; then
     echo "error: the groups hold $grouped tests and the bundle lists ${total:-none}: fix the patterns above"
     exit 1
