@@ -4,10 +4,10 @@
 #
 # Why several: most of the suite's time is waiting, not computing (tmux screens, Python, signals
 # and child processes), while the lesson replays keep both cores busy. One process runs them one
-# after another; SwiftPM's `--parallel` starts a process per test, whose start-up over 360 tests
-# cost more than it saved (measured: slower than one process). Four groups overlap the waiting
+# after another; SwiftPM's `--parallel` starts a process per test, whose start-up over hundreds
+# of tests cost more than it saved (measured: slower than one process). Four groups overlap the waiting
 # with the computing: the lessons replayed at their own seeds and at the next ten (each keeps
-# both cores busy for half a minute), the terminal and server front ends, and the rest. Every
+# both cores busy for 15 to 30 s), the terminal and server front ends, and the rest. Every
 # test still runs, exactly once: the last group is everything the first three do not name.
 #
 # usage: Tests/run-suite.sh LOG_FOLDER   (after `swift build --build-tests`; the environment,
