@@ -22,6 +22,21 @@ public struct Evaluation: Equatable, Sendable {
         return best
     }
 
+    /// The mean of |output - target| over every cell, summed in index order: `eval`'s error.
+    public static func meanAbsoluteError(_ outputs: Matrix, _ targets: Matrix) -> Double {
+        var sum = 0.0
+        for index in outputs.elements.indices { sum += abs(outputs.elements[index] - targets.elements[index]) }
+        return sum / Double(outputs.elements.count)
+    }
+
+    /// How many rows (by largest output) or cells (against 0.5) `outputs` gets right: the
+    /// count `accuracy` divides.
+    public static func rightAnswers(_ outputs: Matrix, _ targets: Matrix, byLargestOutput: Bool) -> Int {
+        byLargestOutput
+            ? (0..<targets.rows).count { largestColumn(outputs, row: $0) == largestColumn(targets, row: $0) }
+            : outputs.elements.indices.count { (outputs.elements[$0] >= 0.5) == (targets.elements[$0] >= 0.5) }
+    }
+
     /// How often each class (a row of the result) was answered as each class (a column): the
     /// confusion matrix of the outputs' largest columns against the targets'.
     public static func confusion(outputs: Matrix, targets: Matrix) -> [[Int]] {
@@ -66,22 +81,9 @@ extension Trainer {
     private func evaluate(inputs x: Matrix, targets y: Matrix) -> Evaluation {
         let (hidden, outputs) = predict(x)
         let byLargest = data.spec.isClassification
-        var errorSum = 0.0
-        var correct = 0
-        for index in outputs.elements.indices {
-            let output = outputs.elements[index]
-            errorSum += abs(output - y.elements[index])
-            if !byLargest && (output >= 0.5) == (y.elements[index] >= 0.5) { correct += 1 }
-        }
-        if byLargest {
-            for row in 0..<y.rows
-            where Evaluation.largestColumn(outputs, row: row) == Evaluation.largestColumn(y, row: row) {
-                correct += 1
-            }
-        }
-        let cells = Double(outputs.elements.count)
+        let right = Evaluation.rightAnswers(outputs, y, byLargestOutput: byLargest)
         return Evaluation(
-            hidden: hidden, outputs: outputs, meanAbsoluteError: errorSum / cells,
-            accuracy: Double(correct) / (byLargest ? Double(y.rows) : cells), byLargestOutput: byLargest)
+            hidden: hidden, outputs: outputs, meanAbsoluteError: Evaluation.meanAbsoluteError(outputs, y),
+            accuracy: Double(right) / Double(byLargest ? y.rows : outputs.elements.count), byLargestOutput: byLargest)
     }
 }

@@ -140,17 +140,13 @@ enum EnsembleCommand {
         if shown < cells.count { table.footer.append("... \(cells.count - shown) more \(lines)") }
         let means = rules.filter { $0.0 != "spread" }
         func error(_ outputs: Matrix) -> String {
-            NumberFormatting.fixed(
-                zip(outputs.elements, targets.elements).reduce(0) { $0 + abs($1.0 - $1.1) }
-                    / Double(outputs.elements.count), precision)
+            NumberFormatting.fixed(Evaluation.meanAbsoluteError(outputs, targets), precision)
         }
         table.footer.append(
             "mean absolute error: " + means.map { "\($0.0) \(error($0.1))" }.joined(separator: ", "))
         if classes {
             func accuracy(_ outputs: Matrix) -> String {
-                let right = (0..<targets.rows).count(where: {
-                    Evaluation.largestColumn(outputs, row: $0) == Evaluation.largestColumn(targets, row: $0)
-                })
+                let right = Evaluation.rightAnswers(outputs, targets, byLargestOutput: true)
                 return NumberFormatting.fixed(100 * Double(right) / Double(targets.rows), 1) + "%"
             }
             table.footer.append(
