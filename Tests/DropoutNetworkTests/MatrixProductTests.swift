@@ -27,16 +27,20 @@ final class MatrixProductTests: XCTestCase {
         return result
     }
 
-    /// a · b computed the three ways a step asks for products: a·b, (aᵀ)ᵀ·b and a·(bᵀ)ᵀ.
-    private func threeProducts(_ a: Matrix, _ b: Matrix) -> [Matrix] {
+    /// a · b computed the three ways a step asks for products: a·b, (aᵀ)ᵀ·b and a·(bᵀ)ᵀ, small
+    /// ones in Swift's loops when `lanes` is false, else in the AVX2 lanes where the processor has them.
+    private func threeProducts(_ a: Matrix, _ b: Matrix, lanes: Bool = true) -> [Matrix] {
         var product = Matrix(rows: a.rows, columns: b.columns)
-        product.setProduct(a, b)
+        product.setProduct(a, b, lanes: lanes)
         var left = Matrix(rows: a.rows, columns: b.columns)
-        left.setTransposedProduct(transposed(a), b)
+        left.setTransposedProduct(transposed(a), b, lanes: lanes)
         var right = Matrix(rows: a.rows, columns: b.columns)
-        right.setProductTransposed(a, transposed(b))
+        right.setProductTransposed(a, transposed(b), lanes: lanes)
         return [product, left, right]
     }
+
+    /// Swift's loops, and the AVX2 lanes where this processor has them.
+    private let bothLoops = [false] + (Matrix.smallProductLanes ? [true] : [])
 
     func testEveryProductAgreesWithTheWrittenSumOnEverySideOfTheThresholds() {
         var generator = MersenneTwister(seed: 9)
@@ -56,22 +60,33 @@ final class MatrixProductTests: XCTestCase {
     }
 
     /// Below the BLAS threshold every product sums from 0 over the inner index in order, so the
-    /// tutorial's numbers (and every transcript recorded from them) are the same to the bit.
+    /// tutorial's numbers (and every transcript recorded from them) are the same to the bit, in
+    /// Swift's loops and in the AVX2 lanes alike.
     func testTheLoopsSumInIndexOrderToTheBit() {
         var generator = MersenneTwister(seed: 4)
         // The tutorial's shapes, a lesson's (100 rows, 64 hidden, one output), and shapes that
-        // reach every run of eight and of four sums and the single sums after them, over
-        // columns and, narrower than four columns, over rows.
+        // reach every run of sixteen, eight and four sums and the single sums after them, over
+        // columns and, narrower than four columns, over rows; each shape's three forms read
+        // their operands side by side in memory or strided.
         let shapes = [
             (4, 3, 4), (4, 4, 1), (3, 4, 4), (7, 33, 5), (100, 3, 64), (100, 64, 1), (64, 100, 1),
-            (3, 100, 64), (13, 5, 19), (19, 6, 3), (11, 7, 2), (1, 9, 13), (9, 1, 1),
+            (3, 100, 64), (13, 5, 19), (19, 6, 3), (11, 7, 2), (1, 9, 13), (9, 1, 1), (37, 5, 2),
+            (21, 3, 37), (100, 1, 64), (2, 100, 64), (5, 2, 21),
         ]
         for (n, k, m) in shapes {
             let a = random(n, k, &generator)
             let b = random(k, m, &generator)
-            let expected = written(a, b)
-            for result in threeProducts(a, b) {
-                XCTAssertEqual(result.elements.map(\.bitPattern), expected.elements.map(\.bitPattern), "\(n)x\(k)x\(m)")
+            let expected = written(a, b).elements
+            for lanes in bothLoops {
+                for (form, result) in threeProducts(a, b, lanes: lanes).enumerated() {
+                    // The first element that differs, named, rather than two arrays of bits.
+                    let differing = zip(result.elements, expected).enumerated().first {
+                        $1.0.bitPattern != $1.1.bitPattern
+                    }
+                    XCTAssertNil(
+                        differing.map { "element \($0): \($1.0) where the written sum gives \($1.1)" },
+                        "\(n)x\(k)x\(m), form \(form), lanes \(lanes)")
+                }
             }
         }
     }
@@ -80,7 +95,7 @@ final class MatrixProductTests: XCTestCase {
     func testASumOfNegativeZerosIsPositiveZero() {
         let a = Matrix(column: [Double](repeating: -0.0, count: 9))
         let b = Matrix(rows: 1, columns: 9, repeating: 1)
-        for result in threeProducts(a, b) + threeProducts(b, a) {
+        for result in bothLoops.flatMap({ threeProducts(a, b, lanes: $0) + threeProducts(b, a, lanes: $0) }) {
             XCTAssertTrue(result.elements.allSatisfy { $0 == 0 && $0.sign == .plus }, "\(result.elements)")
         }
     }

@@ -77,4 +77,23 @@ typedef struct {
 void vk_hidden_delta(const vk_hidden_delta_arrays *arrays, size_t first_row, size_t end_row);
 #endif
 
+/// A product c = A . B too small for a BLAS call to repay, row-major c (rows x columns), with A
+/// and B read through strides so that one kernel serves a . b, a^T . b and a . b^T:
+/// A(i, k) = a[i * a_row + k * a_inner], B(k, j) = b[k * b_inner + j * b_column].
+typedef struct {
+    const double *a;
+    ptrdiff_t a_row, a_inner;
+    const double *b;
+    ptrdiff_t b_inner, b_column;
+    double *c;
+    size_t rows, columns, inner;
+} vk_small_product_operands;
+
+/// c[i, j] = A(i, 0) B(0, j) + A(i, 1) B(1, j) + ..., summed from 0 in that order with every
+/// product rounded before it is added: the plain loop's sums to the bit, four lanes at a time.
+/// Needs AVX2 (`vk_cpu_features_detect`), so it exists on x86-64 only.
+#if defined(__x86_64__)
+void vk_small_product(const vk_small_product_operands *operands);
+#endif
+
 #endif

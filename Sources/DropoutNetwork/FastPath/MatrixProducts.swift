@@ -1,8 +1,10 @@
 import COpenBLAS
+import CVectorKernels
 
 /// The three matrix products one training step needs, written into storage the caller owns so
-/// the training loop allocates nothing. Small products (the tutorial's) are plain loops that sum
-/// in index order: a BLAS call costs more than they do. Large ones go to OpenBLAS, as numpy's do.
+/// the training loop allocates nothing. Small products (the tutorial's, the lessons') are loops
+/// that sum in index order, four sums at a time in AVX2 lanes where the processor has them: a
+/// BLAS call costs more than they do. Large ones go to OpenBLAS, as numpy's do.
 extension Matrix {
     /// Multiply-adds above which OpenBLAS is faster than the loops (measured with make bench).
     static let blasThreshold = 32 * 1024
@@ -15,46 +17,66 @@ extension Matrix {
         return c
     }
 
-    /// `self = a · b`
-    public mutating func setProduct(_ a: Matrix, _ b: Matrix) {
+    /// `self = a · b`. A small product runs in AVX2 lanes where the processor has them, unless
+    /// `lanes` is false (Swift's loops, which the tests compare them with); both give the same bits.
+    public mutating func setProduct(_ a: Matrix, _ b: Matrix, lanes: Bool = true) {
         precondition(
             a.columns == b.rows && rows == a.rows && columns == b.columns,
             "product \(a.shapeDescription)·\(b.shapeDescription) into \(shapeDescription)")
         let (inner, width) = (a.columns, b.columns)
-        multiply(a, transposeA: false, b, transposeB: false, inner: inner) { a, b, i, j, k in
+        let strides = Strides(aRow: inner, aInner: 1, bInner: width, bColumn: 1)
+        multiply(a, transposeA: false, b, transposeB: false, inner: inner, strides, lanes) { a, b, i, j, k in
             a[i &* inner &+ k] * b[k &* width &+ j]
         }
     }
 
-    /// `self = aᵀ · b`
-    public mutating func setTransposedProduct(_ a: Matrix, _ b: Matrix) {
+    /// `self = aᵀ · b`, summed and chosen as `setProduct` is.
+    public mutating func setTransposedProduct(_ a: Matrix, _ b: Matrix, lanes: Bool = true) {
         precondition(
             a.rows == b.rows && rows == a.columns && columns == b.columns,
             "product \(a.shapeDescription)ᵀ·\(b.shapeDescription) into \(shapeDescription)")
         let (height, width) = (a.columns, b.columns)
-        multiply(a, transposeA: true, b, transposeB: false, inner: a.rows) { a, b, i, j, k in
+        let strides = Strides(aRow: 1, aInner: height, bInner: width, bColumn: 1)
+        multiply(a, transposeA: true, b, transposeB: false, inner: a.rows, strides, lanes) { a, b, i, j, k in
             a[k &* height &+ i] * b[k &* width &+ j]
         }
     }
 
-    /// `self = a · bᵀ`
-    public mutating func setProductTransposed(_ a: Matrix, _ b: Matrix) {
+    /// `self = a · bᵀ`, summed and chosen as `setProduct` is.
+    public mutating func setProductTransposed(_ a: Matrix, _ b: Matrix, lanes: Bool = true) {
         precondition(
             a.columns == b.columns && rows == a.rows && columns == b.rows,
             "product \(a.shapeDescription)·\(b.shapeDescription)ᵀ into \(shapeDescription)")
         let inner = a.columns
-        multiply(a, transposeA: false, b, transposeB: true, inner: inner) { a, b, i, j, k in
+        let strides = Strides(aRow: inner, aInner: 1, bInner: 1, bColumn: inner)
+        multiply(a, transposeA: false, b, transposeB: true, inner: inner, strides, lanes) { a, b, i, j, k in
             a[i &* inner &+ k] * b[j &* inner &+ k]
         }
     }
 
-    /// `self = op(a) · op(b)`, shapes already checked: OpenBLAS past the threshold, the loops
-    /// below it, where `term(a, b, i, j, k)` is op(a)[i, k] · op(b)[k, j] read from the stored
-    /// elements. Inlined into each form, so its loops index with that form's fixed layout (a
-    /// loop over strides known only at run time measured 10 to 15% slower on the tutorial's step).
+    /// Where op(a)[i, k] and op(b)[k, j] lie in the stored elements: a[i * aRow + k * aInner],
+    /// b[k * bInner + j * bColumn]. The AVX2 loops read through them.
+    private struct Strides {
+        let aRow, aInner, bInner, bColumn: Int
+    }
+
+    /// Whether the small products run in AVX2 lanes (`vk_small_product`), asked once.
+    static let smallProductLanes: Bool = {
+        #if arch(x86_64)
+            vk_cpu_features_detect().avx2
+        #else
+            false
+        #endif
+    }()
+
+    /// `self = op(a) · op(b)`, shapes already checked: OpenBLAS past the threshold, below it the
+    /// AVX2 loops where the processor has them and `lanes` allows, else Swift's loops, where
+    /// `term(a, b, i, j, k)` is op(a)[i, k] · op(b)[k, j] read from the stored elements. Inlined
+    /// into each form, so its loops index with that form's fixed layout (a loop over strides
+    /// known only at run time measured 10 to 15% slower on the tutorial's step).
     @inline(__always)
     private mutating func multiply(
-        _ a: Matrix, transposeA: Bool, _ b: Matrix, transposeB: Bool, inner: Int,
+        _ a: Matrix, transposeA: Bool, _ b: Matrix, transposeB: Bool, inner: Int, _ strides: Strides, _ lanes: Bool,
         _ term: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>, Int, Int, Int) -> Double
     ) {
         if rows * columns * inner >= Self.blasThreshold {
@@ -62,9 +84,20 @@ extension Matrix {
             return
         }
         let (height, width) = (rows, columns)
+        let inLanes = Self.smallProductLanes && lanes
         a.elements.withUnsafeBufferPointer { a in
             b.elements.withUnsafeBufferPointer { b in
                 elements.withUnsafeMutableBufferPointer { c in
+                    #if arch(x86_64)
+                        if inLanes, let aBase = a.baseAddress, let bBase = b.baseAddress, let cBase = c.baseAddress {
+                            var operands = vk_small_product_operands(
+                                a: aBase, a_row: strides.aRow, a_inner: strides.aInner, b: bBase,
+                                b_inner: strides.bInner, b_column: strides.bColumn, c: cBase, rows: height,
+                                columns: width, inner: inner)
+                            vk_small_product(&operands)
+                            return
+                        }
+                    #endif
                     Self.sumProducts(into: c, rows: height, columns: width, inner: inner) { i, j, k in
                         term(a, b, i, j, k)
                     }
