@@ -41,7 +41,7 @@ public struct DropoutEnsemble: Equatable, Sendable {
     /// its numbers (in every transcript) stay the same.
     /// - Parameters:
     ///   - exact: enumerate every mask too; the caller checks `exactLimit` first.
-    ///   - interrupted: asked every 64 sampled masks and before each row's exact sums.
+    ///   - interrupted: asked before every 64 sampled masks and before each row's exact sums.
     public static func evaluate(
         _ trainer: Trainer, inputs: Matrix, samples: Int, exact: Bool, generator: inout MersenneTwister,
         interrupted: () -> Bool = Interruption.never
@@ -59,8 +59,11 @@ public struct DropoutEnsemble: Equatable, Sendable {
         var arithmetic = exact ? sampled : nil
         var geometric = arithmetic
         var contributions = Matrix(rows: width, columns: outputs)
-        var kept = [Int]()
-        kept.reserveCapacity(width)
+        // The masks of up to `chunk` samples at a time, drawn in one batch as a mask is
+        // (`BinomialTrial.fill`: the same cells from the same stream as one draw at a time).
+        let chunk = min(samples, 64)
+        var cells = [Double](repeating: 0, count: chunk * width)
+        var kept = [Int](repeating: 0, count: width)
         for row in 0..<inputs.rows {
             for unit in 0..<width {
                 for output in 0..<outputs {
@@ -72,18 +75,29 @@ public struct DropoutEnsemble: Equatable, Sendable {
             // (no dropout) is 0, where the mean of the squares minus the squared mean is not.
             var runningMeans = sums
             var deviations = sums
-            for sample in 0..<samples {
-                if sample % 64 == 0 { try Interruption.check(interrupted) }
-                kept.removeAll(keepingCapacity: true)
-                for unit in 0..<width where trial.draw(using: &generator) == 1 { kept.append(unit) }
-                for output in 0..<outputs {
-                    var input = 0.0
-                    for unit in kept { input += contributions[unit, output] }
-                    let value = sigmoid(input)
-                    sums[output] += value
-                    let step = value - runningMeans[output]
-                    runningMeans[output] += step / Double(sample + 1)
-                    deviations[output] += step * (value - runningMeans[output])
+            var sample = 0
+            while sample < samples {
+                try Interruption.check(interrupted)
+                let drawn = min(chunk, samples - sample)
+                cells.withUnsafeMutableBufferPointer { cells in
+                    trial.fill(.init(rebasing: cells[0..<(drawn * width)]), using: &generator)
+                }
+                for mask in 0..<drawn {
+                    var keptCount = 0
+                    for unit in 0..<width where cells[mask * width + unit] == 1 {
+                        kept[keptCount] = unit
+                        keptCount += 1
+                    }
+                    sample += 1
+                    for output in 0..<outputs {
+                        var input = 0.0
+                        for unit in kept[0..<keptCount] { input += contributions[unit, output] }
+                        let value = sigmoid(input)
+                        sums[output] += value
+                        let step = value - runningMeans[output]
+                        runningMeans[output] += step / Double(sample)
+                        deviations[output] += step * (value - runningMeans[output])
+                    }
                 }
             }
             for output in 0..<outputs {
