@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Every XCTest test, in five processes at once, each writing its own log; prints each group's
+# Every XCTest test, in six processes at once, each writing its own log; prints each group's
 # count and, for a group that failed, its failures and the log's end. Exits non-zero if any did.
 #
 # Why several: most of the suite's time is waiting, not computing (tmux screens, Python, signals
 # and child processes), while the lesson replays keep both cores busy. One process runs them one
 # after another; SwiftPM's `--parallel` starts a process per test, whose start-up over hundreds
-# of tests cost more than it saved (measured: slower than one process). Five groups overlap the waiting
+# of tests cost more than it saved (measured: slower than one process). Six groups overlap the waiting
 # with the computing: the lessons replayed at their own seeds and at the next ten (each keeps
 # both cores busy for 15 to 30 s), the terminal and server front ends, the network library's
-# tests, and the rest (one process of the rest alone took 50 s, longer than any other group).
-# Every test still runs, exactly once: the last group is everything the first four do not name.
+# tests, the exports opened in the tools they are for (numpy, nbformat and Jupyter, a browser),
+# and the rest: these last three were one process, the longest of all (50 s alone).
+# Every test still runs, exactly once: the last group is everything the others do not name.
 #
 # usage: Tests/run-suite.sh LOG_FOLDER   (after `swift build --build-tests`; the environment,
 # such as DROPOUT_LESSON_BINARY and PATH, passes through to the tests)
@@ -26,16 +27,18 @@ bundle="$(swift build --show-bin-path)/dropoutPackageTests.xctest"
 listing=$("$bundle" --list-tests)
 tests=$(grep -E '^[A-Za-z0-9_]+\.[A-Za-z0-9_]+/[A-Za-z0-9_]+$' <<<"$listing")
 shifted='^DropoutLabTests\.LessonTests/testEveryLessonsClaimsHoldOnTheNextTenSeeds$'
-replays='^DropoutLabTests\.(LessonTests|CourseTests)/'
+replays='^DropoutLabTests\.LessonTests/'
 fronts='^(DropoutShellTests|DropoutServerTests)\.'
 network='^DropoutNetworkTests\.'
-names=(shifted replays fronts network rest)
+exports='^DropoutLabTests\.(NumpyExportTests|ExportTests|BrowserRenderingTests|HTMLSafetyTests)/'
+names=(shifted replays fronts network exports rest)
 declare -A members=(
     [shifted]=$(grep -E "$shifted" <<<"$tests")
     [replays]=$(grep -E "$replays" <<<"$tests" | grep -vE "$shifted")
     [fronts]=$(grep -E "$fronts" <<<"$tests")
     [network]=$(grep -E "$network" <<<"$tests")
-    [rest]=$(grep -vE "$replays|$fronts|$network" <<<"$tests")
+    [exports]=$(grep -E "$exports" <<<"$tests")
+    [rest]=$(grep -vE "$replays|$fronts|$network|$exports" <<<"$tests")
 )
 
 # The bundle's own count ("Listing N tests in ..."): a test no group holds would go unrun.
