@@ -11,7 +11,10 @@ For each shape the sides run in alternating order, REPEATS times; the best time 
 Whole processes are timed (what a learner waits for), and a zero-step run of each side is
 subtracted to get the cost per step. Peak resident memory comes from the kernel (ru_maxrss).
 GFLOP/s is the five matrix products' arithmetic over their own time, which dropout-bench
-measures in process (the products of a step, as the step computes them, best of five runs).
+measures in process (the products of a step, as the step computes them, best of five rounds);
+the same five products are timed in numpy too. Each side also times its own two-core 2048x2048
+product in those rounds, and "% peak" is ours against the best of every such figure in the
+run: the machine's peak as nearly as it can be measured here.
 For the tutorial's shape it also compares a step with the arithmetic it needs: the same step
 on 2048 rows instead of 4, where fixed costs per step vanish, per 4 rows.
 
@@ -124,6 +127,42 @@ def memory_budget_mb(rows, features, hidden, outputs):
     return 1.5 * 8 * (data + weights + activations) / 2**20 + 30
 
 
+NUMPY_PRODUCTS = """
+import json, sys, time, numpy as np
+rows, features, hidden, outputs, steps = map(int, sys.argv[1:])
+rng = np.random.default_rng(0)
+X, y = rng.random((rows, features)), rng.random((rows, outputs))
+synapse_0, synapse_1 = rng.random((features, hidden)) - 0.5, rng.random((hidden, outputs)) - 0.5
+layer_1, layer_2_delta = rng.random((rows, hidden)), rng.random((rows, outputs))
+layer_1_delta = rng.random((rows, hidden))
+a, b = rng.random((2048, 2048)), rng.random((2048, 2048))
+def products():
+    X.dot(synapse_0); layer_1.dot(synapse_1); layer_2_delta.dot(synapse_1.T)
+    layer_1.T.dot(layer_2_delta); X.T.dot(layer_1_delta)
+def seconds(work, repeat):
+    start = time.perf_counter()
+    for _ in range(repeat):
+        work()
+    return (time.perf_counter() - start) / repeat
+products(); a @ b
+best_products = best_square = float("inf")
+for _ in range(5):
+    best_products = min(best_products, seconds(products, steps))
+    best_square = min(best_square, seconds(lambda: a @ b, 1))
+print(json.dumps({"products": best_products, "peak": 2 * 2048 ** 3 / best_square / 1e9}))
+"""
+
+
+def numpy_products(rows, features, hidden, outputs, steps):
+    """The post's five products in numpy, on arrays of the step's shapes, and numpy's 2048x2048
+    matmul, in the same rounds as dropout-bench times ours: numpy's best seconds per step's
+    products and its peak GFLOP/s, so that its share of its own peak is the ceiling to read ours
+    against."""
+    result = subprocess.run([sys.executable, "-c", NUMPY_PRODUCTS, *map(str, (rows, features, hidden, outputs, steps))],
+                            capture_output=True, text=True, env=numpy_environment())
+    return json.loads(result.stdout)
+
+
 def peak_gflops():
     code = ("import numpy as np, time; a = np.random.random((2048, 2048)); b = np.random.random((2048, 2048)); a @ b\n"
             "best = min((lambda s: (a @ b, time.perf_counter() - s)[1])(time.perf_counter()) for _ in range(3))\n"
@@ -199,9 +238,10 @@ def main():
         print("smoke run: one short run of each shape, to show the benchmark works; the figures mean nothing")
     start, _, _ = timed([DROPOUT], "quit\n")
     print(f"dropout start-up to reading its first command: {start * 1000:.1f} ms")
-    peak = peak_gflops() if have_numpy and not SMOKE else None
-    if peak:
-        print(f"machine peak (numpy matmul, 2048x2048 doubles): {peak:.1f} GFLOP/s")
+    start_peak = peak_gflops() if have_numpy and not SMOKE else None
+    if start_peak:
+        print(f"numpy matmul, 2048x2048 doubles: {start_peak:.1f} GFLOP/s (the machine's peak is the best of this"
+              f" and each shape's own measurements of both sides, printed below each large shape)")
     print()
     header = (f"{'shape':38} {'steps':>6} {'dropout/s':>11} {'numpy/s':>11} {'ratio':>7} {'torch64/s':>10}"
               f" {'ratio':>6} {'torch32/s':>10} {'GFLOP/s':>8} {'% peak':>7} {'RSS MB':>7} {'budget':>7}")
@@ -225,9 +265,13 @@ def main():
         flops = 2 * rows * (2 * features * hidden + 3 * hidden * outputs)
         timings = in_process(rows, features, hidden, outputs, dropout, steps)
         gflops = flops / timings["products"] / 1e9
+        # The machine's peak: the best two-core 2048x2048 product either side measured, at the
+        # start of the run or beside these products.
+        theirs_in_process = numpy_products(rows, features, hidden, outputs, steps) if have_numpy and rows > 4 else None
+        peak = max(p for p in (start_peak, timings["peak"], theirs_in_process and theirs_in_process["peak"]) if p)
         their_rate = steps / max(min(theirs) - base_theirs, 1e-9) if have_numpy else float("nan")
         ratio = our_rate / their_rate if have_numpy else float("nan")
-        percent = 100 * gflops / peak if peak else float("nan")
+        percent = 100 * gflops / peak
         torch_rates = {}
         if have_torch and rows > 4:
             for dtype in ("float64", "float32"):
@@ -236,6 +280,11 @@ def main():
         print(f"{name:38} {steps:6d} {our_rate:11.1f} {their_rate:11.1f} {ratio:7.2f} {torch64:10.1f}"
               f" {our_rate / torch64:6.2f} {torch_rates.get('float32', float('nan')):10.1f} {gflops:8.2f} {percent:7.1f}"
               f" {rss / 1024:7.1f} {memory_budget_mb(rows, features, hidden, outputs):7.1f}")
+        if theirs_in_process:
+            their_gflops = flops / theirs_in_process["products"] / 1e9
+            print(f"  products: dropout {gflops:.1f} GFLOP/s, {100 * gflops / timings['peak']:.0f}% of its own"
+                  f" 2048x2048 product ({timings['peak']:.1f}); numpy {their_gflops:.1f} GFLOP/s,"
+                  f" {100 * their_gflops / theirs_in_process['peak']:.0f}% of its own ({theirs_in_process['peak']:.1f})")
         if shape is SHAPES[0]:
             if have_numpy:
                 print(f"{'  (whole processes, seconds)':38} {'':6} {min(ours):11.3f} {min(theirs):11.3f}"

@@ -67,11 +67,12 @@ final class MatrixProductTests: XCTestCase {
         // The tutorial's shapes, a lesson's (100 rows, 64 hidden, one output), and shapes that
         // reach every run of sixteen, eight and four sums and the single sums after them, over
         // columns and, narrower than four columns, over rows; each shape's three forms read
-        // their operands side by side in memory or strided.
+        // their operands side by side in memory or strided. (The lanes take the shapes from
+        // `Matrix.lanesThreshold` multiply-adds on; Swift's loops the smaller ones.)
         let shapes = [
             (4, 3, 4), (4, 4, 1), (3, 4, 4), (7, 33, 5), (100, 3, 64), (100, 64, 1), (64, 100, 1),
             (3, 100, 64), (13, 5, 19), (19, 6, 3), (11, 7, 2), (1, 9, 13), (9, 1, 1), (37, 5, 2),
-            (21, 3, 37), (100, 1, 64), (2, 100, 64), (5, 2, 21),
+            (21, 3, 37), (100, 1, 64), (2, 100, 64), (5, 2, 21), (3, 50, 2),
         ]
         for (n, k, m) in shapes {
             let a = random(n, k, &generator)

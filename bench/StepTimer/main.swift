@@ -6,8 +6,14 @@ import Foundation
 /// and the machine's noise; this gives the products' own rate, which the issue measures against
 /// the machine's peak, and a per-step time free of start-up.
 ///
+/// It also times this library's own two-core 2048x2048 product (OpenBLAS in one band a core, as
+/// the step's large products run), in the same rounds as the products: on a machine whose
+/// neighbours come and go, a peak measured minutes apart from the products says more about the
+/// neighbours than about the products.
+///
 /// usage: dropout-bench ROWS FEATURES HIDDEN OUTPUTS DROPOUT STEPS
-/// prints one JSON object: the best seconds per step and per step's products over five runs.
+/// prints one JSON object: the best seconds per step and per step's products over five rounds,
+/// and the best GFLOP/s of the 2048x2048 product in those rounds.
 @main
 struct StepTimer {
     static func main() throws {
@@ -33,24 +39,26 @@ struct StepTimer {
         var trainer = Trainer(settings: settings, data: data, seed: 1)
         try trainer.step()
 
-        let stepSeconds = try best { for _ in 0..<steps { try trainer.step() } } / Double(steps)
-        let productSeconds =
-            best {
-                var products = Products(trainer)
-                for _ in 0..<steps { products.multiply() }
-            } / Double(steps)
-        print("{\"step\": \(stepSeconds), \"products\": \(productSeconds)}")
+        var products = Products(trainer)
+        let side = 2048
+        var square = Matrix(rows: side, columns: side)
+        for row in 0..<side { for column in 0..<side { square[row, column] = Double((row + column) % 7) - 3 } }
+        var squared = square
+        // The least of five timings of each, in rounds: the ones the machine's other work
+        // disturbed least.
+        var (stepSeconds, productSeconds, squareSeconds) = (Double.infinity, Double.infinity, Double.infinity)
+        for _ in 0..<5 {
+            stepSeconds = min(stepSeconds, try seconds { for _ in 0..<steps { try trainer.step() } } / Double(steps))
+            productSeconds = min(productSeconds, seconds { for _ in 0..<steps { products.multiply() } } / Double(steps))
+            squareSeconds = min(squareSeconds, seconds { squared.setProduct(square, square) })
+        }
+        let peak = 2 * pow(Double(side), 3) / squareSeconds / 1e9
+        print("{\"step\": \(stepSeconds), \"products\": \(productSeconds), \"peak\": \(peak)}")
     }
 
-    /// The least of five timings: the one the machine's other work disturbed least.
-    static func best(_ work: () throws -> Void) rethrows -> Double {
-        let clock = ContinuousClock()
-        var times: [Double] = []
-        for _ in 0..<5 {
-            let elapsed = try clock.measure(work)
-            times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
-        }
-        return times.min()!
+    static func seconds(_ work: () throws -> Void) rethrows -> Double {
+        let elapsed = try ContinuousClock().measure(work)
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 }
 

@@ -17,8 +17,9 @@ extension Matrix {
         return c
     }
 
-    /// `self = a · b`. A small product runs in AVX2 lanes where the processor has them, unless
-    /// `lanes` is false (Swift's loops, which the tests compare them with); both give the same bits.
+    /// `self = a · b`. A small product from `lanesThreshold` multiply-adds runs in AVX2 lanes where
+    /// the processor has them, unless `lanes` is false (Swift's loops, which the tests compare them
+    /// with); both give the same bits.
     public mutating func setProduct(_ a: Matrix, _ b: Matrix, lanes: Bool = true) {
         precondition(
             a.columns == b.rows && rows == a.rows && columns == b.columns,
@@ -60,6 +61,11 @@ extension Matrix {
         let aRow, aInner, bInner, bColumn: Int
     }
 
+    /// Multiply-adds below which Swift's loops are faster than a call to the lanes: the tutorial's
+    /// products (48 and 16) took 307 ns a step in Swift's loops and 350 to 367 ns in the lanes
+    /// (dropout-bench, five runs each, alternating).
+    static let lanesThreshold = 128
+
     /// Whether the small products run in AVX2 lanes (`vk_small_product`), asked once.
     static let smallProductLanes: Bool = {
         #if arch(x86_64)
@@ -69,11 +75,11 @@ extension Matrix {
         #endif
     }()
 
-    /// `self = op(a) · op(b)`, shapes already checked: OpenBLAS past the threshold, below it the
-    /// AVX2 loops where the processor has them and `lanes` allows, else Swift's loops, where
-    /// `term(a, b, i, j, k)` is op(a)[i, k] · op(b)[k, j] read from the stored elements. Inlined
-    /// into each form, so its loops index with that form's fixed layout (a loop over strides
-    /// known only at run time measured 10 to 15% slower on the tutorial's step).
+    /// `self = op(a) · op(b)`, shapes already checked: OpenBLAS past the BLAS threshold; below it
+    /// the AVX2 lanes from `lanesThreshold` on, where the processor has them and `lanes` allows;
+    /// else Swift's loops, where `term(a, b, i, j, k)` is op(a)[i, k] · op(b)[k, j] read from the
+    /// stored elements. Inlined into each form, so its loops index with that form's fixed layout
+    /// (a loop over strides known only at run time measured 10 to 15% slower on the tutorial's step).
     @inline(__always)
     private mutating func multiply(
         _ a: Matrix, transposeA: Bool, _ b: Matrix, transposeB: Bool, inner: Int, _ strides: Strides, _ lanes: Bool,
@@ -84,7 +90,7 @@ extension Matrix {
             return
         }
         let (height, width) = (rows, columns)
-        let inLanes = Self.smallProductLanes && lanes
+        let inLanes = Self.smallProductLanes && lanes && height * width * inner >= Self.lanesThreshold
         a.elements.withUnsafeBufferPointer { a in
             b.elements.withUnsafeBufferPointer { b in
                 elements.withUnsafeMutableBufferPointer { c in
