@@ -228,7 +228,7 @@ def describe_machine(have_numpy, have_torch):
 
 def main():
     if not os.path.exists(DROPOUT) or not os.path.exists(STEP_TIMER):
-        sys.exit("build first: swift build -c release (make bench does)")
+        sys.exit("build first: make build (make bench does)")
     have_numpy = shutil.which("python3") and subprocess.run([sys.executable, "-c", "import numpy"]).returncode == 0
     if not have_numpy:
         print("numpy is not installed: only dropout's own times are shown (pip install numpy)")
