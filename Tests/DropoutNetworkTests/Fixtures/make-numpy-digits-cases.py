@@ -26,6 +26,8 @@ import json
 import math
 import numpy as np
 
+from numpy_blas import numpy_blas
+
 ROWS, PIXELS, CLASSES = 1797, 64, 10
 
 
@@ -72,15 +74,6 @@ def train(X, y, hidden, dropout, alpha, gradient, loss="squared", weight_decay=0
     return synapse_0, synapse_1
 
 
-def blas():
-    try:
-        import threadpoolctl
-        return ", ".join(f"{pool['internal_api']} {pool['version']} {pool.get('architecture')}"
-                         for pool in threadpoolctl.threadpool_info())
-    except ImportError:
-        return "unknown (pip install threadpoolctl)"
-
-
 X_ALL, DIGIT = digits()
 CASES = [
     # rows x features x hidden below dropout's BLAS threshold: products summed in numpy's order
@@ -109,5 +102,5 @@ for case in CASES:
     cases.append(dict(case, steps=100, training_labels=labels.tolist(),
                       synapse_0=s0.ravel()[::every].tolist(), synapse_1=s1.ravel()[::every].tolist()))
 with open("numpy-digits-cases.json", "w") as out:
-    json.dump({"numpy_blas": blas(), "permutations": permutations, "cases": cases}, out)
+    json.dump({"numpy_blas": numpy_blas(), "permutations": permutations, "cases": cases}, out)
     out.write("\n")

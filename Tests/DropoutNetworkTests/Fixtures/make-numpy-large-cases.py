@@ -14,6 +14,8 @@ Run it from this folder with numpy installed; the tests only read its output.
 import json
 import numpy as np
 
+from numpy_blas import numpy_blas
+
 ROWS, FEATURES, HIDDEN, OUTPUTS, DATA_SEED = 256, 32, 256, 4, 3
 
 
@@ -53,15 +55,6 @@ def train(X, y, checkpoints, dropout, gradient, alpha=0.5, seed=1):
     return kept_weights
 
 
-def blas_kernel():
-    try:
-        import threadpoolctl
-        return ", ".join(f"{pool['internal_api']} {pool['version']} {pool.get('architecture')}"
-                         for pool in threadpoolctl.threadpool_info())
-    except ImportError:
-        return "unknown (pip install threadpoolctl)"
-
-
 X, y = dataset()
 cases = []
 for dropout, gradient in [(0.5, "blog"), (0.3, "exact")]:
@@ -71,5 +64,5 @@ for dropout, gradient in [(0.5, "blog"), (0.3, "exact")]:
                       "synapse_1_every_2nd": s1.ravel()[::2].tolist()})
 with open("numpy-large-cases.json", "w") as out:
     json.dump({"rows": ROWS, "features": FEATURES, "hidden": HIDDEN, "outputs": OUTPUTS,
-               "data_seed": DATA_SEED, "numpy_blas": blas_kernel(), "cases": cases}, out)
+               "data_seed": DATA_SEED, "numpy_blas": numpy_blas(), "cases": cases}, out)
     out.write("\n")
