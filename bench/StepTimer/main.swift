@@ -12,8 +12,9 @@ import Foundation
 /// neighbours than about the products.
 ///
 /// usage: dropout-bench ROWS FEATURES HIDDEN OUTPUTS DROPOUT STEPS
-/// prints one JSON object: the best seconds per step and per step's products over five rounds,
-/// and the best GFLOP/s of the 2048x2048 product in those rounds.
+/// prints one JSON object: the best seconds per step, per step's products and per each product
+/// alone (in `Products.names`' order) over five rounds, and the best GFLOP/s of the 2048x2048
+/// product in those rounds.
 @main
 struct StepTimer {
     static func main() throws {
@@ -47,13 +48,19 @@ struct StepTimer {
         // The least of five timings of each, in rounds: the ones the machine's other work
         // disturbed least.
         var (stepSeconds, productSeconds, squareSeconds) = (Double.infinity, Double.infinity, Double.infinity)
+        var eachSeconds = [Double](repeating: .infinity, count: Products.names.count)
         for _ in 0..<5 {
             stepSeconds = min(stepSeconds, try seconds { for _ in 0..<steps { try trainer.step() } } / Double(steps))
             productSeconds = min(productSeconds, seconds { for _ in 0..<steps { products.multiply() } } / Double(steps))
+            for index in eachSeconds.indices {
+                let time = seconds { for _ in 0..<steps { products.multiply(index) } } / Double(steps)
+                eachSeconds[index] = min(eachSeconds[index], time)
+            }
             squareSeconds = min(squareSeconds, seconds { squared.setProduct(square, square) })
         }
         let peak = 2 * pow(Double(side), 3) / squareSeconds / 1e9
-        print("{\"step\": \(stepSeconds), \"products\": \(productSeconds), \"peak\": \(peak)}")
+        print(
+            "{\"step\": \(stepSeconds), \"products\": \(productSeconds), \"each\": \(eachSeconds), \"peak\": \(peak)}")
     }
 
     static func seconds(_ work: () throws -> Void) rethrows -> Double {
@@ -80,16 +87,29 @@ struct Products {
         (gradient1, gradient0) = (synapse1, synapse0)
     }
 
+    /// The products' names, in the step's order.
+    static let names = [
+        "X·synapse_0", "layer_1·synapse_1", "layer_2_delta·synapse_1ᵀ", "layer_1ᵀ·layer_2_delta", "Xᵀ·layer_1_delta",
+    ]
+
     mutating func multiply() {
-        activation.setProduct(x, synapse0)
-        layer2.setProduct(last.layer1, synapse1)
-        let derivative = StepKernels.HiddenDerivative(
-            gradient, layer1: last.layer1, activation: last.activation,
-            mask: last.maskDrawn ? last.mask : nil, scale: scale)
-        StepKernels.hiddenDelta(
-            &hiddenDelta, outputDelta: last.layer2Delta, outgoing: synapse1, transposed: &transposed,
-            derivative: derivative)
-        gradient1.setTransposedProduct(last.layer1, last.layer2Delta)
-        gradient0.setTransposedProduct(x, last.layer1Delta)
+        for index in Self.names.indices { multiply(index) }
+    }
+
+    /// The step's product `index` (in `names`' order) alone.
+    mutating func multiply(_ index: Int) {
+        switch index {
+        case 0: activation.setProduct(x, synapse0)
+        case 1: layer2.setProduct(last.layer1, synapse1)
+        case 2:
+            let derivative = StepKernels.HiddenDerivative(
+                gradient, layer1: last.layer1, activation: last.activation,
+                mask: last.maskDrawn ? last.mask : nil, scale: scale)
+            StepKernels.hiddenDelta(
+                &hiddenDelta, outputDelta: last.layer2Delta, outgoing: synapse1, transposed: &transposed,
+                derivative: derivative)
+        case 3: gradient1.setTransposedProduct(last.layer1, last.layer2Delta)
+        default: gradient0.setTransposedProduct(x, last.layer1Delta)
+        }
     }
 }
