@@ -144,22 +144,28 @@ public struct MersenneTwister: Equatable, Sendable {
             max(0, (MersenneTwister.stateSize - position) / 2)
         }
 
-        /// The reference generator's three loops, which avoid a division per word.
+        /// The next 624 words, in place: in AVX2 lanes where the processor has them
+        /// (`FastPath/MaskLanes.swift`), else by the reference's loops (`regenerate(_:)`).
         private mutating func regenerate() {
-            let n = MersenneTwister.stateSize
-            let m = MersenneTwister.shift
             if let saved = saveBeforeRegenerating, !savedWords {
-                saved.baseAddress!.update(from: words.baseAddress!, count: n)
+                saved.baseAddress!.update(from: words.baseAddress!, count: MersenneTwister.stateSize)
                 savedWords = true
             }
-            @inline(__always) func twist(_ i: Int, _ next: Int, _ far: Int) {
-                let y = (words[i] & MersenneTwister.upperMask) | (words[next] & MersenneTwister.lowerMask)
-                words[i] = words[far] ^ (y >> 1) ^ ((y & 1) == 0 ? 0 : MersenneTwister.matrixA)
-            }
-            for i in 0..<(n - m) { twist(i, i + 1, i + m) }
-            for i in (n - m)..<(n - 1) { twist(i, i + 1, i + m - n) }
-            twist(n - 1, 0, m - 1)
+            if !MersenneTwister.regenerateInLanes(words) { MersenneTwister.regenerate(words) }
             position = 0
         }
+    }
+
+    /// The reference generator's three loops, which avoid a division per word.
+    static func regenerate(_ words: UnsafeMutableBufferPointer<UInt32>) {
+        let n = stateSize
+        let m = shift
+        @inline(__always) func twist(_ i: Int, _ next: Int, _ far: Int) {
+            let y = (words[i] & upperMask) | (words[next] & lowerMask)
+            words[i] = words[far] ^ (y >> 1) ^ ((y & 1) == 0 ? 0 : matrixA)
+        }
+        for i in 0..<(n - m) { twist(i, i + 1, i + m) }
+        for i in (n - m)..<(n - 1) { twist(i, i + 1, i + m - n) }
+        twist(n - 1, 0, m - 1)
     }
 }

@@ -40,7 +40,7 @@ final class MatrixProductTests: XCTestCase {
     }
 
     /// Swift's loops, and the AVX2 lanes where this processor has them.
-    private let bothLoops = [false] + (Matrix.smallProductLanes ? [true] : [])
+    private let bothLoops = [false] + (VectorLanes.avx2 ? [true] : [])
 
     func testEveryProductAgreesWithTheWrittenSumOnEverySideOfTheThresholds() {
         var generator = MersenneTwister(seed: 9)

@@ -82,6 +82,25 @@ final class NumpyRandomTests: XCTestCase {
         }
     }
 
+    /// The regeneration in lanes gives the reference loops' words, from seeded states and from
+    /// states of arbitrary words (every bit pattern the masks of the twist can meet).
+    func testTheLanesRegenerateTheReferenceWords() throws {
+        try XCTSkipUnless(VectorLanes.avx2, "this processor has no AVX2: the reference loops are the only path")
+        var source = MersenneTwister(seed: 12_345)
+        var states = (0..<20).map { MersenneTwister(seed: UInt32($0 * 7919)).key }
+        states += (0..<20).map { _ in (0..<MersenneTwister.stateSize).map { _ in source.nextUInt32() } }
+        states += [[UInt32](repeating: 0xffff_ffff, count: MersenneTwister.stateSize)]
+        for (index, state) in states.enumerated() {
+            var plain = state
+            var lanes = state
+            for _ in 0..<3 {
+                plain.withUnsafeMutableBufferPointer { MersenneTwister.regenerate($0) }
+                XCTAssertTrue(lanes.withUnsafeMutableBufferPointer { MersenneTwister.regenerateInLanes($0) })
+                XCTAssertEqual(plain.indices.first { plain[$0] != lanes[$0] }, nil, "state \(index)")
+            }
+        }
+    }
+
     private func mask(seed: UInt32, keep: Double, rows: Int, columns: Int) -> [[Int]] {
         var generator = MersenneTwister(seed: seed)
         let trial = BinomialTrial(keep: keep)

@@ -96,4 +96,11 @@ typedef struct {
 void vk_small_product(const vk_small_product_operands *operands);
 #endif
 
+/// MT19937's regeneration of its 624 words of state in place, as the reference's three loops
+/// compute it, eight words at a time; integer operations only, so the words are the same to the
+/// bit. Needs AVX2 (`vk_cpu_features_detect`), so it exists on x86-64 only.
+#if defined(__x86_64__)
+void vk_mt_regenerate(uint32_t *words);
+#endif
+
 #endif

@@ -66,15 +66,6 @@ extension Matrix {
     /// (dropout-bench, five runs each, alternating).
     static let lanesThreshold = 128
 
-    /// Whether the small products run in AVX2 lanes (`vk_small_product`), asked once.
-    static let smallProductLanes: Bool = {
-        #if arch(x86_64)
-            vk_cpu_features_detect().avx2
-        #else
-            false
-        #endif
-    }()
-
     /// `self = op(a) · op(b)`, shapes already checked: OpenBLAS past the BLAS threshold; below it
     /// the AVX2 lanes from `lanesThreshold` on, where the processor has them and `lanes` allows;
     /// else Swift's loops, where `term(a, b, i, j, k)` is op(a)[i, k] · op(b)[k, j] read from the
@@ -90,7 +81,7 @@ extension Matrix {
             return
         }
         let (height, width) = (rows, columns)
-        let inLanes = Self.smallProductLanes && lanes && height * width * inner >= Self.lanesThreshold
+        let inLanes = VectorLanes.avx2 && lanes && height * width * inner >= Self.lanesThreshold
         a.elements.withUnsafeBufferPointer { a in
             b.elements.withUnsafeBufferPointer { b in
                 elements.withUnsafeMutableBufferPointer { c in

@@ -1,10 +1,20 @@
 import CVectorKernels
 import Foundation
 
-/// Whether this processor runs the AVX2 and FMA kernels of `CVectorKernels`, asked once per
-/// process (it takes a few cpuid instructions, and the answer cannot change).
+/// Whether this processor runs the kernels of `CVectorKernels`, asked once per process (it takes a
+/// few cpuid instructions, and the answer cannot change).
 enum VectorLanes {
+    /// AVX2 and FMA: the sigmoid, the mask and the hidden delta.
     static let available = vk_lanes_available()
+    /// AVX2 alone: the small products and the generator's regeneration, which use no fused
+    /// multiply-add (the products must round each term as Swift's loops do).
+    static let avx2: Bool = {
+        #if arch(x86_64)
+            vk_cpu_features_detect().avx2
+        #else
+            false
+        #endif
+    }()
 }
 
 /// `sigmoid` over a whole array, the hidden layer's largest element-wise cost. numpy's exp is
