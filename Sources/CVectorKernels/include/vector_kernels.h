@@ -77,6 +77,13 @@ typedef struct {
 void vk_hidden_delta(const vk_hidden_delta_arrays *arrays, size_t first_row, size_t end_row);
 #endif
 
+/// delta[i] *= (mask[i] * scale) * (slope[i] * (1 - slope[i])), or delta[i] *= slope[i] *
+/// (1 - slope[i]) where `mask` is NULL: the derivative's pass after a small product, each element
+/// rounded as the plain loop rounds it. Needs AVX2, so it exists on x86-64 only.
+#if defined(__x86_64__)
+void vk_apply_hidden_derivative(double *delta, const double *slope, const double *mask, double scale, size_t count);
+#endif
+
 /// A product c = A . B too small for a BLAS call to repay, row-major c (rows x columns), with A
 /// and B read through strides so that one kernel serves a . b, a^T . b and a . b^T:
 /// A(i, k) = a[i * a_row + k * a_inner], B(k, j) = b[k * b_inner + j * b_column].
