@@ -28,8 +28,9 @@ test-python: jupyter-deps
 		echo "numpy, nbformat and nbclient could not be installed; the tests that need them are skipped"
 
 # The release binary carries the Swift runtime and Foundation itself (--static-swift-stdlib): it
-# runs without the toolchain that built it, and starts in 7 ms instead of 12, most of which went
-# to the dynamic loader (the tutorial's whole run: 38 ms instead of 56).
+# runs without the toolchain that built it, and (measured back to back with the dynamic one)
+# starts in 7 ms instead of 12, most of which went to the dynamic loader; the tutorial's whole
+# run took 38 ms instead of 56.
 RELEASE_BUILD := swift build -c release --static-swift-stdlib --product
 build: deps
 	$(RELEASE_BUILD) dropout

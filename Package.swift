@@ -49,7 +49,9 @@ let package = Package(
         // rendering, lessons, snapshots and transcripts. No terminal, signal or line-editing code.
         // Optimised in debug builds too, as its tests and the network's are (below): they run
         // thousands of commands and sums (measured: the lab's unit tests 22.5 CPU-s to 16.5, the
-        // network's 10.9 to 4.8; the suite 61-63 s to 55-57). Checks and traps are the same at -O.
+        // network's 10.9 to 4.8; the suite 61-63 s to 55-57). Preconditions and overflow traps stay
+        // at -O; `assert` and the bounds checks of unsafe pointers, which only -Onone makes, go
+        // (`make fuzz` builds with AddressSanitizer, which still catches a read out of bounds).
         .target(
             name: "DropoutLab",
             dependencies: ["DropoutNetwork", .product(name: "Ink", package: "Ink")],

@@ -12,9 +12,10 @@ Whole processes are timed (what a learner waits for), and a zero-step run of eac
 subtracted to get the cost per step. Peak resident memory comes from the kernel (ru_maxrss).
 GFLOP/s is the five matrix products' arithmetic over their own time, which dropout-bench
 measures in process (the products of a step, as the step computes them, best of five rounds);
-the same five products are timed in numpy too. Each side also times its own two-core 2048x2048
-product in those rounds, and "% peak" is ours against the best of every such figure in the
-run: the machine's peak as nearly as it can be measured here.
+the same five products are timed in numpy too (its third without the derivative's multiply,
+which ours fuses into it). Each side also times its own two-core 2048x2048 product in those
+rounds, and "% peak" is ours against the best of numpy's product at the start of the run and
+the two measured beside this shape: the machine's peak as nearly as it can be measured here.
 For the tutorial's shape it also compares a step with the arithmetic it needs: the same step
 on 2048 rows instead of 4, where fixed costs per step vanish, per 4 rows.
 

@@ -92,11 +92,18 @@ final class MatrixProductTests: XCTestCase {
         }
     }
 
-    /// Each sum starts from +0, as numpy's does, so a product of -0 gives +0, not -0.
+    /// Each sum starts from +0, as numpy's does, so a product of -0 gives +0, not -0: in Swift's
+    /// loops (9x1x9, 1x9x1) and in the lanes, which take 16x9x16 and 9x16x9 (past
+    /// `Matrix.lanesThreshold`).
     func testASumOfNegativeZerosIsPositiveZero() {
-        let a = Matrix(column: [Double](repeating: -0.0, count: 9))
-        let b = Matrix(rows: 1, columns: 9, repeating: 1)
-        for result in bothLoops.flatMap({ threeProducts(a, b, lanes: $0) + threeProducts(b, a, lanes: $0) }) {
+        XCTAssertGreaterThanOrEqual(9 * 16 * 9, Matrix.lanesThreshold)
+        var results: [Matrix] = []
+        for (rows, inner) in [(9, 1), (16, 9)] {
+            let a = Matrix(rows: rows, columns: inner, repeating: -0.0)
+            let b = Matrix(rows: inner, columns: rows, repeating: 1)
+            results += bothLoops.flatMap { threeProducts(a, b, lanes: $0) + threeProducts(b, a, lanes: $0) }
+        }
+        for result in results {
             XCTAssertTrue(result.elements.allSatisfy { $0 == 0 && $0.sign == .plus }, "\(result.elements)")
         }
     }

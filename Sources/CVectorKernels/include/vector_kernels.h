@@ -5,7 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/// The hot element-wise work of a training step, four doubles at a time with AVX2 and FMA, and
+/// The hot work of a training step, four doubles (or eight words) at a time with AVX2, and FMA
+/// where a kernel says so (the sigmoid, the mask, the fused hidden delta), and
 /// what decides which processor-specific code runs (ours and OpenBLAS's). Swift cannot ask for
 /// those instructions in one function without building the whole program for them, so they live
 /// here, each behind a check of the processor it runs on.

@@ -48,11 +48,11 @@ extension BinomialTrial {
 
 /// The generator's regeneration in lanes: the words the mask is decided from, eight at a time.
 extension MersenneTwister {
-    /// `regenerate(words)` through `vk_mt_regenerate`, where the processor has AVX2 and `lanes`
-    /// allows; false, changing nothing, otherwise. The same words either way (integer steps only).
-    static func regenerateInLanes(_ words: UnsafeMutableBufferPointer<UInt32>, lanes: Bool = true) -> Bool {
+    /// `regenerate(words)` through `vk_mt_regenerate`, where the processor has AVX2; false,
+    /// changing nothing, otherwise. The same words either way (integer steps only).
+    static func regenerateInLanes(_ words: UnsafeMutableBufferPointer<UInt32>) -> Bool {
         #if arch(x86_64)
-            guard lanes, VectorLanes.avx2, words.count == stateSize, let base = words.baseAddress else { return false }
+            guard VectorLanes.avx2, words.count == stateSize, let base = words.baseAddress else { return false }
             vk_mt_regenerate(base)
             return true
         #else

@@ -81,12 +81,13 @@ extension Matrix {
             return
         }
         let (height, width) = (rows, columns)
-        let inLanes = VectorLanes.avx2 && lanes && height * width * inner >= Self.lanesThreshold
         a.elements.withUnsafeBufferPointer { a in
             b.elements.withUnsafeBufferPointer { b in
                 elements.withUnsafeMutableBufferPointer { c in
                     #if arch(x86_64)
-                        if inLanes, let aBase = a.baseAddress, let bBase = b.baseAddress, let cBase = c.baseAddress {
+                        if VectorLanes.avx2, lanes, height * width * inner >= Self.lanesThreshold,
+                            let aBase = a.baseAddress, let bBase = b.baseAddress, let cBase = c.baseAddress
+                        {
                             var operands = vk_small_product_operands(
                                 a: aBase, a_row: strides.aRow, a_inner: strides.aInner, b: bBase,
                                 b_inner: strides.bInner, b_column: strides.bColumn, c: cBase, rows: height,

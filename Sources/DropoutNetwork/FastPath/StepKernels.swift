@@ -75,9 +75,10 @@ public enum StepKernels {
     /// pass (`vk_hidden_delta`), row bands split over the cores: the product's inner dimension is
     /// the few outputs, which OpenBLAS handles at a third of its usual rate, and the derivative
     /// would otherwise read the result back. `transposed` is storage for synapse_1ᵀ. Small
-    /// networks, and processors without the lanes (`lanes`, when given, overrides the check),
-    /// take the product (plain loops that sum as numpy's small products do, or OpenBLAS) and then
-    /// the derivative's pass.
+    /// networks, and processors without the lanes, take the product (loops that sum as numpy's
+    /// small products do, or OpenBLAS) and then the derivative's pass. `lanes`, when given,
+    /// overrides the check: false keeps every part of it (the fused pass, the small product's
+    /// lanes, the derivative's) to Swift and OpenBLAS, true asks for the fused pass.
     public static func hiddenDelta(
         _ delta: inout Matrix, outputDelta: Matrix, outgoing: Matrix, transposed: inout Matrix,
         derivative: HiddenDerivative, lanes: Bool? = nil

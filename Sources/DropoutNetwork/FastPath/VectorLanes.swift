@@ -6,8 +6,9 @@ import Foundation
 enum VectorLanes {
     /// AVX2 and FMA: the sigmoid, the mask and the hidden delta.
     static let available = vk_lanes_available()
-    /// AVX2 alone: the small products and the generator's regeneration, which use no fused
-    /// multiply-add (the products must round each term as Swift's loops do).
+    /// AVX2 alone: the small products, the hidden derivative's pass after them and the
+    /// generator's regeneration, which use no fused multiply-add (each term must round as
+    /// Swift's loops round it).
     static let avx2: Bool = {
         #if arch(x86_64)
             vk_cpu_features_detect().avx2
