@@ -282,13 +282,8 @@ def main():
               f" {our_rate / torch64:6.2f} {torch_rates.get('float32', float('nan')):10.1f} {gflops:8.2f} {percent:7.1f}"
               f" {rss / 1024:7.1f} {memory_budget_mb(rows, features, hidden, outputs):7.1f}")
         if rows > 4:
-            # Each product's arithmetic, in dropout-bench's order (Products.names there).
-            each_flops = [2 * rows * features * hidden, 2 * rows * hidden * outputs, 2 * rows * outputs * hidden,
-                          2 * hidden * rows * outputs, 2 * features * rows * hidden]
-            names = ["X·synapse_0", "layer_1·synapse_1", "layer_2_delta·synapse_1ᵀ (with the derivative)",
-                     "layer_1ᵀ·layer_2_delta", "Xᵀ·layer_1_delta"]
-            print("  each alone: " + ", ".join(f"{name} {f / t / 1e9:.1f}"
-                                               for name, f, t in zip(names, each_flops, timings["each"])) + " GFLOP/s")
+            print("  each alone: " + ", ".join(f"{name} {rate:.1f}" for name, rate in timings["each"].items())
+                  + " GFLOP/s")
         if theirs_in_process:
             their_gflops = flops / theirs_in_process["products"] / 1e9
             print(f"  products: dropout {gflops:.1f} GFLOP/s, {100 * gflops / timings['peak']:.0f}% of its own"

@@ -793,7 +793,8 @@ final class HeldOutCurveTests: XCTestCase {
         XCTAssertEqual(history.testErrors.last!, last, "recorded after the step, from the weights it left")
         let plot = shell.run("show loss").components(separatedBy: "\n")
         XCTAssertTrue(plot.last!.hasSuffix("⠒⠒ training   • held-out rows"), plot.last!)
-        XCTAssertTrue(plot.contains { $0.contains("•") && $0.contains("┤") || $0.contains("│") && $0.contains("•") })
+        XCTAssertTrue(
+            plot.contains { $0.contains("•") && ($0.contains("┤") || $0.contains("│")) })
         shell.run("save \(folder)/s.json")
         let loaded = LabHarness()
         loaded.run("load \(folder)/s.json")

@@ -12,9 +12,8 @@ import Foundation
 /// neighbours than about the products.
 ///
 /// usage: dropout-bench ROWS FEATURES HIDDEN OUTPUTS DROPOUT STEPS
-/// prints one JSON object: the best seconds per step, per step's products and per each product
-/// alone (in `Products.names`' order) over five rounds, and the best GFLOP/s of the 2048x2048
-/// product in those rounds.
+/// prints one JSON object: the best seconds per step and per step's products over five rounds,
+/// the best GFLOP/s of each product alone (by name) in those rounds, and of the 2048x2048 product.
 @main
 struct StepTimer {
     static func main() throws {
@@ -59,8 +58,12 @@ struct StepTimer {
             squareSeconds = min(squareSeconds, seconds { squared.setProduct(square, square) })
         }
         let peak = 2 * pow(Double(side), 3) / squareSeconds / 1e9
+        let each = eachSeconds.indices.map {
+            "\"\(Products.names[$0])\": \(Double(products.operations($0)) / eachSeconds[$0] / 1e9)"
+        }
         print(
-            "{\"step\": \(stepSeconds), \"products\": \(productSeconds), \"each\": \(eachSeconds), \"peak\": \(peak)}")
+            "{\"step\": \(stepSeconds), \"products\": \(productSeconds), \"each\": {\(each.joined(separator: ", "))},"
+                + " \"peak\": \(peak)}")
     }
 
     static func seconds(_ work: () throws -> Void) rethrows -> Double {
@@ -89,8 +92,16 @@ struct Products {
 
     /// The products' names, in the step's order.
     static let names = [
-        "X·synapse_0", "layer_1·synapse_1", "layer_2_delta·synapse_1ᵀ", "layer_1ᵀ·layer_2_delta", "Xᵀ·layer_1_delta",
+        "X·synapse_0", "layer_1·synapse_1", "layer_2_delta·synapse_1ᵀ (with the derivative)",
+        "layer_1ᵀ·layer_2_delta", "Xᵀ·layer_1_delta",
     ]
+
+    /// The multiply-adds of product `index`, times two: its floating-point operations (the
+    /// derivative's multiply in the third is not counted).
+    func operations(_ index: Int) -> Int {
+        let (rows, features, hidden, outputs) = (x.rows, x.columns, synapse0.columns, synapse1.columns)
+        return 2 * rows * (index == 0 || index == 4 ? features * hidden : hidden * outputs)
+    }
 
     mutating func multiply() {
         for index in Self.names.indices { multiply(index) }

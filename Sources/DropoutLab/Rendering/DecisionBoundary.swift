@@ -76,7 +76,8 @@ public struct DecisionBoundary: Equatable, Sendable {
         var lines = [
             style.bold("decision regions") + style.dim(" (░ where it answers 1)")
                 + " x \(NumberFormatting.short(xRange.lowerBound))…\(NumberFormatting.short(xRange.upperBound)), "
-                + "y \(NumberFormatting.short(yRange.lowerBound))…\(NumberFormatting.short(yRange.upperBound))", border,
+                + "y \(NumberFormatting.short(yRange.lowerBound))…\(NumberFormatting.short(yRange.upperBound))",
+            border,
         ]
         lines += cells.map { "  |" + $0.joined() + "|" }
         lines.append(border)
